@@ -1,0 +1,117 @@
+"""Reading TOML data files (bundled or the user's) into validated models.
+
+TOML is read with the standard library's :mod:`tomllib`: no code runs while a
+data file loads. Every failure becomes a :class:`~flexasn.errors.PolicyDataError`
+that names the file, the entry, the field and, where it can be found, the line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import PolicyDataError
+
+DATA_PACKAGE = "flexasn.data"
+
+
+def bundled_text(relative: str) -> tuple[str, str]:
+    """Return ``(display_name, text)`` of a file shipped under ``flexasn/data``."""
+    resource = resources.files(DATA_PACKAGE).joinpath(relative)
+    return f"flexasn/data/{relative}", resource.read_text(encoding="utf-8")
+
+
+def bundled_names(folder: str, suffix: str = ".toml") -> list[str]:
+    """Names (without suffix) of the bundled files in a data sub-folder, sorted."""
+    directory = resources.files(DATA_PACKAGE).joinpath(folder)
+    return sorted(
+        entry.name.removesuffix(suffix)
+        for entry in directory.iterdir()
+        if entry.name.endswith(suffix)
+    )
+
+
+def user_text(path: str | Path) -> tuple[str, str]:
+    """Return ``(display_name, text)`` of a user's file; unreadable files raise PolicyDataError."""
+    p = Path(path)
+    try:
+        return str(p), p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PolicyDataError("file not found", file=str(p)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyDataError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
+
+
+def parse_toml(name: str, text: str) -> dict[str, Any]:
+    """Parse TOML text; a syntax error names the file and line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        line = int(match.group(1)) if match else None
+        raise PolicyDataError(f"invalid TOML: {exc}", file=name, line=line) from None
+
+
+def locate(text: str, loc: Sequence[str | int]) -> int | None:
+    """Best-effort line number (1-based) of a pydantic error location in TOML text.
+
+    ``("arrangement", 2, "quota", 0, "percent")`` finds the third ``[[arrangement]]``
+    header, then the first ``[[arrangement.quota]]`` after it, then ``percent =``.
+    """
+    lines = text.splitlines()
+    start = 0
+    table: list[str] = []
+    i = 0
+    found: int | None = None
+    while i < len(loc):
+        key = loc[i]
+        if not isinstance(key, str):
+            i += 1
+            continue
+        table.append(key)
+        nxt = loc[i + 1] if i + 1 < len(loc) else None
+        if isinstance(nxt, int):
+            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(table)) + r"\s*\]\]")
+            hits = [n for n in range(start, len(lines)) if header.match(lines[n])]
+            if nxt < len(hits):
+                start = hits[nxt]
+                found = start + 1
+            i += 2
+            continue
+        assign = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+        for n in range(start, len(lines)):
+            if assign.match(lines[n]):
+                return n + 1
+        i += 1
+    return found
+
+
+def data_error(
+    exc: ValidationError,
+    name: str,
+    text: str | None,
+    *,
+    loc_prefix: tuple[str | int, ...] = (),
+    field_prefix: str = "",
+) -> PolicyDataError:
+    """Turn the first pydantic error into a PolicyDataError naming file, field and line.
+
+    ``loc_prefix`` is where the validated entry sits in the file (for the line
+    search), ``field_prefix`` how the message names it (``instrument[perpres-21-2023]``).
+    """
+    first = exc.errors(include_url=False)[0]
+    loc = tuple(first["loc"])
+    inner = ".".join(str(part) for part in loc)
+    field = ".".join(part for part in (field_prefix, inner) if part) or None
+    line = locate(text, (*loc_prefix, *loc)) if text is not None else None
+    more = exc.error_count() - 1
+    message = str(first["msg"])
+    if more:
+        message += f" (and {more} more error{'s' if more > 1 else ''})"
+    return PolicyDataError(message, file=name, field=field, line=line)

@@ -1,0 +1,306 @@
+"""The ASN calendar: working days, weekends, national holidays and cuti bersama.
+
+Perpres 21/2023 Pasal 3: government agencies work five days a week, Monday to
+Friday. Pasal 6: days change for national holidays and cuti bersama, which the
+SKB of three ministers sets each year (and a Keppres sets for ASN).
+
+The dates come from the ``holidays`` package (``holidays.Indonesia``, categories
+``public`` and ``government``); flexasn adds their provenance
+(``data/calendar.toml``) and **coverage**: a year is covered once its cuti bersama
+decree is known. Outside the covered years every function here raises
+:class:`~flexasn.errors.CoverageError` unless called with ``strict=False``, which
+answers with the ``holidays`` estimate and marks it ``estimated``.
+
+A national holiday or cuti bersama that falls on a Saturday or Sunday is reported
+as :attr:`DayKind.NATIONAL_HOLIDAY` / :attr:`DayKind.CUTI_BERSAMA`, not
+``WEEKEND``, so that its name shows; either way it is not a working day.
+
+``known_on`` answers as the calendar stood on that date: an amendment decreed later
+is not applied (Monday 18 August 2025 became cuti bersama on 7 August 2025), and a
+year whose decree was not yet signed is not covered.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any, Literal
+
+import holidays
+from pydantic import Field, ValidationError
+
+from ._loader import bundled_text, data_error, parse_toml
+from ._model import Frozen
+from .errors import CoverageError, PolicyDataError
+from .legal import Citation, cite, registry
+
+Language = Literal["id", "en"]
+CALENDAR_FILE = "calendar.toml"
+_HOLIDAYS_LANG: dict[str, str] = {"id": "id", "en": "en_US"}
+
+
+class DayKind(StrEnum):
+    """The kind of a day for ASN (Perpres 21/2023 Pasal 3 and 6)."""
+
+    WORKING_DAY = "hari_kerja"
+    WEEKEND = "akhir_pekan"
+    NATIONAL_HOLIDAY = "libur_nasional"
+    CUTI_BERSAMA = "cuti_bersama"
+
+
+class CalendarYear(Frozen):
+    """Provenance of one year's holidays and cuti bersama."""
+
+    year: int = Field(ge=2000, le=2100)
+    holidays_decree: str
+    asn_decree: str | None = None
+    known_on: date
+    """The day the year's decree was signed: before it the year is not covered."""
+
+
+class Amendment(Frozen):
+    """A later change to a year's cuti bersama, with the day it became known."""
+
+    instrument: str
+    known_on: date
+    added_cuti_bersama: tuple[date, ...] = ()
+    removed_cuti_bersama: tuple[date, ...] = ()
+
+
+class CalendarData(Frozen):
+    """The validated content of ``calendar.toml``."""
+
+    year: tuple[CalendarYear, ...] = Field(min_length=1)
+    amendment: tuple[Amendment, ...] = ()
+
+
+class DayInfo(Frozen):
+    """One day of the ASN calendar with its name, basis and whether it is an estimate."""
+
+    day: date
+    kind: DayKind
+    name_id: str | None = None
+    name_en: str | None = None
+    estimated: bool = False
+    """True outside the covered years (``strict=False``): the ``holidays`` estimate."""
+    basis: Citation
+
+    @property
+    def is_working_day(self) -> bool:
+        """True on an ASN working day."""
+        return self.kind is DayKind.WORKING_DAY
+
+    def name(self, lang: Language = "id") -> str | None:
+        """The holiday's name in Indonesian (default) or English; None on ordinary days."""
+        return self.name_id if lang == "id" else self.name_en
+
+
+def _validate(raw: dict[str, Any], name: str, text: str | None) -> CalendarData:
+    try:
+        data = CalendarData.model_validate(raw)
+    except ValidationError as exc:
+        raise data_error(exc, name, text) from None
+    known = registry().instruments
+    seen: set[int] = set()
+    for index, entry in enumerate(data.year):
+        if entry.year in seen:
+            raise PolicyDataError(f"duplicate year {entry.year}", file=name, field=f"year[{index}]")
+        seen.add(entry.year)
+        for field in ("holidays_decree", "asn_decree"):
+            ref = getattr(entry, field)
+            if ref is not None and ref not in known:
+                raise PolicyDataError(
+                    f"unknown instrument {ref!r}", file=name, field=f"year[{index}].{field}"
+                )
+    for index, amendment in enumerate(data.amendment):
+        if amendment.instrument not in known:
+            raise PolicyDataError(
+                f"unknown instrument {amendment.instrument!r}",
+                file=name,
+                field=f"amendment[{index}].instrument",
+            )
+    return data
+
+
+@functools.cache
+def calendar_data() -> CalendarData:
+    """The bundled calendar provenance, validated on first use."""
+    name, text = bundled_text(CALENDAR_FILE)
+    return _validate(parse_toml(name, text), name, text)
+
+
+@functools.cache
+def _years() -> Mapping[int, CalendarYear]:
+    return {entry.year: entry for entry in calendar_data().year}
+
+
+def covered_years(*, known_on: date | None = None) -> tuple[int, ...]:
+    """Years whose cuti bersama decree is known (as of ``known_on``, default: now)."""
+    return tuple(
+        sorted(y for y, entry in _years().items() if known_on is None or entry.known_on <= known_on)
+    )
+
+
+def calendar_year(year: int) -> CalendarYear:
+    """Provenance of a covered year: the SKB and Keppres that set its days off."""
+    try:
+        return _years()[year]
+    except KeyError:
+        raise CoverageError(date(year, 1, 1), covered_years()) from None
+
+
+def amendments(year: int | None = None) -> tuple[Amendment, ...]:
+    """The recorded amendments (optionally those touching one year), oldest first."""
+    items = [
+        a
+        for a in calendar_data().amendment
+        if year is None
+        or any(d.year == year for d in (*a.added_cuti_bersama, *a.removed_cuti_bersama))
+    ]
+    return tuple(sorted(items, key=lambda a: a.known_on))
+
+
+@functools.cache
+def _holidays(year: int, category: str, lang: str) -> Mapping[date, str]:
+    table = holidays.country_holidays(
+        "ID", years=year, categories=(category,), language=_HOLIDAYS_LANG[lang]
+    )
+    return dict(table.items())
+
+
+def _check_coverage(day: date, known_on: date | None, strict: bool) -> bool:
+    """True when the day is covered; raise (strict) or return False (estimate) when not."""
+    covered = covered_years(known_on=known_on)
+    if day.year in covered:
+        return True
+    if strict:
+        raise CoverageError(day, covered)
+    return False
+
+
+def _cuti_bersama_change(day: date, known_on: date | None) -> bool | None:
+    """Whether an amendment not yet known on ``known_on`` changes ``day``.
+
+    Returns True if the day must be treated as cuti bersama (a removal not yet known),
+    False if it must not (an addition not yet known), None if nothing applies.
+    """
+    if known_on is None:
+        return None
+    result: bool | None = None
+    for amendment in amendments():
+        if amendment.known_on <= known_on:
+            continue
+        if day in amendment.added_cuti_bersama:
+            result = False
+        elif day in amendment.removed_cuti_bersama:
+            result = True
+    return result
+
+
+def day_info(day: date, *, known_on: date | None = None, strict: bool = True) -> DayInfo:
+    """Everything the calendar knows of ``day``: kind, holiday name, basis, estimate flag.
+
+    Raises :class:`~flexasn.errors.CoverageError` beyond the covered years unless
+    ``strict=False``.
+    """
+    if not isinstance(day, date):
+        raise TypeError(f"day must be a datetime.date, not {type(day).__name__}")
+    covered = _check_coverage(day, known_on, strict)
+    year_entry = _years().get(day.year)
+    public = _holidays(day.year, "public", "id")
+    government = _holidays(day.year, "government", "id")
+    change = _cuti_bersama_change(day, known_on)
+    is_cuti = (day in government) if change is None else change
+    if day in public:
+        kind, category = DayKind.NATIONAL_HOLIDAY, "public"
+    elif is_cuti:
+        kind, category = DayKind.CUTI_BERSAMA, "government"
+    elif day.weekday() >= 5:
+        kind, category = DayKind.WEEKEND, ""
+    else:
+        kind, category = DayKind.WORKING_DAY, ""
+    name_id = name_en = None
+    if category:
+        name_id = _holidays(day.year, category, "id").get(day)
+        name_en = _holidays(day.year, category, "en").get(day)
+        if name_id is None:  # a removal not yet known: the package no longer names it
+            name_id, name_en = "Cuti Bersama", "Joint Holiday"
+    if kind is DayKind.CUTI_BERSAMA and year_entry is not None:
+        amended = next(
+            (
+                a
+                for a in amendments()
+                if day in a.added_cuti_bersama and (known_on is None or a.known_on <= known_on)
+            ),
+            None,
+        )
+        basis = cite(
+            amended.instrument if amended else (year_entry.asn_decree or year_entry.holidays_decree)
+        )
+    elif kind is DayKind.NATIONAL_HOLIDAY and year_entry is not None:
+        basis = cite(year_entry.holidays_decree)
+    else:
+        basis = cite("perpres-21-2023", "Pasal 3")
+    return DayInfo(
+        day=day,
+        kind=kind,
+        name_id=name_id,
+        name_en=name_en,
+        estimated=not covered,
+        basis=basis,
+    )
+
+
+def day_kind(day: date, *, known_on: date | None = None, strict: bool = True) -> DayKind:
+    """The ASN kind of ``day``: working day, weekend, national holiday or cuti bersama.
+
+    ``day_kind(date(2025, 3, 28))`` is ``DayKind.CUTI_BERSAMA`` (SKB 2025 and Keppres
+    2/2025). A holiday on a weekend reports its holiday kind. Raises
+    :class:`~flexasn.errors.CoverageError` for a date beyond the covered years unless
+    ``strict=False``.
+    """
+    return day_info(day, known_on=known_on, strict=strict).kind
+
+
+def is_working_day(day: date, *, known_on: date | None = None, strict: bool = True) -> bool:
+    """True when ``day`` is an ASN working day (Monday-Friday, not a holiday or cuti bersama)."""
+    return day_kind(day, known_on=known_on, strict=strict) is DayKind.WORKING_DAY
+
+
+def holiday_name(
+    day: date, lang: Language = "id", *, known_on: date | None = None, strict: bool = True
+) -> str | None:
+    """The name of the national holiday or cuti bersama on ``day`` (Indonesian by default)."""
+    return day_info(day, known_on=known_on, strict=strict).name(lang)
+
+
+def _days(start: date, end: date) -> list[date]:
+    if end < start:
+        raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def working_days(
+    start: date, end: date, *, known_on: date | None = None, strict: bool = True
+) -> tuple[date, ...]:
+    """The ASN working days from ``start`` to ``end``, both inclusive, in order.
+
+    The whole span is checked for coverage first: no partial answer.
+    """
+    days = _days(start, end)
+    for edge in (start, end):
+        _check_coverage(edge, known_on, strict)
+    return tuple(d for d in days if is_working_day(d, known_on=known_on, strict=strict))
+
+
+def days_off(
+    start: date, end: date, *, known_on: date | None = None, strict: bool = True
+) -> tuple[DayInfo, ...]:
+    """The days from ``start`` to ``end`` (inclusive) that are not working days, with names."""
+    days = _days(start, end)
+    for edge in (start, end):
+        _check_coverage(edge, known_on, strict)
+    infos = (day_info(d, known_on=known_on, strict=strict) for d in days)
+    return tuple(info for info in infos if not info.is_working_day)

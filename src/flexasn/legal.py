@@ -1,0 +1,262 @@
+"""Legal instruments, their articles, and citations.
+
+Every number and date flexasn ships names the instrument that set it, the
+article where known, a source and a confidence (see ``LAW.md``). The registry is
+read once, lazily, from ``flexasn/data/instruments.toml`` and validated: a
+missing source or confidence, an in-force date before the signing date, a
+duplicate id or an article of an unknown instrument all fail to load with a
+:class:`~flexasn.errors.PolicyDataError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import Field, ValidationError, model_validator
+
+from ._loader import bundled_text, data_error, locate, parse_toml
+from ._model import Frozen
+from .errors import PolicyDataError, UnknownInstrumentError
+
+INSTRUMENTS_FILE = "instruments.toml"
+
+
+class Confidence(StrEnum):
+    """How sure the project is of a fact (LAW.md's tags)."""
+
+    OFFICIAL = "official"
+    """Read in an official portal's summary (JDIH, menpan.go.id, setkab)."""
+    REPORTED = "reported"
+    """Reported by several independent news outlets that quote the text."""
+    SINGLE = "single"
+    """One secondary source only."""
+    SEED = "seed"
+    """From a news report the project was specified from; treat as ``single``."""
+
+
+class InstrumentKind(StrEnum):
+    """Kinds of legal instrument, by their Indonesian names."""
+
+    PERPRES = "perpres"
+    KEPPRES = "keppres"
+    PERMEN = "permen"
+    SKB = "skb"
+    SURAT_EDARAN_MENTERI = "surat_edaran_menteri"
+    SURAT_MENTERI = "surat_menteri"
+    KEPUTUSAN_MENTERI = "keputusan_menteri"
+    SURAT_EDARAN_DAERAH = "surat_edaran_kepala_daerah"
+    KEBIJAKAN_DAERAH = "kebijakan_daerah"
+    """A regional decision known only from officials' statements (no numbered circular found)."""
+
+
+class Source(Frozen):
+    """Where a fact was read: a URL, or for the seed reports the outlet and date."""
+
+    publisher: str = Field(min_length=1)
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    title: str | None = None
+    published: Annotated[str, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] | None = None
+    """Publication date of a printed or unlinked report: ``YYYY-MM-DD`` or ``YYYY-MM``."""
+
+    @model_validator(mode="after")
+    def _traceable(self) -> Self:
+        if self.url is None and self.published is None:
+            raise ValueError("a source needs a url, or for a printed report its published date")
+        return self
+
+
+class Instrument(Frozen):
+    """A legal instrument: a Perpres, a Permen, a circular, an SKB, a regional decision."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: InstrumentKind
+    short: str = Field(min_length=1, description="Short name, e.g. 'Permen PANRB 4/2025'")
+    number: str | None = None
+    year: int = Field(ge=1945, le=2100)
+    title: str = Field(min_length=1)
+    issuer: str = Field(min_length=1)
+    signed: date | None = None
+    in_force: date | None = None
+    confidence: Confidence
+    sources: tuple[Source, ...] = Field(min_length=1)
+    amends: str | None = None
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        if self.signed and self.in_force and self.in_force < self.signed:
+            raise ValueError(
+                f"in_force {self.in_force.isoformat()} is before signed {self.signed.isoformat()}"
+            )
+        return self
+
+
+class Article(Frozen):
+    """An article (pasal) of an instrument, as quoted by the sources."""
+
+    instrument: str
+    article: str = Field(min_length=1, description="As written: 'Pasal 13 ayat (1)'")
+    summary: str = Field(min_length=1)
+    confidence: Confidence
+    sources: tuple[Source, ...] = ()
+
+
+class Citation(Frozen):
+    """A reference to the law behind a value or a check: instrument, article, confidence.
+
+    JSON-serialisable; ``str(citation)`` reads like a footnote:
+    ``Permen PANRB 4/2025 Pasal 13 ayat (1) [reported]``.
+    """
+
+    instrument: str
+    short: str
+    article: str | None = None
+    confidence: Confidence
+    url: str | None = None
+    reading: bool = False
+    """True where the citation is flexasn's own reading of how instruments combine."""
+
+    def __str__(self) -> str:
+        text = self.short if self.article is None else f"{self.short} {self.article}"
+        if self.reading:
+            text += " (flexasn's reading)"
+        return f"{text} [{self.confidence.value}]"
+
+
+class Registry(Frozen):
+    """The validated instrument registry."""
+
+    instruments: Mapping[str, Instrument]
+    articles: Mapping[tuple[str, str], Article]
+
+
+_CONFIDENCE_ORDER = [Confidence.OFFICIAL, Confidence.REPORTED, Confidence.SINGLE, Confidence.SEED]
+
+
+def weakest(*levels: Confidence) -> Confidence:
+    """The least certain of several confidence levels (a chain is as strong as its weakest link)."""
+    return max(levels, key=_CONFIDENCE_ORDER.index)
+
+
+def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> Registry:
+    """Validate the parsed content of an instruments file (bundled or a test's)."""
+    unknown = set(raw) - {"instrument", "article"}
+    if unknown:
+        raise PolicyDataError(f"unknown table(s) {sorted(unknown)}", file=name)
+    instruments: dict[str, Instrument] = {}
+    for index, entry in enumerate(raw.get("instrument", [])):
+        try:
+            inst = Instrument.model_validate(entry)
+        except ValidationError as exc:
+            label = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else index + 1
+            raise data_error(
+                exc,
+                name,
+                text,
+                loc_prefix=("instrument", index),
+                field_prefix=f"instrument[{label}]",
+            ) from None
+        if inst.id in instruments:
+            raise PolicyDataError(
+                f"duplicate instrument id {inst.id!r}",
+                file=name,
+                field=f"instrument[{inst.id}].id",
+                line=locate(text, ("instrument", index, "id")) if text else None,
+            )
+        instruments[inst.id] = inst
+    for inst in instruments.values():
+        if inst.amends is not None and inst.amends not in instruments:
+            raise PolicyDataError(
+                f"amends unknown instrument {inst.amends!r}",
+                file=name,
+                field=f"instrument[{inst.id}].amends",
+            )
+    articles: dict[tuple[str, str], Article] = {}
+    for index, entry in enumerate(raw.get("article", [])):
+        try:
+            art = Article.model_validate(entry)
+        except ValidationError as exc:
+            raise data_error(
+                exc, name, text, loc_prefix=("article", index), field_prefix=f"article[{index + 1}]"
+            ) from None
+        line = locate(text, ("article", index, "instrument")) if text else None
+        if art.instrument not in instruments:
+            raise PolicyDataError(
+                f"article {art.article!r} cites unknown instrument {art.instrument!r}",
+                file=name,
+                field=f"article[{index + 1}].instrument",
+                line=line,
+            )
+        key = (art.instrument, art.article)
+        if key in articles:
+            raise PolicyDataError(
+                f"duplicate article {art.article!r} of {art.instrument!r}",
+                file=name,
+                field=f"article[{index + 1}]",
+                line=line,
+            )
+        articles[key] = art
+    return Registry(instruments=instruments, articles=articles)
+
+
+@functools.cache
+def registry() -> Registry:
+    """The bundled registry, loaded and validated on first use."""
+    name, text = bundled_text(INSTRUMENTS_FILE)
+    return build_registry(parse_toml(name, text), name, text)
+
+
+def instrument(instrument_id: str) -> Instrument:
+    """Look up a legal instrument by id, e.g. ``instrument("permen-panrb-4-2025")``.
+
+    Raises :class:`~flexasn.errors.UnknownInstrumentError` (listing the known ids)
+    for an id the registry does not hold.
+    """
+    reg = registry()
+    try:
+        return reg.instruments[instrument_id]
+    except KeyError:
+        raise UnknownInstrumentError(instrument_id, reg.instruments) from None
+
+
+def instruments() -> tuple[Instrument, ...]:
+    """Every instrument the project knows, sorted by id."""
+    reg = registry()
+    return tuple(reg.instruments[key] for key in sorted(reg.instruments))
+
+
+def articles(instrument_id: str | None = None) -> tuple[Article, ...]:
+    """The articles the project cites, optionally of one instrument only."""
+    reg = registry()
+    return tuple(art for art in reg.articles.values() if instrument_id in (None, art.instrument))
+
+
+def cite(instrument_id: str, article: str | None = None, *, reading: bool = False) -> Citation:
+    """A :class:`Citation` of an instrument (and article) in the registry.
+
+    The confidence is the article's where the registry lists the article, else
+    the instrument's. An article the registry does not list is an error: code
+    must not cite what the data does not hold.
+    """
+    inst = instrument(instrument_id)
+    confidence = inst.confidence
+    if article is not None:
+        art = registry().articles.get((instrument_id, article))
+        if art is None:
+            raise PolicyDataError(
+                f"article {article!r} of {instrument_id!r} is not in the registry",
+                file=f"flexasn/data/{INSTRUMENTS_FILE}",
+            )
+        confidence = art.confidence
+    return Citation(
+        instrument=inst.id,
+        short=inst.short,
+        article=article,
+        confidence=confidence,
+        url=next((s.url for s in inst.sources if s.url), None),
+        reading=reading,
+    )

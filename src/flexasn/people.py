@@ -1,0 +1,284 @@
+"""People and offices: the domain's enums, :class:`Opd`, :class:`Employee` and the NIP parser.
+
+Models are frozen pydantic v2 models that reject unknown fields. Their
+validation errors never echo the input values (``hide_input_in_errors``), so a
+bad NIP or name never reaches a log through an error message (UU 27/2022).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from ._model import Frozen
+from .errors import InvalidNipError
+
+
+class ServiceCategory(StrEnum):
+    """The kind of public service an OPD provides (the regions' quota categories)."""
+
+    ESSENTIAL = "esensial"
+    """Essential public service with direct impact on the public (health, safety, transport)."""
+    DIRECT = "langsung"
+    """Direct, face-to-face public service that is not essential."""
+    NON_DIRECT = "tidak_langsung"
+    """No direct public service (finance, planning, personnel, supervision)."""
+
+
+class EmploymentStatus(StrEnum):
+    """ASN employment status: PNS or PPPK (UU 20/2023 on ASN)."""
+
+    PNS = "pns"
+    PPPK = "pppk"
+    PPPK_PARUH_WAKTU = "pppk_paruh_waktu"
+
+
+class PositionType(StrEnum):
+    """Type of position (jabatan)."""
+
+    STRUCTURAL = "struktural"
+    FUNCTIONAL = "fungsional"
+    EXECUTOR = "pelaksana"
+
+
+class DisciplineStatus(StrEnum):
+    """Disciplinary status under PP 94/2021, as Permen PANRB 4/2025 Pasal 25 reads it."""
+
+    NONE = "tidak_ada"
+    IN_PROCESS = "dalam_proses"
+    SERVING = "sedang_menjalani"
+
+
+class WorkMode(StrEnum):
+    """Where an employee works on a day."""
+
+    WFO = "wfo"
+    WFH = "wfh"
+    WFA = "wfa"
+
+
+class AgencyType(StrEnum):
+    """Whether an office is within Perpres 21/2023 and Permen PANRB 4/2025 at all.
+
+    Permen PANRB 4/2025 Pasal 38: the regulation does not apply to TNI, Polri (and
+    the ASN posted in them) or to missions abroad.
+    """
+
+    CIVIL = "sipil"
+    TNI = "tni"
+    POLRI = "polri"
+    MISSION_ABROAD = "perwakilan_luar_negeri"
+
+
+class Sex(StrEnum):
+    """The sex digit of a PNS NIP."""
+
+    MALE = "laki_laki"
+    FEMALE = "perempuan"
+
+
+OPD_KINDS: frozenset[str] = frozenset(
+    {
+        "setda",
+        "setwan",
+        "inspektorat",
+        "bappeda",
+        "bkad",
+        "bapenda",
+        "bkpsdm",
+        "bpbd",
+        "bakesbangpol",
+        "satpol-pp",
+        "damkar",
+        "dinkes",
+        "rsud",
+        "puskesmas",
+        "dinsos",
+        "dishub",
+        "dispendukcapil",
+        "diskominfo",
+        "disdik",
+        "sekolah",
+        "disnaker",
+        "dpmptsp",
+        "disnaker-pmptsp",
+        "dpupr",
+        "dlh",
+        "kecamatan",
+        "kelurahan",
+        "lainnya",
+    }
+)
+"""The canonical OPD kinds: policies name OPDs by these, whatever their local names."""
+
+OPD_KIND_ALIASES: dict[str, str] = {
+    "bpkad": "bkad",
+    "bpkpad": "bkad",
+    "bkd": "bkpsdm",
+    "bkpp": "bkpsdm",
+    "bpsdm": "bkpsdm",
+    "bppkad": "bkad",
+    "satpolpp": "satpol-pp",
+    "satpol_pp": "satpol-pp",
+    "dukcapil": "dispendukcapil",
+    "kominfo": "diskominfo",
+    "dinas-pendidikan": "disdik",
+    "dinas-kesehatan": "dinkes",
+    "rumah-sakit": "rsud",
+    "pemadam-kebakaran": "damkar",
+    "dinas-sosial": "dinsos",
+    "dinas-perhubungan": "dishub",
+    "kesbangpol": "bakesbangpol",
+    "dpmptsp-naker": "disnaker-pmptsp",
+}
+"""Local names that map onto a canonical kind (BPKAD and BPKPAD are ``bkad``; BKD and BKPP are
+``bkpsdm``)."""
+
+
+def canonical_kind(kind: str) -> str:
+    """Map a local OPD kind name onto the canonical vocabulary (case-insensitive).
+
+    Raises ValueError naming the accepted kinds when the name is unknown.
+    """
+    key = re.sub(r"[\s_]+", "-", kind.strip().lower())
+    key = OPD_KIND_ALIASES.get(key, key)
+    if key not in OPD_KINDS:
+        raise ValueError(
+            f"unknown OPD kind {kind!r}; use one of: {', '.join(sorted(OPD_KINDS))} "
+            f"(or a local alias: {', '.join(sorted(OPD_KIND_ALIASES))})"
+        )
+    return key
+
+
+class Opd(Frozen):
+    """A perangkat daerah (regional office) or a unit of a central agency.
+
+    ``kind`` is validated against :data:`OPD_KINDS`; local names such as BPKAD map
+    onto it. ``headcount`` is the whole staff of the OPD: the base of every quota.
+    """
+
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1)
+    instansi: str = Field(min_length=1, description="Id of the instansi's policy, e.g. kab-malang")
+    kind: str
+    service: ServiceCategory
+    headcount: int = Field(ge=0)
+    agency_type: AgencyType = AgencyType.CIVIL
+    province: str | None = None
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        return canonical_kind(value) if isinstance(value, str) else value
+
+
+NIP_PATTERN = re.compile(r"^\d{18}$")
+
+
+def mask_nip(nip: str) -> str:
+    """A masked form of a NIP for messages and logs: only its last four digits."""
+    return "…" + nip[-4:] if len(nip) >= 4 else "…"
+
+
+class NipInfo(Frozen):
+    """What a PNS NIP encodes: birth date, TMT CPNS (year and month), sex and a sequence."""
+
+    birth_date: date
+    tmt: date
+    """The first day of the TMT CPNS month (the NIP records only year and month)."""
+    sex: Sex
+    sequence: int
+
+
+def parse_nip(
+    nip: str,
+    *,
+    status: EmploymentStatus = EmploymentStatus.PNS,
+    today: date | None = None,
+) -> NipInfo | None:
+    """Parse and validate a NIP.
+
+    A PNS NIP has 18 digits: birth date ``YYYYMMDD``, TMT CPNS ``YYYYMM``, a sex digit
+    (1 male, 2 female) and a 3-digit sequence. Each date part must be possible, the
+    TMT must fall on or after the month of the 18th birthday and not in the future
+    (relative to ``today``, default the system date). PPPK numbers (NI PPPK) are also
+    18 digits but their layout is not assumed: for them the digits are checked and
+    ``None`` is returned.
+
+    Raises :class:`~flexasn.errors.InvalidNipError`, whose message says which part is
+    wrong and never repeats the number.
+    """
+    if not isinstance(nip, str):
+        raise InvalidNipError(f"a NIP must be a string of 18 digits, not {type(nip).__name__}")
+    if not NIP_PATTERN.fullmatch(nip):
+        raise InvalidNipError(
+            f"a NIP must be exactly 18 digits (got {len(nip)} characters"
+            f"{'' if nip.isdigit() else ', not all digits'})"
+        )
+    if status is not EmploymentStatus.PNS:
+        return None
+    try:
+        birth = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        raise InvalidNipError("NIP digits 1-8 are not a possible birth date (YYYYMMDD)") from None
+    year, month = int(nip[8:12]), int(nip[12:14])
+    if not 1 <= month <= 12 or year < 1900:
+        raise InvalidNipError("NIP digits 9-14 are not a possible TMT CPNS month (YYYYMM)")
+    tmt = date(year, month, 1)
+    if (year, month) < (birth.year + 18, birth.month):
+        raise InvalidNipError("NIP TMT CPNS (digits 9-14) is before the 18th birthday")
+    now = today or date.today()
+    if (year, month) > (now.year, now.month):
+        raise InvalidNipError("NIP TMT CPNS (digits 9-14) is in the future")
+    sex_digit = nip[14]
+    if sex_digit not in "12":
+        raise InvalidNipError("NIP digit 15 (sex) must be 1 (male) or 2 (female)")
+    return NipInfo(
+        birth_date=birth,
+        tmt=tmt,
+        sex=Sex.MALE if sex_digit == "1" else Sex.FEMALE,
+        sequence=int(nip[15:18]),
+    )
+
+
+class Employee(Frozen):
+    """An ASN employee as the rules see them: only the facts the law asks about.
+
+    ``nip`` is validated by :func:`parse_nip` for the employee's ``status``.
+    Validation errors hide the input values, so no NIP reaches an error message.
+    """
+
+    model_config = ConfigDict(hide_input_in_errors=True)
+
+    nip: Annotated[str, Field(description="18-digit NIP (PNS) or NI PPPK")]
+    opd: str = Field(min_length=1, description="Code of the employee's OPD")
+    status: EmploymentStatus = EmploymentStatus.PNS
+    position: PositionType = PositionType.EXECUTOR
+    is_head: bool = False
+    """Kepala perangkat daerah (head of the OPD)."""
+    frontline: bool = False
+    """Serves the public face to face."""
+    duty_days: frozenset[date] = frozenset()
+    """Days on the piket (duty) roster: the employee must be on site."""
+    discipline: DisciplineStatus = DisciplineStatus.NONE
+    new_in_post: bool = False
+    """"Pegawai baru" (Permen PANRB 4/2025 Pasal 25): new in the post by hiring, promotion,
+    transfer or rotation; how long counts as new is the agency's parameter."""
+    duties_outside_office: bool = False
+    """Duties that must be done outside the office (Permen PANRB 4/2025 Pasal 13 exception)."""
+    special_circumstances: bool = False
+    """Special circumstances approved under Permen PANRB 4/2025 Pasal 30 (Pasal 13 exception)."""
+
+    @model_validator(mode="after")
+    def _nip(self) -> Self:
+        parse_nip(self.nip, status=self.status)
+        return self
+
+    @property
+    def masked_nip(self) -> str:
+        """The NIP masked for messages: only its last four digits."""
+        return mask_nip(self.nip)
