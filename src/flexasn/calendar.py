@@ -304,3 +304,41 @@ def days_off(
         _check_coverage(edge, known_on, strict)
     infos = (day_info(d, known_on=known_on, strict=strict) for d in days)
     return tuple(info for info in infos if not info.is_working_day)
+
+
+class FlexibleWorkDay(Frozen):
+    """A national flexible-work day and the circular that set it."""
+
+    day: date
+    basis: Citation
+
+
+def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleWorkDay, ...]:
+    """The national flexible-work days of ``year``, each with the circular that set it.
+
+    They are the working days of the dated windows of the minister's circulars (the
+    ``nasional`` policy: SE MenPANRB 2/2025 and 3/2025, Surat B/531/M.KT.02/2025,
+    SE MenPANRB 2/2026). Raises :class:`~flexasn.errors.CoverageError` for a year
+    beyond the covered years unless ``strict=False``.
+    """
+    from .policy import get_policy  # policy data is loaded only when asked for
+
+    _check_coverage(date(year, 1, 1), None, strict)
+    found: dict[date, Citation] = {}
+    for arrangement in get_policy("nasional").arrangement:
+        if not arrangement.permits_flexible_work:
+            continue
+        for day in arrangement.iter_days():
+            if day.year == year and is_working_day(day, strict=strict):
+                found[day] = arrangement.citation()
+    return tuple(FlexibleWorkDay(day=d, basis=found[d]) for d in sorted(found))
+
+
+def flexible_work_days(year: int, *, strict: bool = True) -> tuple[date, ...]:
+    """The national flexible-work days of ``year`` from the dated circulars, sorted.
+
+    ``flexible_work_days(2025)`` gives 24-27 March (SE MenPANRB 2/2025), 8 April
+    (SE MenPANRB 3/2025) and 29-31 December 2025 (Surat B/531/M.KT.02/2025).
+    See :func:`national_flexible_days` for the circular behind each day.
+    """
+    return tuple(item.day for item in national_flexible_days(year, strict=strict))

@@ -16,6 +16,11 @@ class FlexasnError(Exception):
     """Base class of every error raised by flexasn."""
 
 
+class InvalidInputError(FlexasnError, ValueError):
+    """An argument is of the wrong kind or out of range (a negative headcount, a percent
+    above 100, an employee passed with another OPD). The message names the argument."""
+
+
 class InvalidNipError(FlexasnError, ValueError):
     """A NIP (Nomor Induk Pegawai) is malformed or its date parts are impossible.
 
@@ -139,6 +144,7 @@ class RosterError(FlexasnError, ValueError):
 __all__ = [
     "CoverageError",
     "FlexasnError",
+    "InvalidInputError",
     "InvalidNipError",
     "PolicyConflictError",
     "PolicyDataError",

@@ -1,0 +1,206 @@
+"""May this employee work away from the office on this date? Decisions that explain themselves.
+
+:func:`eligible_for_wfa` answers the regulations' "fleksibel secara lokasi" (WFH or
+WFA, whichever the arrangement allows; the decision says which). It evaluates every
+check, in a fixed order, even after one fails, so that a decision explains itself
+fully:
+
+1. ``data_coverage``: the calendar for the date is decreed (Perpres 21/2023 Pasal 6)
+2. ``agency_scope``: not TNI, Polri or a mission abroad (Permen PANRB 4/2025 Pasal 38)
+3. ``working_day``: an ASN working day (Perpres 21/2023 Pasal 3)
+4. ``flexible_period``: an arrangement of the instansi permits flexible work that day
+5. ``opd_allowed``: the arrangement gives the OPD a quota above 0
+6. ``role_onsite``: not a head of OPD kept on site, not a duty officer on a duty day
+7. ``frontline``: not front-line staff (unless the arrangement allows it)
+8. ``discipline``: no disciplinary penalty (Permen PANRB 4/2025 Pasal 25, from 21 April 2025)
+9. ``new_employee``: not new in post (Pasal 25, from 21 April 2025)
+10. ``weekly_limit``: only under a standing arrangement (Pasal 13 ayat (1), with its exceptions)
+
+Outcome: denied if any check failed; undetermined if none failed and one is unknown;
+allowed otherwise.
+
+The :class:`Decision` JSON (``decision.model_dump_json()``) is a stable, documented
+format for audit logs (``schema_version`` 1). It carries the employee's NIP masked to
+its last four digits only; callers key their logs with their own identifiers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Literal
+
+from pydantic import computed_field
+
+from ._model import Frozen
+from .calendar import covered_years, day_info
+from .errors import InvalidInputError
+from .messages import Language
+from .people import Employee, Opd, WorkMode, mask_nip
+from .policy import Policy, resolve_policy
+from .quotas import today_in
+from .reasons import Check, Outcome, Reason, outcome_of
+from .rules import Situation
+from .rules.arrangement import flexible_period, frontline, opd_allowed, role_onsite
+from .rules.permen_panrb_4_2025 import (
+    agency_scope,
+    applies_weekly_limit,
+    discipline,
+    new_employee,
+    weekly_limit,
+)
+from .rules.perpres_21_2023 import data_coverage, working_day
+
+DECISION_SCHEMA_VERSION: Literal[1] = 1
+
+RULES: tuple[Callable[[Situation], Reason], ...] = (
+    data_coverage,
+    agency_scope,
+    working_day,
+    flexible_period,
+    opd_allowed,
+    role_onsite,
+    frontline,
+    discipline,
+    new_employee,
+)
+"""The checks of every decision, in their documented order."""
+
+
+class Decision(Frozen):
+    """The answer to "may this employee work remotely on this day?", with every reason."""
+
+    schema_version: Literal[1] = DECISION_SCHEMA_VERSION
+    employee: str
+    """The employee's NIP masked to its last four digits."""
+    opd: str
+    instansi: str
+    policy: str
+    day: date
+    outcome: Outcome
+    modes: tuple[WorkMode, ...] = ()
+    """The remote modes the arrangement in force allows (empty when none permits any)."""
+    arrangement: str | None = None
+    reasons: tuple[Reason, ...]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def allowed(self) -> bool:
+        """True exactly when the outcome is ``allowed``."""
+        return self.outcome is Outcome.ALLOWED
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    @property
+    def failed(self) -> tuple[Check, ...]:
+        """The codes of the checks that failed, in order."""
+        return tuple(r.check for r in self.reasons if r.passed is False)
+
+    @property
+    def unknown(self) -> tuple[Check, ...]:
+        """The codes of the checks whose answer is not known, in order."""
+        return tuple(r.check for r in self.reasons if r.passed is None)
+
+    def reason(self, check: Check | str) -> Reason:
+        """The reason of one check; KeyError when that check was not made."""
+        for r in self.reasons:
+            if r.check == check:
+                return r
+        raise KeyError(str(check))
+
+    def explain(self, lang: Language = "id") -> str:
+        """A plain-text explanation, one line per check, in Indonesian or English."""
+        marks = {True: "✓", False: "✗", None: "?"}
+        head = {
+            "id": {"allowed": "BOLEH", "denied": "TIDAK BOLEH", "undetermined": "BELUM PASTI"},
+            "en": {"allowed": "ALLOWED", "denied": "DENIED", "undetermined": "UNDETERMINED"},
+        }[lang][self.outcome.value]
+        modes = f" ({', '.join(m.value.upper() for m in self.modes)})" if self.allowed else ""
+        lines = [f"{self.day.isoformat()} {self.opd} {self.employee}: {head}{modes}"]
+        for r in self.reasons:
+            basis = f"  [{r.basis}]" if r.basis else ""
+            lines.append(f"  {marks[r.passed]} {r.check.value}: {r.message(lang)}{basis}")
+        return "\n".join(lines)
+
+
+def situation(
+    employee: Employee,
+    opd: Opd,
+    on: date,
+    policy: Policy,
+    *,
+    remote_days_this_week: int | None = None,
+) -> Situation:
+    """Gather the facts the rules look at (the arrangement in force, the day's kind)."""
+    if employee.opd != opd.code:
+        raise InvalidInputError(
+            f"employee {mask_nip(employee.nip)} belongs to OPD {employee.opd!r}, "
+            f"not to {opd.code!r}"
+        )
+    if remote_days_this_week is not None and not 0 <= remote_days_this_week <= 7:
+        raise InvalidInputError("remote_days_this_week must be between 0 and 7")
+    covered = on.year in covered_years()
+    arrangement = policy.arrangement_on(on)
+    rule = (
+        arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
+        if arrangement is not None and arrangement.permits_flexible_work
+        else None
+    )
+    return Situation(
+        employee=employee,
+        opd=opd,
+        day=on,
+        policy=policy,
+        day_info=day_info(on, strict=False),
+        covered=covered,
+        arrangement=arrangement,
+        quota_rule=rule,
+        remote_days_this_week=remote_days_this_week,
+    )
+
+
+def decide(s: Situation) -> Decision:
+    """Run every rule on a prepared :class:`~flexasn.rules.Situation`."""
+    reasons = [rule(s) for rule in RULES]
+    if applies_weekly_limit(s):
+        reasons.append(weekly_limit(s))
+    a = s.arrangement
+    return Decision(
+        employee=mask_nip(s.employee.nip),
+        opd=s.opd.code,
+        instansi=s.opd.instansi,
+        policy=s.policy.id,
+        day=s.day,
+        outcome=outcome_of(tuple(reasons)),
+        modes=a.modes if a is not None else (),
+        arrangement=a.id if a is not None else None,
+        reasons=tuple(reasons),
+    )
+
+
+def eligible_for_wfa(
+    employee: Employee,
+    opd: Opd,
+    on: date | None = None,
+    *,
+    policy: Policy | str | None = None,
+    remote_days_this_week: int | None = None,
+) -> Decision:
+    """May ``employee`` of ``opd`` work away from the office (WFH or WFA) on ``on``?
+
+    The default for every ASN on a working day is WFO (Perpres 21/2023); an
+    arrangement of the instansi in force that day may permit flexible work, for the
+    OPDs and people it names. The policy is ``opd.instansi``'s bundled policy unless
+    ``policy`` (a :class:`~flexasn.policy.Policy` or a bundled id) is given; ``on``
+    defaults to today in the instansi's time zone. ``remote_days_this_week`` (remote
+    days already taken that Monday-Sunday week) lets a standing arrangement's weekly
+    limit (Permen PANRB 4/2025 Pasal 13) be checked.
+
+    Never raises for a legal answer: an unknown law gives ``Outcome.UNDETERMINED``.
+    Raises :class:`~flexasn.errors.InvalidInputError` when the employee's ``opd`` is
+    not ``opd.code``, :class:`~flexasn.errors.UnknownPolicyError` for an unknown policy.
+    """
+    pol = resolve_policy(policy, opd.instansi)
+    day = on if on is not None else today_in(pol)
+    return decide(situation(employee, opd, day, pol, remote_days_this_week=remote_days_this_week))
