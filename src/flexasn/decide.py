@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import computed_field
+from pydantic import computed_field, model_validator
 
 from ._model import Frozen
 from .calendar import covered_years, day_info
@@ -82,6 +82,17 @@ class Decision(Frozen):
     """The remote modes the arrangement in force allows (empty when none permits any)."""
     arrangement: str | None = None
     reasons: tuple[Reason, ...]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_allowed(cls, data: Any) -> Any:
+        """Accept the JSON this model writes: ``allowed`` is derived, so it must agree."""
+        if isinstance(data, dict) and "allowed" in data:
+            data = dict(data)
+            allowed = data.pop("allowed")
+            if allowed != (data.get("outcome") == Outcome.ALLOWED.value):
+                raise ValueError("allowed disagrees with outcome")
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

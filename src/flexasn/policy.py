@@ -44,6 +44,7 @@ from ._model import DateSpan, Frozen
 from .errors import PolicyConflictError, PolicyDataError, UnknownPolicyError
 from .legal import Citation, Confidence, cite, registry
 from .people import OPD_KINDS, ServiceCategory, WorkMode, canonical_kind
+from .worktime import WorkSchedules
 
 POLICY_SCHEMA_VERSION = 1
 Rounding = Literal["floor", "ceil", "half_up", "half_even"]
@@ -246,6 +247,8 @@ class Policy(Frozen):
     province: str | None = None
     notes: str | None = None
     arrangement: tuple[Arrangement, ...] = ()
+    work_schedule: WorkSchedules = ()
+    """Regional working-hour schedules inside the Perpres 21/2023 totals (see flexasn.worktime)."""
 
     @model_validator(mode="after")
     def _unique(self) -> Self:

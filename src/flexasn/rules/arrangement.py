@@ -3,10 +3,9 @@ the flexible period, the OPD's quota, and who must stay on site."""
 
 from __future__ import annotations
 
-from ..errors import QuotaUndefinedError
 from ..legal import cite
 from ..policy import ArrangementKind
-from ..quotas import quota
+from ..quotas import default_onsite, quota_limit
 from ..reasons import Check, Reason, reason
 from . import Situation
 
@@ -99,19 +98,21 @@ def opd_allowed(s: Situation) -> Reason:
             rule=rule.describe(),
             percent=rule.percent,
         )
-    try:
-        q = quota(s.opd, s.day, policy=s.policy)
-    except QuotaUndefinedError:  # pragma: no cover - rule is known here
-        raise AssertionError("quota undefined although a quota rule matched") from None
+    limit = quota_limit(
+        s.opd.headcount,
+        rule.percent,
+        rounding=rule.rounding,
+        onsite_required=default_onsite(a, rule, s.opd),
+    )
     params = {"opd": opd, "percent": rule.percent, "headcount": s.opd.headcount}
-    if q.limit == 0:
+    if limit == 0:
         return reason(Check.OPD_ALLOWED, False, "opd_allowed.fail_zero", basis, **params)
     return reason(
         Check.OPD_ALLOWED,
         True,
         "opd_allowed.pass",
         basis,
-        limit=q.limit,
+        limit=limit,
         rule=rule.describe(),
         **params,
     )

@@ -1,0 +1,265 @@
+"""Regional work schedules: the daily times an instansi sets inside the national totals.
+
+Perpres 21/2023 Pasal 4 sets the weekly totals (37 h 30 min, in Ramadan 32 h 30 min),
+the start time (07.30 local time, in Ramadan 08.00) and the breaks; it sets no end
+time per day. A region may set its own daily times inside those totals, and units
+that give operational support or direct public service are not bound by the
+Monday-Friday pattern at all (Pasal 7: they may run six-day weeks or shifts).
+
+A :class:`WorkSchedule` is such a regional schedule as policy data
+(``[[work_schedule]]`` in a policy file): the days it covers, the hours of each
+weekday, the weekly total it declares (checked against the sum of the days), the OPD
+kinds that follow it, and its legal basis. Kota Malang's Ramadan circulars
+(SE 6/2025, SE 6/2026) are the bundled example.
+
+This module imports nothing from :mod:`flexasn.policy`, which imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from itertools import combinations
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import AfterValidator, Field, field_validator, model_validator
+
+from ._model import DateSpan, Frozen
+from .legal import Citation, Confidence, cite, registry
+from .people import canonical_kind
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names as policy files write them, Monday first (``date.weekday()`` order)."""
+
+STANDARD_PATTERN = "standar"
+"""The pattern of the instansi's ordinary Monday-Friday units."""
+
+WEEKLY_TOTAL = timedelta(hours=37, minutes=30)
+"""Perpres 21/2023 Pasal 4: 37 h 30 min a week, breaks excluded."""
+RAMADAN_WEEKLY_TOTAL = timedelta(hours=32, minutes=30)
+"""Perpres 21/2023 Pasal 4: 32 h 30 min a week in Ramadan, breaks excluded."""
+
+
+def net_duration(start: time, end: time, break_minutes: int) -> timedelta:
+    """Time from ``start`` to ``end`` less the break; an ``end`` at or before ``start`` is next day."""
+    anchor = date(2000, 1, 3)
+    begin = datetime.combine(anchor, start)
+    finish = datetime.combine(anchor, end)
+    if finish <= begin:
+        finish += timedelta(days=1)
+    return finish - begin - timedelta(minutes=break_minutes)
+
+
+class ScheduleBasis(Frozen):
+    """A schedule's reference to the instrument registry (the same shape as a policy basis)."""
+
+    instrument: str
+    article: str | None = None
+    reading: bool = False
+    """True where the value is flexasn's reading of the instrument, not its words."""
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _known(self) -> Self:
+        reg = registry()
+        if self.instrument not in reg.instruments:
+            raise ValueError(f"unknown instrument {self.instrument!r}")
+        if self.article is not None and (self.instrument, self.article) not in reg.articles:
+            raise ValueError(
+                f"article {self.article!r} of {self.instrument!r} is not in the registry"
+            )
+        return self
+
+    def citation(self) -> Citation:
+        """The registry citation of this basis."""
+        return cite(self.instrument, self.article, reading=self.reading)
+
+
+class ScheduleHours(Frozen):
+    """The hours of one or more weekdays in a schedule: start, end, break (minutes).
+
+    The working time owed is ``end - start - break``. Times are local time of the
+    instansi (WIB, WITA or WIT: the policy's ``timezone``).
+    """
+
+    days: tuple[Weekday, ...] = Field(min_length=1)
+    start: time
+    end: time
+    break_minutes: int = Field(default=0, ge=0, le=240)
+
+    @field_validator("start", "end")
+    @classmethod
+    def _naive_minutes(cls, value: time) -> time:
+        if value.tzinfo is not None:
+            raise ValueError("write local time without a zone: the policy's timezone applies")
+        if value.second or value.microsecond:
+            raise ValueError("times are whole minutes (HH:MM:00)")
+        return value
+
+    @model_validator(mode="after")
+    def _positive(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(
+                f"end {self.end.isoformat('minutes')} is not after start "
+                f"{self.start.isoformat('minutes')}"
+            )
+        if self.net <= timedelta(0):
+            raise ValueError("the break is as long as the working time or longer")
+        if len(set(self.days)) != len(self.days):
+            raise ValueError("a weekday is listed twice")
+        return self
+
+    @property
+    def net(self) -> timedelta:
+        """Working time owed on each of these days, break excluded."""
+        return net_duration(self.start, self.end, self.break_minutes)
+
+    @property
+    def break_time(self) -> timedelta:
+        """The break as a duration."""
+        return timedelta(minutes=self.break_minutes)
+
+
+def _minutes(value: Any) -> Any:
+    """Accept ``"32:30"`` / ``"32h30m"`` style totals as well as a timedelta or minutes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return timedelta(minutes=value)
+    if isinstance(value, str) and ":" in value:
+        hours, _, minutes = value.partition(":")
+        if hours.strip().isdigit() and minutes.strip().isdigit():
+            return timedelta(hours=int(hours), minutes=int(minutes))
+    return value
+
+
+class WorkSchedule(Frozen):
+    """A regional work schedule: the hours of each weekday over some days (Perpres Pasal 4, 7).
+
+    ``pattern`` names the group of units that follows it: ``"standar"`` for the
+    instansi's ordinary units, another name (``"enam-hari"``) for units under
+    Perpres 21/2023 Pasal 7 that keep other days. ``kinds`` lists the OPD kinds that
+    follow a non-standard pattern by default (Kota Malang: ``puskesmas``).
+    ``weekly_total`` is the total the instrument declares; it must equal the sum of
+    the weekdays' hours and may not exceed the national 37 h 30 min (Pasal 4).
+
+    National holidays and cuti bersama owe nothing whatever the schedule says
+    (Perpres 21/2023 Pasal 6); a weekday the schedule does not list owes nothing.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str | None = None
+    pattern: str = Field(default=STANDARD_PATTERN, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kinds: tuple[str, ...] = ()
+    days: tuple[DateSpan, ...] = Field(min_length=1)
+    """Inclusive spans of calendar days the schedule covers."""
+    hours: tuple[ScheduleHours, ...] = Field(min_length=1)
+    weekly_total: timedelta
+    """The weekly total the instrument states (TOML: minutes, or ``"32:30"``)."""
+    ramadan: bool = False
+    """True for a Ramadan schedule: its total may not exceed 32 h 30 min (Pasal 4)."""
+    basis: ScheduleBasis
+    also_cites: tuple[ScheduleBasis, ...] = ()
+    confidence: Confidence
+    notes: str | None = None
+
+    @field_validator("weekly_total", mode="before")
+    @classmethod
+    def _total(cls, value: Any) -> Any:
+        return _minutes(value)
+
+    @field_validator("kinds", mode="before")
+    @classmethod
+    def _kinds(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return tuple(canonical_kind(v) if isinstance(v, str) else v for v in value)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        listed = [d for h in self.hours for d in h.days]
+        dupes = sorted({d for d in listed if listed.count(d) > 1}, key=WEEKDAYS.index)
+        if dupes:
+            raise ValueError(f"weekday(s) {', '.join(dupes)} listed in more than one hours entry")
+        total = sum((h.net * len(h.days) for h in self.hours), timedelta(0))
+        if total != self.weekly_total:
+            raise ValueError(
+                f"the weekdays' hours sum to {_fmt(total)} but weekly_total is "
+                f"{_fmt(self.weekly_total)}"
+            )
+        ceiling = RAMADAN_WEEKLY_TOTAL if self.ramadan else WEEKLY_TOTAL
+        if total > ceiling:
+            raise ValueError(
+                f"weekly total {_fmt(total)} exceeds the national {_fmt(ceiling)} "
+                "(Perpres 21/2023 Pasal 4)"
+            )
+        if self.kinds and self.pattern == STANDARD_PATTERN:
+            raise ValueError(f"kinds select a non-standard pattern; name one (not {self.pattern!r})")
+        for a, b in combinations(self.days, 2):
+            if a.first_day <= b.last_day and b.first_day <= a.last_day:
+                raise ValueError(f"day spans {a} and {b} overlap")
+        return self
+
+    def covers(self, day: date) -> bool:
+        """True when ``day`` falls in one of the schedule's spans."""
+        return any(day in s for s in self.days)
+
+    def iter_days(self) -> Iterator[date]:
+        """Every calendar day of the schedule's spans, in order."""
+        for s in sorted(self.days, key=lambda s: s.first_day):
+            yield from s.days()
+
+    def hours_on(self, day: date) -> ScheduleHours | None:
+        """The hours entry for ``day``'s weekday; None on a weekday the schedule leaves off."""
+        name = WEEKDAYS[day.weekday()]
+        return next((h for h in self.hours if name in h.days), None)
+
+    def citation(self) -> Citation:
+        """The citation of the schedule's basis."""
+        return self.basis.citation()
+
+
+def _fmt(value: timedelta) -> str:
+    minutes = int(value.total_seconds()) // 60
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]:
+    ids = [s.id for s in schedules]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"duplicate work_schedule id(s): {', '.join(dupes)}")
+    for a, b in combinations(schedules, 2):
+        if a.pattern != b.pattern:
+            continue
+        shared = next((d for d in a.iter_days() if b.covers(d)), None)
+        if shared is not None:
+            raise ValueError(
+                f"work schedules {a.id!r} and {b.id!r} (pattern {a.pattern!r}) both cover "
+                f"{shared.isoformat()}"
+            )
+    owners: dict[str, str] = {}
+    for s in schedules:
+        for kind in s.kinds:
+            if owners.setdefault(kind, s.pattern) != s.pattern:
+                raise ValueError(
+                    f"OPD kind {kind!r} follows two patterns: {owners[kind]!r} and {s.pattern!r}"
+                )
+    return schedules
+
+
+WorkSchedules = Annotated[tuple[WorkSchedule, ...], AfterValidator(_no_overlap)]
+"""A policy's regional schedules: ids unique, one schedule per pattern and day, one
+pattern per OPD kind."""
+
+
+__all__ = [
+    "RAMADAN_WEEKLY_TOTAL",
+    "STANDARD_PATTERN",
+    "WEEKDAYS",
+    "WEEKLY_TOTAL",
+    "ScheduleBasis",
+    "ScheduleHours",
+    "WorkSchedule",
+    "WorkSchedules",
+    "net_duration",
+]
