@@ -82,6 +82,8 @@ from .policy import (
 )
 from .quotas import Quota, max_remote, quota, quota_limit
 from .reasons import Check, Outcome, Reason
+from .scenario import Scenario
+from .simulate import Simulation, Workforce, simulate
 
 try:
     __version__ = _version("flexasn")
@@ -124,12 +126,15 @@ __all__ = [
     "QuotaUndefinedError",
     "Reason",
     "RosterError",
+    "Scenario",
     "ServiceCategory",
     "Sex",
+    "Simulation",
     "Source",
     "UnknownInstrumentError",
     "UnknownPolicyError",
     "WorkMode",
+    "Workforce",
     "__version__",
     "amendments",
     "articles",
@@ -156,5 +161,6 @@ __all__ = [
     "policy_json_schema",
     "quota",
     "quota_limit",
+    "simulate",
     "working_days",
 ]

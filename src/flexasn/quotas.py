@@ -15,6 +15,7 @@ exact (:class:`fractions.Fraction`): ``quota_limit(180, "35")`` is 63, where
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -27,7 +28,7 @@ from ._model import Frozen
 from .calendar import day_info
 from .errors import InvalidInputError, QuotaUndefinedError
 from .legal import Citation, cite
-from .people import AgencyType, Opd
+from .people import AgencyType, Opd, ServiceCategory
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, Rounding, resolve_policy
 
 
@@ -134,17 +135,17 @@ def today_in(policy: Policy) -> date:
 
 
 def _undefined(
-    policy: Policy, arrangement: Arrangement, opd: Opd, day: date
+    policy: Policy, arrangement: Arrangement, label: str, day: date
 ) -> QuotaUndefinedError:
     cited = arrangement.citation()
     if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
         return QuotaUndefinedError(
             f"{policy.id}: the decision for {day.isoformat()} is not known "
-            f"(arrangement {arrangement.id!r}, {cited}); no quota can be given for OPD {opd.code}"
+            f"(arrangement {arrangement.id!r}, {cited}); no quota can be given for {label}"
         )
     return QuotaUndefinedError(
         f"{policy.id}: {cited} leaves the proportion of remote staff to the head of agency "
-        f"(arrangement {arrangement.id!r}, {day.isoformat()}); no quota for OPD {opd.code}"
+        f"(arrangement {arrangement.id!r}, {day.isoformat()}); no quota for {label}"
     )
 
 
@@ -155,6 +156,90 @@ def default_onsite(arrangement: Arrangement, rule: QuotaRule, opd: Opd) -> int:
     """
     head = 1 if arrangement.heads_onsite and opd.headcount > 0 else 0
     return min(opd.headcount, rule.min_onsite + head)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaTerms:
+    """What an OPD's quota on a day depends on, before its headcount is known.
+
+    Shared by every OPD of the same kind, service category and agency type on that
+    day under one policy: the batch layer (:mod:`flexasn.simulate`) computes it once.
+    """
+
+    reason: str
+    arrangement: Arrangement | None = None
+    rule: QuotaRule | None = None
+    basis: Citation | None = None
+
+
+def quota_terms(
+    policy: Policy,
+    day: date,
+    kind: str,
+    service: ServiceCategory,
+    agency_type: AgencyType = AgencyType.CIVIL,
+    *,
+    label: str = "the OPD",
+) -> QuotaTerms:
+    """The terms of a quota on ``day`` for an OPD of that kind, service and agency type.
+
+    Raises :class:`~flexasn.errors.QuotaUndefinedError` where no instrument sets the
+    proportion and :class:`~flexasn.errors.CoverageError` beyond the decreed calendar.
+    """
+    info = day_info(day)
+    if agency_type is not AgencyType.CIVIL:
+        return QuotaTerms("out_of_scope", basis=cite("permen-panrb-4-2025", "Pasal 38"))
+    if not info.is_working_day:
+        return QuotaTerms("day_off", basis=info.basis)
+    arrangement = policy.arrangement_on(day)
+    if arrangement is None:
+        return QuotaTerms("no_arrangement")
+    if arrangement.kind is ArrangementKind.NO_FLEXIBLE_WORK:
+        return QuotaTerms("no_flexible_work", arrangement, basis=arrangement.citation())
+    if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
+        raise _undefined(policy, arrangement, label, day)
+    rule = arrangement.quota_rule(kind, service, label)
+    if rule is None:
+        raise _undefined(policy, arrangement, label, day)
+    return QuotaTerms("rule", arrangement, rule, (rule.basis or arrangement.basis).citation())
+
+
+def quota_from_terms(
+    terms: QuotaTerms,
+    opd: Opd,
+    day: date,
+    policy: Policy,
+    onsite_required: int | None = None,
+) -> Quota:
+    """Apply quota terms to one OPD's headcount (exact arithmetic, see :func:`quota_limit`)."""
+    base = {"day": day, "opd": opd.code, "instansi": opd.instansi, "policy": policy.id}
+    arrangement, rule = terms.arrangement, terms.rule
+    if rule is None or arrangement is None:
+        onsite = opd.headcount if onsite_required is None else onsite_required
+        return Quota(
+            **base,
+            arrangement=arrangement.id if arrangement else None,
+            percent=Decimal(0),
+            headcount=opd.headcount,
+            onsite_required=onsite,
+            limit=0,
+            basis=terms.basis,
+            reason=terms.reason,
+        )
+    onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
+    limit = quota_limit(opd.headcount, rule.percent, rounding=rule.rounding, onsite_required=onsite)
+    return Quota(
+        **base,
+        arrangement=arrangement.id,
+        rule=rule.describe(),
+        percent=rule.percent,
+        headcount=opd.headcount,
+        onsite_required=onsite,
+        rounding=rule.rounding,
+        limit=limit,
+        basis=terms.basis,
+        reason=terms.reason,
+    )
 
 
 def quota(
@@ -178,48 +263,8 @@ def quota(
     """
     pol = resolve_policy(policy, opd.instansi)
     day = on if on is not None else today_in(pol)
-    base = {"day": day, "opd": opd.code, "instansi": opd.instansi, "policy": pol.id}
-    zero = {
-        **base,
-        "percent": Decimal(0),
-        "headcount": opd.headcount,
-        "onsite_required": opd.headcount if onsite_required is None else onsite_required,
-        "limit": 0,
-    }
-    info = day_info(day)
-    if opd.agency_type is not AgencyType.CIVIL:
-        return Quota(**zero, basis=cite("permen-panrb-4-2025", "Pasal 38"), reason="out_of_scope")
-    if not info.is_working_day:
-        return Quota(**zero, basis=info.basis, reason="day_off")
-    arrangement = pol.arrangement_on(day)
-    if arrangement is None:
-        return Quota(**zero, reason="no_arrangement")
-    if arrangement.kind is ArrangementKind.NO_FLEXIBLE_WORK:
-        return Quota(
-            **zero,
-            arrangement=arrangement.id,
-            basis=arrangement.citation(),
-            reason="no_flexible_work",
-        )
-    if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
-        raise _undefined(pol, arrangement, opd, day)
-    rule = arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
-    if rule is None:
-        raise _undefined(pol, arrangement, opd, day)
-    onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
-    limit = quota_limit(opd.headcount, rule.percent, rounding=rule.rounding, onsite_required=onsite)
-    return Quota(
-        **base,
-        arrangement=arrangement.id,
-        rule=rule.describe(),
-        percent=rule.percent,
-        headcount=opd.headcount,
-        onsite_required=onsite,
-        rounding=rule.rounding,
-        limit=limit,
-        basis=(rule.basis or arrangement.basis).citation(),
-        reason="rule",
-    )
+    terms = quota_terms(pol, day, opd.kind, opd.service, opd.agency_type, label=f"OPD {opd.code}")
+    return quota_from_terms(terms, opd, day, pol, onsite_required)
 
 
 def max_remote(opd: Opd, on: date | None = None, *, policy: Policy | str | None = None) -> int:

@@ -42,7 +42,7 @@ RAMADAN_WEEKLY_TOTAL = timedelta(hours=32, minutes=30)
 
 
 def net_duration(start: time, end: time, break_minutes: int) -> timedelta:
-    """Time from ``start`` to ``end`` less the break; an ``end`` at or before ``start`` is next day."""
+    """Time from ``start`` to ``end`` less the break; an end not after the start is next day."""
     anchor = date(2000, 1, 3)
     begin = datetime.combine(anchor, start)
     finish = datetime.combine(anchor, end)
@@ -193,7 +193,9 @@ class WorkSchedule(Frozen):
                 "(Perpres 21/2023 Pasal 4)"
             )
         if self.kinds and self.pattern == STANDARD_PATTERN:
-            raise ValueError(f"kinds select a non-standard pattern; name one (not {self.pattern!r})")
+            raise ValueError(
+                f"kinds select a non-standard pattern; name one (not {self.pattern!r})"
+            )
         for a, b in combinations(self.days, 2):
             if a.first_day <= b.last_day and b.first_day <= a.last_day:
                 raise ValueError(f"day spans {a} and {b} overlap")

@@ -1,0 +1,471 @@
+"""Whole-workforce simulation for notebooks: what a policy does to every OPD on every day.
+
+The batch layer never asks rule authors for vectorised code. It groups employees by
+the facts the rules look at (head, front line, discipline, new in post, the Pasal 13
+exceptions, and whether the day is one of their duty days) and OPDs by kind, service
+category and agency type, evaluates each distinct situation **once** with the very
+same scalar rules as :func:`flexasn.eligible_for_wfa`, and counts. Inputs are
+streamed: memory grows with the number of OPDs and distinct profiles, not with the
+number of employees or days.
+
+Per (day, OPD) a row holds at least ``day, instansi, opd, headcount, eligible,
+max_remote`` (the contract) and also ``scenario, province, kind, service, employees,
+undetermined, denied, remote_planned, onsite, office_days_saved, frontline``:
+
+- ``eligible``: employees whose decision is ``allowed``; ``undetermined`` and
+  ``denied`` likewise (they sum to ``employees``, the roster count);
+- ``max_remote``: :func:`flexasn.max_remote`, or None where no instrument sets it;
+- ``remote_planned``: ``min(eligible, max_remote)``, what the rotation planner puts
+  out by default (the whole quota); ``onsite = employees - remote_planned``;
+  ``office_days_saved`` equals ``remote_planned`` (one office day per remote person);
+- ``frontline``: front-line staff in the roster, who stay on site in every
+  bundled arrangement.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+from .calendar import working_days
+from .decide import decide, situation
+from .errors import InvalidInputError, QuotaUndefinedError
+from .people import DisciplineStatus, Employee, Opd
+from .policy import Policy, resolve_policy
+from .quotas import QuotaTerms, quota_from_terms, quota_terms
+from .reasons import Outcome
+from .scenario import Scenario
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+PolicyArg = Policy | Scenario | str | None
+
+NIP_STANDIN = "198001012005011001"
+"""A made-up NIP for the stand-in employee each profile is evaluated with."""
+
+
+class Profile(NamedTuple):
+    """The facts of an employee that eligibility depends on (besides duty days)."""
+
+    is_head: bool
+    frontline: bool
+    discipline: DisciplineStatus
+    new_in_post: bool
+    duties_outside_office: bool
+    special_circumstances: bool
+
+
+def profile_of(e: Employee) -> Profile:
+    """The :class:`Profile` of an employee."""
+    return Profile(
+        e.is_head,
+        e.frontline,
+        e.discipline,
+        e.new_in_post,
+        e.duties_outside_office,
+        e.special_circumstances,
+    )
+
+
+@dataclass
+class _OpdCounts:
+    profiles: Counter[Profile] = field(default_factory=Counter)
+    on_duty: defaultdict[date, Counter[Profile]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+    employees: int = 0
+    frontline: int = 0
+
+
+class Workforce:
+    """Employees aggregated per OPD and profile: the input of a simulation.
+
+    Build it with :meth:`add` (one employee at a time, streaming), :meth:`add_count`
+    (pre-aggregated counts, for generators) or :func:`workforce_from_frame`.
+    """
+
+    def __init__(self, opds: Iterable[Opd], start: date, end: date) -> None:
+        self.opds: dict[str, Opd] = {}
+        for index, opd in enumerate(opds):
+            if not isinstance(opd, Opd):
+                raise InvalidInputError(f"opds[{index}] is not an Opd")
+            if opd.code in self.opds:
+                raise InvalidInputError(f"opds[{index}]: duplicate OPD code {opd.code!r}")
+            self.opds[opd.code] = opd
+        self.start, self.end = start, end
+        self.counts: dict[str, _OpdCounts] = {code: _OpdCounts() for code in self.opds}
+
+    def _slot(self, opd_code: str, where: str) -> _OpdCounts:
+        try:
+            return self.counts[opd_code]
+        except KeyError:
+            raise InvalidInputError(
+                f"{where}: OPD {opd_code!r} is not among the OPDs given"
+            ) from None
+
+    def add(self, employee: Employee, *, row: int | None = None) -> None:
+        """Count one employee (its duty days inside the span are remembered)."""
+        slot = self._slot(employee.opd, f"employee row {row}" if row is not None else "employee")
+        self.add_count(
+            employee.opd,
+            profile_of(employee),
+            1,
+            duty_days=employee.duty_days,
+            _slot=slot,
+        )
+
+    def add_count(
+        self,
+        opd_code: str,
+        profile: Profile,
+        count: int,
+        *,
+        duty_days: Iterable[date] = (),
+        _slot: _OpdCounts | None = None,
+    ) -> None:
+        """Count ``count`` employees of one OPD sharing a profile and duty days."""
+        if count < 0:
+            raise InvalidInputError("count must not be negative")
+        slot = _slot or self._slot(opd_code, "add_count")
+        slot.profiles[profile] += count
+        slot.employees += count
+        if profile.frontline:
+            slot.frontline += count
+        for d in duty_days:
+            if self.start <= d <= self.end:
+                slot.on_duty[d][profile] += count
+
+
+def _as_policy(arg: PolicyArg, instansi: str) -> Policy:
+    if isinstance(arg, Scenario):
+        return arg.policy()
+    return resolve_policy(arg, instansi)
+
+
+def _label(arg: PolicyArg) -> str | None:
+    if isinstance(arg, Scenario):
+        return arg.name
+    if isinstance(arg, Policy):
+        return arg.id
+    return arg
+
+
+class Simulation:
+    """The result of :func:`simulate`: rows per (scenario, day, OPD) and aggregates."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self._rows = rows
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One dict per (scenario, day, OPD); see the module doc for the keys."""
+        return [dict(r) for r in self._rows]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows())
+
+    def aggregate(self, *by: str) -> list[dict[str, Any]]:
+        """Sums of the count columns grouped by the named keys.
+
+        ``sim.aggregate("scenario", "day")``, ``sim.aggregate("instansi")``,
+        ``sim.aggregate("province")``, ``sim.aggregate("service")``. ``max_remote`` sums
+        only the rows where it is defined; ``quota_undefined`` counts the others.
+        """
+        for key in by:
+            if self._rows and key not in self._rows[0]:
+                raise InvalidInputError(f"unknown key {key!r}; use one of {sorted(self._rows[0])}")
+        sums: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for r in self._rows:
+            group = tuple(r[k] for k in by)
+            acc = sums.setdefault(
+                group,
+                {**dict(zip(by, group, strict=True)), **dict.fromkeys(_SUMMED, 0)},
+            )
+            acc.setdefault("quota_undefined", 0)
+            for k in _SUMMED:
+                if k == "max_remote" and r[k] is None:
+                    acc["quota_undefined"] += 1
+                    continue
+                acc[k] += r[k]
+        return [sums[k] for k in sorted(sums, key=lambda g: tuple(str(x) for x in g))]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The rows as a tidy pandas DataFrame (needs the ``notebook`` extra)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - exercised without the extra
+            raise ImportError("to_pandas needs pandas: pip install 'flexasn[notebook]'") from exc
+        frame = pd.DataFrame(self._rows)
+        if not frame.empty:
+            frame["day"] = pd.to_datetime(frame["day"])
+        return frame
+
+
+_SUMMED = (
+    "headcount",
+    "employees",
+    "eligible",
+    "undetermined",
+    "denied",
+    "max_remote",
+    "remote_planned",
+    "onsite",
+    "office_days_saved",
+    "frontline",
+)
+
+
+def _days(start: date, end: date) -> list[date]:
+    if end < start:
+        raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
+    working_days(start, end)  # raises CoverageError for the whole span, before any work
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+class _Evaluator:
+    """Caches of one simulation run: quota terms and decisions per distinct situation."""
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[Any, ...], QuotaTerms | QuotaUndefinedError] = {}
+        self.outcomes: dict[tuple[Any, ...], Outcome] = {}
+
+    def quota_terms(self, policy: Policy, day: date, opd: Opd) -> QuotaTerms | None:
+        key = (id(policy), day, opd.kind, opd.service, opd.agency_type)
+        if key not in self.terms:
+            try:
+                self.terms[key] = quota_terms(policy, day, opd.kind, opd.service, opd.agency_type)
+            except QuotaUndefinedError as exc:
+                self.terms[key] = exc
+        found = self.terms[key]
+        return None if isinstance(found, QuotaUndefinedError) else found
+
+    def outcome(
+        self,
+        policy: Policy,
+        day: date,
+        opd: Opd,
+        limit_positive: bool | None,
+        profile: Profile,
+        on_duty: bool,
+    ) -> Outcome:
+        key = (
+            id(policy),
+            day,
+            opd.kind,
+            opd.service,
+            opd.agency_type,
+            limit_positive,
+            profile,
+            on_duty,
+        )
+        found = self.outcomes.get(key)
+        if found is None:
+            standin = Employee(
+                nip=NIP_STANDIN,
+                opd=opd.code,
+                is_head=profile.is_head,
+                frontline=profile.frontline,
+                discipline=profile.discipline,
+                new_in_post=profile.new_in_post,
+                duties_outside_office=profile.duties_outside_office,
+                special_circumstances=profile.special_circumstances,
+                duty_days=frozenset({day}) if on_duty else frozenset(),
+            )
+            found = decide(situation(standin, opd, day, policy)).outcome
+            self.outcomes[key] = found
+        return found
+
+
+def simulate(
+    opds: Iterable[Opd],
+    employees: Iterable[Employee] | Workforce | pd.DataFrame,
+    start: date,
+    end: date,
+    *,
+    policy: PolicyArg | Sequence[PolicyArg] = None,
+) -> Simulation:
+    """Simulate a policy over a whole workforce, per day and OPD.
+
+    ``policy`` is None (each OPD's own instansi policy), a bundled id, a
+    :class:`~flexasn.policy.Policy`, a :class:`~flexasn.scenario.Scenario`, or a
+    list of them to compare (rows carry a ``scenario`` key). ``employees`` is an
+    iterable of :class:`~flexasn.Employee` (streamed), a :class:`Workforce`, or a
+    pandas DataFrame (see :func:`workforce_from_frame`).
+
+    The counts agree exactly with one-at-a-time calls of
+    :func:`flexasn.eligible_for_wfa` and :func:`flexasn.max_remote`: the same rules,
+    evaluated once per distinct situation. Raises
+    :class:`~flexasn.errors.InvalidInputError` for an employee whose OPD is absent
+    (naming the row) and :class:`~flexasn.errors.CoverageError` for a span beyond the
+    decreed years, before computing anything.
+    """
+    days = _days(start, end)
+    if isinstance(employees, Workforce):
+        workforce = employees
+    elif _is_frame(employees):
+        workforce = workforce_from_frame(opds, cast("pd.DataFrame", employees), start, end)
+    else:
+        workforce = Workforce(opds, start, end)
+        for row, e in enumerate(cast(Iterable[Employee], employees), start=1):
+            if not isinstance(e, Employee):
+                raise InvalidInputError(f"employee row {row} is not an Employee")
+            workforce.add(e, row=row)
+    policies: Sequence[PolicyArg] = (
+        list(policy) if isinstance(policy, list | tuple) else [policy]  # type: ignore[list-item]
+    )
+    evaluator = _Evaluator()
+    rows: list[dict[str, Any]] = []
+    for arg in policies:
+        resolved: dict[str, Policy] = {}
+        for day in days:
+            for opd in workforce.opds.values():
+                pol = resolved.get(opd.instansi)
+                if pol is None:
+                    pol = resolved[opd.instansi] = _as_policy(arg, opd.instansi)
+                rows.append(_row(evaluator, _label(arg) or pol.id, pol, day, opd, workforce))
+    return Simulation(rows)
+
+
+def _row(
+    ev: _Evaluator, label: str, policy: Policy, day: date, opd: Opd, wf: Workforce
+) -> dict[str, Any]:
+    counts = wf.counts[opd.code]
+    terms = ev.quota_terms(policy, day, opd)
+    if terms is None:
+        limit: int | None = None
+        limit_positive: bool | None = None
+    else:
+        limit = quota_from_terms(terms, opd, day, policy).limit
+        limit_positive = limit > 0
+    tally: Counter[Outcome] = Counter()
+    duty_today = counts.on_duty.get(day, Counter())
+    for profile, n in counts.profiles.items():
+        on_duty = duty_today.get(profile, 0)
+        if n - on_duty:
+            tally[ev.outcome(policy, day, opd, limit_positive, profile, False)] += n - on_duty
+        if on_duty:
+            tally[ev.outcome(policy, day, opd, limit_positive, profile, True)] += on_duty
+    eligible = tally[Outcome.ALLOWED]
+    planned = min(eligible, limit) if limit is not None else 0
+    return {
+        "scenario": label,
+        "day": day,
+        "instansi": opd.instansi,
+        "province": opd.province,
+        "opd": opd.code,
+        "kind": opd.kind,
+        "service": opd.service.value,
+        "headcount": opd.headcount,
+        "employees": counts.employees,
+        "eligible": eligible,
+        "undetermined": tally[Outcome.UNDETERMINED],
+        "denied": tally[Outcome.DENIED],
+        "max_remote": limit,
+        "remote_planned": planned,
+        "onsite": counts.employees - planned,
+        "office_days_saved": planned,
+        "frontline": counts.frontline,
+    }
+
+
+def _is_frame(obj: object) -> bool:
+    return type(obj).__name__ == "DataFrame" and hasattr(obj, "columns")
+
+
+_FRAME_BOOL_COLUMNS = (
+    "is_head",
+    "frontline",
+    "new_in_post",
+    "duties_outside_office",
+    "special_circumstances",
+)
+
+
+def workforce_from_frame(
+    opds: Iterable[Opd], frame: pd.DataFrame, start: date, end: date
+) -> Workforce:
+    """Aggregate a pandas DataFrame of employees into a :class:`Workforce`, vectorised.
+
+    Required column: ``opd``; optional: the boolean facts of :class:`~flexasn.Employee`
+    (``is_head``, ``frontline``, ``new_in_post``, ``duties_outside_office``,
+    ``special_circumstances``), ``discipline`` (its Indonesian values) and ``duty_days``
+    (ISO dates separated by ``;``). A missing required column, an unknown value or an
+    OPD absent from ``opds`` raises :class:`~flexasn.errors.InvalidInputError` naming
+    the column and the first bad row; nothing partial is returned.
+    """
+    wf = Workforce(opds, start, end)
+    if "opd" not in frame.columns:
+        raise InvalidInputError("employees DataFrame: missing column 'opd'")
+    n = len(frame)
+    cols: dict[str, Any] = {"opd": frame["opd"].astype(str)}
+    for name in _FRAME_BOOL_COLUMNS:
+        if name in frame.columns:
+            col = frame[name]
+            bad = ~col.isin([True, False, 0, 1])
+            if bad.any():
+                raise InvalidInputError(
+                    f"employees DataFrame: column {name!r}, row {int(bad.to_numpy().argmax())}: "
+                    "not a boolean"
+                )
+            cols[name] = col.astype(bool)
+        else:
+            cols[name] = [False] * n
+    if "discipline" in frame.columns:
+        values = {d.value for d in DisciplineStatus}
+        col = frame["discipline"].fillna(DisciplineStatus.NONE.value).astype(str)
+        bad = ~col.isin(values)
+        if bad.any():
+            raise InvalidInputError(
+                f"employees DataFrame: column 'discipline', row {int(bad.to_numpy().argmax())}: "
+                f"use one of {sorted(values)}"
+            )
+        cols["discipline"] = col
+    else:
+        cols["discipline"] = [DisciplineStatus.NONE.value] * n
+    duty = frame["duty_days"].fillna("").astype(str) if "duty_days" in frame.columns else [""] * n
+    cols["duty_days"] = duty
+    import pandas as pd
+
+    slim = pd.DataFrame(cols)
+    absent = ~slim["opd"].isin(list(wf.opds))
+    if absent.any():
+        row = int(absent.to_numpy().argmax())
+        raise InvalidInputError(
+            f"employees DataFrame: column 'opd', row {row}: "
+            f"OPD {slim['opd'].iloc[row]!r} is not among the OPDs given"
+        )
+    keys = ["opd", *_FRAME_BOOL_COLUMNS, "discipline", "duty_days"]
+    sizes = slim.groupby(keys, sort=False).size()
+    for key, count in sizes.items():
+        parts: tuple[Any, ...] = tuple(key)  # type: ignore[arg-type]
+        opd_code, head, front, new, outside, special, disc, duty_text = parts
+        profile = Profile(
+            bool(head),
+            bool(front),
+            DisciplineStatus(disc),
+            bool(new),
+            bool(outside),
+            bool(special),
+        )
+        wf.add_count(str(opd_code), profile, int(count), duty_days=_parse_duty(str(duty_text)))
+    return wf
+
+
+def _parse_duty(text: str) -> list[date]:
+    out = []
+    for part in text.split(";"):
+        part = part.strip()
+        if part:
+            try:
+                out.append(date.fromisoformat(part))
+            except ValueError:
+                raise InvalidInputError(
+                    f"employees DataFrame: column 'duty_days': {part!r} is not an ISO date"
+                ) from None
+    return out

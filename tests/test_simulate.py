@@ -1,0 +1,219 @@
+"""Batch simulation agrees exactly with the one-at-a-time API; scenarios change what they say."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import flexasn as fx
+from flexasn.scenario import Scenario
+from flexasn.simulate import Workforce, simulate
+
+START, END = date(2025, 3, 21), date(2025, 4, 9)
+
+
+def nip(i: int) -> str:
+    # made-up NIPs: born 1980-01-01 .. , TMT 2005-01, sequence i
+    return f"19800101200501{1 + i % 2}{i % 1000:03d}"
+
+
+def opd(code: str, instansi: str, kind: str, service: str, headcount: int) -> fx.Opd:
+    return fx.Opd(
+        code=code,
+        name=f"OPD {code}",
+        instansi=instansi,
+        kind=kind,
+        service=fx.ServiceCategory(service),
+        headcount=headcount,
+    )
+
+
+OPDS = [
+    opd("A", "kab-malang", "bkad", "tidak_langsung", 12),
+    opd("B", "kab-malang", "sekolah", "langsung", 9),
+    opd("C", "kota-malang", "bappeda", "tidak_langsung", 40),
+    opd("D", "kota-malang", "dinkes", "esensial", 8),
+    opd("E", "prov-banten", "rsud", "esensial", 30),
+    opd("F", "nasional", "lainnya", "tidak_langsung", 10),
+]
+
+employee_facts = st.fixed_dictionaries(
+    {
+        "opd": st.sampled_from([o.code for o in OPDS]),
+        "is_head": st.booleans(),
+        "frontline": st.booleans(),
+        "discipline": st.sampled_from(fx.DisciplineStatus),
+        "new_in_post": st.booleans(),
+        "duty_days": st.frozensets(st.dates(START, END), max_size=2),
+    }
+)
+
+
+def build(facts: list[dict[str, object]]) -> list[fx.Employee]:
+    return [fx.Employee.model_validate({"nip": nip(i), **f}) for i, f in enumerate(facts)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(employee_facts, max_size=25))
+def test_rows_agree_with_eligible_for_wfa_and_max_remote(facts: list[dict[str, object]]) -> None:
+    employees = build(facts)
+    sim = simulate(OPDS, employees, START, END)
+    rows = sim.rows()
+    assert len(rows) == len(OPDS) * 20  # 20 days x 6 OPDs
+    by_opd = {o.code: o for o in OPDS}
+    for row in rows:
+        o = by_opd[row["opd"]]
+        staff = [e for e in employees if e.opd == o.code]
+        outcomes = [fx.eligible_for_wfa(e, o, row["day"]).outcome for e in staff]
+        assert row["eligible"] == outcomes.count(fx.Outcome.ALLOWED)
+        assert row["undetermined"] == outcomes.count(fx.Outcome.UNDETERMINED)
+        assert row["denied"] == outcomes.count(fx.Outcome.DENIED)
+        assert row["employees"] == len(staff)  # nobody is lost
+        try:
+            expected = fx.max_remote(o, row["day"])
+        except fx.QuotaUndefinedError:
+            assert row["max_remote"] is None and row["remote_planned"] == 0
+        else:
+            assert row["max_remote"] == expected
+            assert row["remote_planned"] == min(row["eligible"], expected) <= expected
+        assert row["onsite"] + row["remote_planned"] == row["employees"]
+
+
+def test_contract_keys_and_aggregates() -> None:
+    employees = build([{"opd": "A"}] * 3 + [{"opd": "C"}] * 2)
+    sim = fx.simulate(OPDS, employees, date(2025, 3, 24), date(2025, 3, 27))
+    row = sim.rows()[0]
+    assert {"day", "instansi", "opd", "headcount", "eligible", "max_remote"} <= set(row)
+    assert isinstance(row["day"], date) and row["opd"] == "A"
+    # Kab. Malang BKAD 12 staff, 20 %: floor(2.4) = 2 per day; 3 eligible -> 2 planned
+    per_day = {r["day"]: r for r in sim.rows() if r["opd"] == "A"}
+    assert [r["remote_planned"] for r in per_day.values()] == [2, 2, 2, 2]
+    by_instansi = {a["instansi"]: a for a in sim.aggregate("instansi")}
+    # Kota Malang Bappeda 40 staff, 5 %: 2 a day; 2 eligible -> 2 a day, 4 days
+    assert by_instansi["kota-malang"]["office_days_saved"] == 8
+    assert by_instansi["nasional"]["quota_undefined"] == 4
+    with pytest.raises(fx.InvalidInputError, match="unknown key"):
+        sim.aggregate("colour")
+
+
+def test_dataframe_input_matches_models() -> None:
+    employees = build(
+        [
+            {"opd": "A", "is_head": True},
+            {"opd": "A"},
+            {"opd": "B", "duty_days": {date(2025, 3, 25)}},
+        ]
+    )
+    frame = pd.DataFrame(
+        {
+            "nip": [e.nip for e in employees],
+            "opd": [e.opd for e in employees],
+            "is_head": [e.is_head for e in employees],
+            "duty_days": ["", "", "2025-03-25"],
+        }
+    )
+    a = fx.simulate(OPDS, employees, START, END).rows()
+    b = fx.simulate(OPDS, frame, START, END).rows()
+    assert a == b
+    out = fx.simulate(OPDS, frame, START, END).to_pandas()
+    assert list(out.columns)[:4] == ["scenario", "day", "instansi", "province"]
+
+
+def test_bad_input_is_one_clear_error() -> None:
+    with pytest.raises(fx.InvalidInputError, match="column 'opd'"):
+        fx.simulate(OPDS, pd.DataFrame({"nip": ["1"]}), START, END)
+    with pytest.raises(fx.InvalidInputError, match="row 1: OPD 'Z'"):
+        fx.simulate(OPDS, pd.DataFrame({"opd": ["A", "Z"]}), START, END)
+    with pytest.raises(fx.InvalidInputError, match="column 'frontline'"):
+        fx.simulate(OPDS, pd.DataFrame({"opd": ["A"], "frontline": ["ya"]}), START, END)
+    with pytest.raises(fx.InvalidInputError, match="column 'discipline'"):
+        fx.simulate(OPDS, pd.DataFrame({"opd": ["A"], "discipline": ["berat"]}), START, END)
+    with pytest.raises(fx.InvalidInputError, match="duty_days"):
+        fx.simulate(OPDS, pd.DataFrame({"opd": ["A"], "duty_days": ["25/03"]}), START, END)
+    bad = fx.Employee(nip=nip(1), opd="Z")
+    with pytest.raises(fx.InvalidInputError, match="row 1: OPD 'Z'"):
+        fx.simulate(OPDS, [bad], START, END)
+    with pytest.raises(fx.CoverageError, match="2028"):
+        fx.simulate(OPDS, [], date(2027, 12, 30), date(2028, 1, 5))
+    with pytest.raises(fx.InvalidInputError, match="before start"):
+        fx.simulate(OPDS, [], END, START)
+    with pytest.raises(fx.InvalidInputError, match="duplicate OPD"):
+        Workforce([OPDS[0], OPDS[0]], START, END)
+
+
+BKAD_120 = opd("BKAD", "kab-malang", "bkad", "tidak_langsung", 120)
+RSUD_250 = opd("RSUD", "kab-malang", "rsud", "esensial", 250)
+DINKES_80 = opd("DINKES", "kab-malang", "dinkes", "esensial", 80)
+
+
+def limits(policy: Scenario | str, day: date = date(2025, 3, 24)) -> dict[str, int | None]:
+    sim = fx.simulate([BKAD_120, RSUD_250, DINKES_80], [], day, day, policy=policy)
+    return {r["opd"]: r["max_remote"] for r in sim.rows()}
+
+
+def test_base_limits_by_hand() -> None:
+    # heads on site: min(floor(120 x 20%), 119) = 24; floor(250 x 10%) = 25; floor(80 x 10%) = 8
+    assert limits("kab-malang") == {"BKAD": 24, "RSUD": 25, "DINKES": 8}
+
+
+def test_scenario_percent_for_a_service_category_changes_only_that_category() -> None:
+    s = Scenario(name="esensial 0", base="kab-malang", percent={"esensial": "0"})
+    assert limits(s) == {"BKAD": 24, "RSUD": 0, "DINKES": 0}
+    assert s.diff() == ("~ lebaran-2025.quota[esensial]: 10% -> 0%",)
+
+
+def test_scenario_excluded_kind_changes_only_that_kind() -> None:
+    s = Scenario(name="tanpa dinkes", base="kab-malang", exclude_kinds=["DINKES"])
+    assert limits(s) == {"BKAD": 24, "RSUD": 25, "DINKES": 0}
+
+
+def test_scenario_default_percent_and_heads() -> None:
+    s = Scenario.model_validate(
+        {
+            "name": "banten-style",
+            "base": "kab-malang",
+            "percent": {"tidak_langsung": 50},
+            "heads_onsite": False,
+        }
+    )
+    # min(floor(120 x 50%), 120 - 0) = 60; the esensial tiers are untouched
+    assert limits(s) == {"BKAD": 60, "RSUD": 25, "DINKES": 8}
+    assert s.percent == {"tidak_langsung": Decimal(50)}
+
+
+def test_scenario_extra_days_change_only_those_days() -> None:
+    s = Scenario(name="plus 9 april", base="kab-malang", extra_days=[date(2025, 4, 9)])
+    assert limits(s, date(2025, 4, 9)) == {"BKAD": 24, "RSUD": 25, "DINKES": 8}
+    assert limits("kab-malang", date(2025, 4, 9)) == {"BKAD": 0, "RSUD": 0, "DINKES": 0}
+    assert limits(s, date(2025, 4, 10)) == {"BKAD": 0, "RSUD": 0, "DINKES": 0}
+    assert limits(s) == limits("kab-malang")
+
+
+def test_scenarios_are_validated_and_immutable() -> None:
+    with pytest.raises(fx.PolicyConflictError):  # 8 April: the base's decision is unknown
+        Scenario(name="x", base="kab-malang", extra_days=[date(2025, 4, 8)])
+    with pytest.raises(ValueError, match="less than or equal to 100"):
+        Scenario(name="x", base="kab-malang", percent={"esensial": 150})
+    with pytest.raises(ValueError, match="unknown OPD kind"):
+        Scenario(name="x", base="kab-malang", percent={"kantor-rahasia": 5})
+    with pytest.raises(ValueError, match="no arrangement 'nope'"):
+        Scenario(name="x", base="kab-malang", arrangement="nope", percent={"default": 5})
+    with pytest.raises(ValueError, match="permits flexible work"):
+        Scenario(name="x", base="kota-palembang", percent={"default": 5})
+    s = Scenario(name="x", base="kab-malang")
+    with pytest.raises(ValueError, match="frozen"):
+        s.name = "y"  # type: ignore[misc]
+
+
+def test_compare_several_scenarios() -> None:
+    a = Scenario(name="A", base="kab-malang")
+    b = Scenario(name="B", base="kab-malang", percent={"default": 50})
+    sim = fx.simulate([BKAD_120], [], date(2025, 3, 24), date(2025, 3, 24), policy=[a, b])
+    assert [(r["scenario"], r["max_remote"]) for r in sim.rows()] == [("A", 24), ("B", 24)]
+    # the default rule ranks below the service rules, so B changes nothing for BKAD
+    assert b.diff() == ("~ lebaran-2025.quota[default]: - -> 50%",)
