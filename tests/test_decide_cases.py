@@ -58,7 +58,7 @@ def test_case(opd: fx.Opd, case: dict[str, Any]) -> None:
 
 
 def test_cases_cover_every_bundled_policy_and_every_check() -> None:
-    policies = {c.values[0].instansi for c in CASES}  # type: ignore[union-attr]
+    policies = {c.values[0].instansi for c in CASES}
     assert policies == set(fx.list_policies())
     seen: set[str] = set()
     for c in CASES:

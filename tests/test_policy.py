@@ -103,7 +103,11 @@ def test_load_user_policy(tmp_path: Path) -> None:
         ),
         ("default = true", "default = false", ["exactly one of kinds, services or default"]),
         ('kind = "dated"', 'kind = "no_flexible_work"', ["allows no modes"]),
-        ('kind = "dated"', 'kind = "dated"\nweekly_limit = 2', ["weekly_limit belongs to standing"]),
+        (
+            'kind = "dated"',
+            'kind = "dated"\nweekly_limit = 2',
+            ["weekly_limit belongs to standing"],
+        ),
         ("[[arrangement]]", "[[arrangement]", ["invalid TOML", "policy.toml:"]),
     ],
 )
@@ -132,10 +136,13 @@ def test_unknown_opd_kind_in_a_quota_rule(tmp_path: Path) -> None:
 
 
 def test_equal_rank_quota_rules_that_disagree_conflict(tmp_path: Path) -> None:
-    text = MINIMAL.replace(
-        "default = true",
-        'kinds = ["bkad", "bappeda"]',
-    ) + '\n  [[arrangement.quota]]\n  kinds = ["bkad"]\n  percent = "20"\n'
+    text = (
+        MINIMAL.replace(
+            "default = true",
+            'kinds = ["bkad", "bappeda"]',
+        )
+        + '\n  [[arrangement.quota]]\n  kinds = ["bkad"]\n  percent = "20"\n'
+    )
     with pytest.raises(fx.PolicyConflictError) as info:
         fx.load_policy(write(tmp_path, text))
     message = str(info.value)

@@ -76,7 +76,8 @@ def test_limit_invariants(headcount: int, percent: Decimal, data: st.DataObject)
     onsite = data.draw(st.integers(0, headcount))
     limit = fx.quota_limit(headcount, percent, onsite_required=onsite)
     # equals the exact Fraction computation
-    assert limit == min(math.floor(Fraction(headcount) * Fraction(percent) / 100), headcount - onsite)
+    exact = math.floor(Fraction(headcount) * Fraction(percent) / 100)
+    assert limit == min(exact, headcount - onsite)
     # never exceeds the cap, nor headcount minus on-site staff; never negative
     assert 0 <= limit <= headcount - onsite
     assert limit <= Fraction(headcount) * Fraction(percent) / 100

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -54,7 +55,7 @@ employee_facts = st.fixed_dictionaries(
 )
 
 
-def build(facts: list[dict[str, object]]) -> list[fx.Employee]:
+def build(facts: Sequence[Mapping[str, object]]) -> list[fx.Employee]:
     return [fx.Employee.model_validate({"nip": nip(i), **f}) for i, f in enumerate(facts)]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta, timezone
+from datetime import UTC, date, time, timedelta
 from typing import Any
 
 import pytest
@@ -155,7 +155,7 @@ def test_bad_schedules(changes: dict[str, Any], message: str) -> None:
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ({"days": ["mon"], "start": time(8, tzinfo=timezone.utc), "end": time(15)}, "zone"),
+        ({"days": ["mon"], "start": time(8, tzinfo=UTC), "end": time(15)}, "zone"),
         ({"days": ["mon"], "start": time(8, 0, 30), "end": time(15)}, "whole minutes"),
         ({"days": ["mon"], "start": time(8), "end": time(9), "break_minutes": 60}, "break"),
         ({"days": ["mon", "mon"], "start": time(8), "end": time(15)}, "listed twice"),
