@@ -32,7 +32,7 @@ from flexasn.hours import (
     day_norms,
     required_hours,
 )
-from flexasn.people import Opd, ServiceCategory
+from flexasn.people import Opd, ServiceCategory, WorkMode
 from flexasn.policy import get_policy, load_policy
 
 H = timedelta(hours=1)
@@ -634,3 +634,16 @@ def test_report_does_not_depend_on_record_order(starts: list[int], seed: random.
     assert again.worked == report.worked and again.owed == report.owed == hm(37, 30)
     assert report.worked <= len(logs) * H
     assert [d.balance for d in report.days] == [d.worked - d.owed for d in report.days]
+
+
+def test_remote_week_short_of_the_total_cites_pasal_9() -> None:
+    # Perpres Pasal 9: working from home does not lower the weekly total.
+    records = [
+        AttendanceRecord(start=wib(2025, 5, 19, 7, 30), end=wib(2025, 5, 19, 16), mode=WorkMode.WFH)
+    ]
+    report = check_hours(records, start=date(2025, 5, 19), end=date(2025, 5, 25))
+    (finding,) = report.findings
+    assert finding.basis is not None and finding.basis.article == "Pasal 9"
+    assert not report.estimated
+    estimate = check_hours([], start=date(2027, 2, 8), end=date(2027, 2, 14), strict=False)
+    assert estimate.estimated and estimate.owed == hm(32, 30)

@@ -506,6 +506,11 @@ class HoursReport(Frozen):
         """True when no finding is a violation."""
         return not any(f.severity is Severity.VIOLATION for f in self.findings)
 
+    @property
+    def estimated(self) -> bool:
+        """True when any day's answer rests on an estimate (``strict=False``)."""
+        return any(d.estimated for d in self.days)
+
     def by_code(self, code: FindingCode | str) -> tuple[HoursFinding, ...]:
         """The findings with one code."""
         return tuple(f for f in self.findings if f.code == code)
@@ -595,9 +600,10 @@ def check_hours(
     worked in the span counts towards its week (Pasal 9: the weekly total is what must
     be met).
 
-    Findings, each with its basis: ``under_weekly_total`` (Pasal 4, or Pasal 17 for
-    flexible time), ``record_on_day_off`` (the calendar's basis; a notice: work on a
-    holiday is compensated, not forbidden), ``late_start`` (fixed hours and shifts only:
+    Findings, each with its basis: ``under_weekly_total`` (Pasal 4 or the regional
+    schedule; Pasal 9 when the week has WFH/WFA records; Pasal 17 for flexible time),
+    ``record_on_day_off`` (the calendar's basis; a notice: work on a holiday is
+    compensated, not forbidden), ``late_start`` (fixed hours and shifts only:
     dynamic hours, Permen 4/2025 Pasal 17 b, accept any start), and with
     ``on_invalid="report"`` ``overlapping_records`` and ``end_before_start`` (the bad
     records are then left out of the totals; with the default ``"raise"`` they are an
@@ -621,6 +627,11 @@ def check_hours(
 
     # 1. Read and localise every record; collect the invalid ones.
     records: list[tuple[int, datetime, datetime]] = []
+    remote: set[int] = {
+        i
+        for i, raw in enumerate(raw_records)
+        if isinstance(raw, AttendanceRecord) and raw.mode in (WorkMode.WFH, WorkMode.WFA)
+    }
     findings: list[HoursFinding] = []
     reading = cite("perpres-21-2023", "Pasal 4", reading=True)
     for index, raw in enumerate(raw_records):
@@ -787,7 +798,8 @@ def check_hours(
         )
         week_rows.append(week)
         if worked < owed:
-            findings.append(_under_weekly(week, norms, mode))
+            away = any(i in remote for r in inside for i in r.records)
+            findings.append(_under_weekly(week, norms, mode, away))
 
     findings.sort(key=lambda f: (f.day or f.week_start or first, f.code.value, f.records))
     owed_total = sum((r.owed for r in day_rows), timedelta(0))
@@ -819,8 +831,12 @@ def _day_label(norm: DayNorm, lang: Language) -> str:
     return labels[0] if lang == "id" else labels[1]
 
 
-def _under_weekly(week: WeekHours, norms: list[DayNorm], mode: TimeMode) -> HoursFinding:
-    if mode == "tetap":
+def _under_weekly(
+    week: WeekHours, norms: list[DayNorm], mode: TimeMode, remote: bool
+) -> HoursFinding:
+    if remote:  # Perpres 21/2023 Pasal 9: flexible location never lowers the weekly total
+        basis = cite("perpres-21-2023", "Pasal 9")
+    elif mode == "tetap":
         owed_days = [n for n in norms if week.first_day <= n.day <= week.last_day and n.owed]
         basis = owed_days[0].basis if owed_days else cite("perpres-21-2023", "Pasal 4")
     else:

@@ -35,7 +35,7 @@ from .decide import decide, situation
 from .errors import InvalidInputError, QuotaUndefinedError
 from .people import DisciplineStatus, Employee, Opd
 from .policy import Policy, resolve_policy
-from .quotas import QuotaTerms, quota_from_terms, quota_terms
+from .quotas import QuotaTerms, default_onsite, quota_limit, quota_terms
 from .reasons import Outcome
 from .scenario import Scenario
 
@@ -341,7 +341,7 @@ def _row(
         limit: int | None = None
         limit_positive: bool | None = None
     else:
-        limit = quota_from_terms(terms, opd, day, policy).limit
+        limit = _limit(terms, opd)
         limit_positive = limit > 0
     tally: Counter[Outcome] = Counter()
     duty_today = counts.on_duty.get(day, Counter())
@@ -372,6 +372,18 @@ def _row(
         "office_days_saved": planned,
         "frontline": counts.frontline,
     }
+
+
+def _limit(terms: QuotaTerms, opd: Opd) -> int:
+    """The OPD's limit under ``terms``: the same arithmetic as :func:`flexasn.quota`."""
+    if terms.rule is None or terms.arrangement is None:
+        return 0
+    return quota_limit(
+        opd.headcount,
+        terms.rule.percent,
+        rounding=terms.rule.rounding,
+        onsite_required=default_onsite(terms.arrangement, terms.rule, opd),
+    )
 
 
 def _is_frame(obj: object) -> bool:
