@@ -8,7 +8,7 @@ the row number or a masked id is used.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 
@@ -141,15 +141,61 @@ class RosterError(FlexasnError, ValueError):
         super().__init__(f"{prefix}: {message}" if prefix else message)
 
 
+class HoursError(FlexasnError, ValueError):
+    """Bad input to the working-hours functions (a span, a pattern, a shift pattern)."""
+
+
+class AttendanceError(HoursError):
+    """An attendance record is invalid. The message names the record's index and field.
+
+    It never repeats personal data: records are named by their position in the input.
+    """
+
+    def __init__(self, message: str, *, record: int | None = None, field: str | None = None):
+        self.record = record
+        self.field = field
+        where = []
+        if record is not None:
+            where.append(f"record {record}")
+        if field:
+            where.append(f"field {field!r}")
+        prefix = ", ".join(where)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class ScheduleCoverageError(CoverageError):
+    """A policy's pattern (a six-day or other Pasal 7 schedule) is not known for a date.
+
+    Kota Malang's six-day hours are known for Ramadan only; outside it the hours its
+    puskesmas owe are not in any instrument flexasn holds.
+    """
+
+    def __init__(self, day: date, policy_id: str, pattern: str, known: Sequence[str]) -> None:
+        self.day = day
+        self.covered = ()
+        self.policy_id = policy_id
+        self.pattern = pattern
+        spans = ", ".join(known) or "none"
+        Exception.__init__(
+            self,
+            f"{day.isoformat()}: policy {policy_id!r} sets no hours for pattern {pattern!r} "
+            f"on this date (known: {spans}) / jam kerja pola {pattern!r} tidak diketahui "
+            "untuk tanggal ini",
+        )
+
+
 __all__ = [
+    "AttendanceError",
     "CoverageError",
     "FlexasnError",
+    "HoursError",
     "InvalidInputError",
     "InvalidNipError",
     "PolicyConflictError",
     "PolicyDataError",
     "QuotaUndefinedError",
     "RosterError",
+    "ScheduleCoverageError",
     "UnknownInstrumentError",
     "UnknownPolicyError",
 ]

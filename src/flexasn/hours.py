@@ -25,7 +25,7 @@ All arithmetic is exact (:class:`~datetime.timedelta`, whole minutes); nothing i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Literal, Self
@@ -35,7 +35,7 @@ from pydantic import Field, model_validator
 
 from ._model import Frozen
 from .calendar import DayKind, day_info
-from .errors import CoverageError, FlexasnError
+from .errors import AttendanceError, HoursError, ScheduleCoverageError
 from .legal import Citation, cite
 from .people import Opd, WorkMode, canonical_kind
 from .policy import Policy, get_policy
@@ -56,52 +56,6 @@ RAMADAN_START = time(8, 0)
 _BREAKS = {False: (60, 90), True: (30, 60)}  # ramadan -> (Monday-Thursday, Friday) minutes
 _ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 MAX_RECORD = timedelta(hours=24)
-
-
-# --- errors ---------------------------------------------------------------------------
-
-
-class HoursError(FlexasnError, ValueError):
-    """Bad input to the working-hours functions (a span, a pattern, a shift pattern)."""
-
-
-class AttendanceError(HoursError):
-    """An attendance record is invalid. The message names the record's index and field.
-
-    It never repeats personal data: records are named by their position in the input.
-    """
-
-    def __init__(self, message: str, *, record: int | None = None, field: str | None = None):
-        self.record = record
-        self.field = field
-        where = []
-        if record is not None:
-            where.append(f"record {record}")
-        if field:
-            where.append(f"field {field!r}")
-        prefix = ", ".join(where)
-        super().__init__(f"{prefix}: {message}" if prefix else message)
-
-
-class ScheduleCoverageError(CoverageError):
-    """A policy's pattern (a six-day or other Pasal 7 schedule) is not known for a date.
-
-    Kota Malang's six-day hours are known for Ramadan only; outside it the hours its
-    puskesmas owe are not in any instrument flexasn holds.
-    """
-
-    def __init__(self, day: date, policy_id: str, pattern: str, known: Sequence[str]) -> None:
-        self.day = day
-        self.covered = ()
-        self.policy_id = policy_id
-        self.pattern = pattern
-        spans = ", ".join(known) or "none"
-        Exception.__init__(
-            self,
-            f"{day.isoformat()}: policy {policy_id!r} sets no hours for pattern {pattern!r} "
-            f"on this date (known: {spans}) / jam kerja pola {pattern!r} tidak diketahui "
-            "untuk tanggal ini",
-        )
 
 
 # --- daily norms ----------------------------------------------------------------------
