@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test docs lint typecheck unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,20 @@ demo: $(VENV)/.installed
 	$(BIN)/flexasn demo
 
 test: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs/gen_pages.py
+	$(BIN)/ruff format --check src tests benchmarks docs/gen_pages.py
 	$(BIN)/mypy --strict
+	$(MAKE) docs
 	$(BIN)/pytest --cov --cov-report=term
+
+# The documentation site: generated pages (policy file reference from the schema, legal
+# sources from the data, command reference from the parser), then a strict MkDocs build.
+docs: $(VENV)/.installed-dev
+	$(BIN)/python docs/gen_pages.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_plan.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .coverage htmlcov dist build
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .coverage htmlcov dist build site

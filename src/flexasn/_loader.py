@@ -58,37 +58,61 @@ def parse_toml(name: str, text: str) -> dict[str, Any]:
         raise PolicyDataError(f"invalid TOML: {exc}", file=name, line=line) from None
 
 
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_\"][\w.\-\" ]*?)\s*\]\]?\s*(#.*)?$")
+
+
+def _header_name(line: str) -> str | None:
+    match = _HEADER.match(line)
+    return match.group(1).replace(" ", "") if match else None
+
+
 def locate(text: str, loc: Sequence[str | int]) -> int | None:
     """Best-effort line number (1-based) of a pydantic error location in TOML text.
 
     ``("arrangement", 2, "quota", 0, "percent")`` finds the third ``[[arrangement]]``
-    header, then the first ``[[arrangement.quota]]`` after it, then ``percent =``.
+    header, then the first ``[[arrangement.quota]]`` within that entry, then
+    ``percent =`` within that sub-table. The search never leaves the entry it is in:
+    a field missing from an entry gives the entry's header line, not a line of the
+    next entry.
     """
     lines = text.splitlines()
-    start = 0
+    start, end = 0, len(lines)  # the lines of the current table (start is its header)
     table: list[str] = []
-    i = 0
     found: int | None = None
+    i = 0
     while i < len(loc):
         key = loc[i]
         if not isinstance(key, str):
             i += 1
             continue
-        table.append(key)
         nxt = loc[i + 1] if i + 1 < len(loc) else None
         if isinstance(nxt, int):
-            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(table)) + r"\s*\]\]")
-            hits = [n for n in range(start, len(lines)) if header.match(lines[n])]
+            name = ".".join((*table, key))
+            hits = [n for n in range(start, end) if _header_name(lines[n]) == name]
             if nxt < len(hits):
+                table.append(key)
                 start = hits[nxt]
                 found = start + 1
-            i += 2
-            continue
+                end = next(
+                    (
+                        n
+                        for n in range(start + 1, len(lines))
+                        if (h := _header_name(lines[n])) is not None
+                        and not h.startswith(name + ".")
+                    ),
+                    len(lines),
+                )
+                i += 2
+                continue
+        # a key of the current table: its own lines run up to the first header after it
+        first = start + 1 if found is not None else start
         assign = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-        for n in range(start, len(lines)):
+        for n in range(first, end):
+            if _header_name(lines[n]) is not None:
+                break
             if assign.match(lines[n]):
                 return n + 1
-        i += 1
+        return found
     return found
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -33,7 +33,7 @@ from pydantic import Field, ValidationError
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen
-from .errors import CoverageError, PolicyDataError
+from .errors import CoverageError, InvalidInputError, PolicyDataError
 from .legal import Citation, cite, registry
 
 Language = Literal["id", "en"]
@@ -137,7 +137,8 @@ def _years() -> Mapping[int, CalendarYear]:
 
 
 def covered_years(*, known_on: date | None = None) -> tuple[int, ...]:
-    """Years whose cuti bersama decree is known (as of ``known_on``, default: now)."""
+    """Years whose cuti bersama decree is known: as of ``known_on``, or (``None``) every
+    year the bundled data holds."""
     return tuple(
         sorted(y for y, entry in _years().items() if known_on is None or entry.known_on <= known_on)
     )
@@ -199,14 +200,24 @@ def _cuti_bersama_change(day: date, known_on: date | None) -> bool | None:
     return result
 
 
+def _require_date(value: object, argument: str) -> None:
+    """Reject anything but a plain ``date``: a ``datetime`` (or pandas ``Timestamp``) is a
+    ``date`` subclass that never equals the holiday table's keys, so it would silently
+    read as an ordinary day."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        hint = " (pass its .date())" if isinstance(value, datetime) else ""
+        raise TypeError(f"{argument} must be a datetime.date, not {type(value).__name__}{hint}")
+
+
 def day_info(day: date, *, known_on: date | None = None, strict: bool = True) -> DayInfo:
     """Everything the calendar knows of ``day``: kind, holiday name, basis, estimate flag.
 
     Raises :class:`~flexasn.errors.CoverageError` beyond the covered years unless
     ``strict=False``.
     """
-    if not isinstance(day, date):
-        raise TypeError(f"day must be a datetime.date, not {type(day).__name__}")
+    _require_date(day, "day")
+    if known_on is not None:
+        _require_date(known_on, "known_on")
     covered = _check_coverage(day, known_on, strict)
     year_entry = _years().get(day.year)
     public = _holidays(day.year, "public", "id")
@@ -236,9 +247,12 @@ def day_info(day: date, *, known_on: date | None = None, strict: bool = True) ->
             ),
             None,
         )
-        basis = cite(
-            amended.instrument if amended else (year_entry.asn_decree or year_entry.holidays_decree)
-        )
+        asn_decree = year_entry.asn_decree
+        if asn_decree is not None and known_on is not None:
+            signed = registry().instruments[asn_decree].signed
+            if signed is not None and signed > known_on:  # the Keppres came later than the SKB
+                asn_decree = None
+        basis = cite(amended.instrument if amended else (asn_decree or year_entry.holidays_decree))
     elif kind is DayKind.NATIONAL_HOLIDAY and year_entry is not None:
         basis = cite(year_entry.holidays_decree)
     else:
@@ -277,8 +291,10 @@ def holiday_name(
 
 
 def _days(start: date, end: date) -> list[date]:
+    _require_date(start, "start")
+    _require_date(end, "end")
     if end < start:
-        raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
+        raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
@@ -61,6 +61,16 @@ class Source(Frozen):
     title: str | None = None
     published: Annotated[str, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] | None = None
     """Publication date of a printed or unlinked report: ``YYYY-MM-DD`` or ``YYYY-MM``."""
+
+    @field_validator("published")
+    @classmethod
+    def _possible_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+            except ValueError:
+                raise ValueError(f"published {value!r} is not a possible date or month") from None
+        return value
 
     @model_validator(mode="after")
     def _traceable(self) -> Self:
@@ -147,6 +157,14 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
     unknown = set(raw) - {"instrument", "article"}
     if unknown:
         raise PolicyDataError(f"unknown table(s) {sorted(unknown)}", file=name)
+    for table in ("instrument", "article"):
+        if not isinstance(raw.get(table, []), list):
+            raise PolicyDataError(
+                f"{table!r} must be an array of tables ([[{table}]])",
+                file=name,
+                field=table,
+                line=locate(text, (table,)) if text else None,
+            )
     instruments: dict[str, Instrument] = {}
     for index, entry in enumerate(raw.get("instrument", [])):
         try:
@@ -168,12 +186,13 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 line=locate(text, ("instrument", index, "id")) if text else None,
             )
         instruments[inst.id] = inst
-    for inst in instruments.values():
+    for index, inst in enumerate(instruments.values()):
         if inst.amends is not None and inst.amends not in instruments:
             raise PolicyDataError(
                 f"amends unknown instrument {inst.amends!r}",
                 file=name,
                 field=f"instrument[{inst.id}].amends",
+                line=locate(text, ("instrument", index, "amends")) if text else None,
             )
     articles: dict[tuple[str, str], Article] = {}
     for index, entry in enumerate(raw.get("article", [])):

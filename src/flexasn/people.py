@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self, overload
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ._model import Frozen
-from .errors import InvalidNipError
+from .errors import InvalidInputError, InvalidNipError
 
 
 class ServiceCategory(StrEnum):
@@ -176,7 +176,7 @@ class Opd(Frozen):
         return canonical_kind(value) if isinstance(value, str) else value
 
 
-NIP_PATTERN = re.compile(r"^\d{18}$")
+NIP_PATTERN = re.compile(r"[0-9]{18}")  # ASCII digits only: \d also matches "١" or "１"
 
 
 def mask_nip(nip: str) -> str:
@@ -192,6 +192,24 @@ class NipInfo(Frozen):
     """The first day of the TMT CPNS month (the NIP records only year and month)."""
     sex: Sex
     sequence: int
+
+
+@overload
+def parse_nip(
+    nip: str,
+    *,
+    status: Literal[EmploymentStatus.PNS] = ...,
+    today: date | None = None,
+) -> NipInfo: ...
+
+
+@overload
+def parse_nip(
+    nip: str,
+    *,
+    status: EmploymentStatus,
+    today: date | None = None,
+) -> NipInfo | None: ...
 
 
 def parse_nip(
@@ -217,8 +235,15 @@ def parse_nip(
     if not NIP_PATTERN.fullmatch(nip):
         raise InvalidNipError(
             f"a NIP must be exactly 18 digits (got {len(nip)} characters"
-            f"{'' if nip.isdigit() else ', not all digits'})"
+            f"{'' if nip.isascii() and nip.isdigit() else ', not all digits 0-9'})"
         )
+    try:
+        status = EmploymentStatus(status)  # a plain "pns" must not skip the PNS checks
+    except ValueError:
+        raise InvalidInputError(
+            f"unknown employment status {status!r}; use one of: "
+            + ", ".join(s.value for s in EmploymentStatus)
+        ) from None
     if status is not EmploymentStatus.PNS:
         return None
     try:

@@ -1,0 +1,239 @@
+"""The schedule checker: is a rotation lawful? Every violation, with its check and citation.
+
+:func:`validate_schedule` checks any :class:`~flexasn.schedule.Schedule`, the
+planner's or one made by hand (read from a CSV), against an OPD's roster and the
+instansi's policy, and returns every :class:`Violation`, in a fixed order:
+
+1. ``roster``: a schedule employee not on the roster, a roster employee missing from
+   the schedule (``day`` is None);
+2. per day, per remote employee (by NIP): an employee the rules do not allow out that
+   day, named by the first check that fails (or, for an ``undetermined`` answer, is
+   unknown): ``working_day`` for a day off, ``flexible_period`` outside any
+   arrangement, ``role_onsite`` for a head or a duty officer, and so on, with every
+   such check in ``failed``; a mode the arrangement does not allow
+   (``flexible_period``); more remote days in a Monday-Sunday week than a standing
+   arrangement allows (``weekly_limit``, Permen PANRB 4/2025 Pasal 13 ayat (1), from
+   the day that goes over; days in ``schedule.history`` and ``history=`` count);
+3. per day: more staff out than the OPD's limit (``quota``), where a quota rule gives
+   a limit above 0. Where it gives none (a day off, no arrangement, an excluded OPD)
+   each remote employee is already reported by the check that fails for them, so the
+   same fact is not reported twice.
+
+An empty tuple means the schedule is lawful. Messages are in Indonesian and English
+and name employees by a masked NIP only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from ._model import Frozen
+from .errors import InvalidInputError
+from .legal import Citation
+from .messages import Language, render_all
+from .people import Employee, Opd, mask_nip
+from .plan import (
+    Eligibility,
+    check_roster,
+    day_context,
+    held_checks,
+    prior_days,
+    week_of,
+    weekly_citation,
+    weekly_exempt,
+)
+from .policy import Policy, resolve_policy
+from .reasons import Check
+from .schedule import Schedule
+
+
+class Violation(Frozen):
+    """One way a schedule breaks the law or the roster: the check, the day, the employee."""
+
+    check: Check
+    day: date | None
+    """The day; None for a roster violation that concerns the whole schedule."""
+    nip: str | None
+    """The employee's NIP (the caller's own data; messages mask it); None for a day's quota."""
+    key: str
+    """The message key in the catalogues (``roster.ineligible``)."""
+    basis: Citation | None = None
+    failed: tuple[Check, ...] = ()
+    """For an employee out who may not be: every check that failed (then those unknown)."""
+    messages: dict[str, str]
+
+    @property
+    def citation(self) -> Citation | None:
+        """The law behind the violation (same as ``basis``)."""
+        return self.basis
+
+    def message(self, lang: Language = "id") -> str:
+        """The message in Indonesian (``"id"``, default) or English (``"en"``)."""
+        return self.messages[lang]
+
+    def __str__(self) -> str:
+        day = self.day.isoformat() if self.day else "-"
+        basis = f" [{self.basis}]" if self.basis else ""
+        return f"{day} {self.check.value}: {self.message('id')}{basis}"
+
+
+def _violation(
+    check: Check,
+    on: date | None,
+    who: str | None,
+    key: str,
+    basis: Citation | None = None,
+    failed: tuple[Check, ...] = (),
+    /,
+    **params: Any,
+) -> Violation:
+    return Violation(
+        check=check,
+        day=on,
+        nip=who,
+        key=key,
+        basis=basis,
+        failed=failed,
+        messages=render_all(key, **params),
+    )
+
+
+def validate_schedule(
+    schedule: Schedule,
+    opd: Opd,
+    employees: Iterable[Employee],
+    *,
+    policy: Policy | str | None = None,
+    history: Mapping[str, Any] | Schedule | None = None,
+) -> tuple[Violation, ...]:
+    """Every violation of ``schedule`` for ``opd``'s roster ``employees`` (see the module doc).
+
+    ``policy`` defaults to the instansi's bundled policy; ``history`` adds remote days
+    taken before the schedule's first day (to ``schedule.history``) for the weekly limit.
+    Raises :class:`~flexasn.errors.InvalidInputError` for a schedule of another OPD, an
+    employee of another OPD or listed twice, and
+    :class:`~flexasn.errors.CoverageError` for days beyond the decreed calendar.
+    """
+    if not isinstance(schedule, Schedule):
+        raise InvalidInputError("schedule must be a flexasn Schedule")
+    if schedule.opd != opd.code:
+        raise InvalidInputError(f"the schedule is for OPD {schedule.opd!r}, not {opd.code!r}")
+    pol = resolve_policy(policy, opd.instansi)
+    roster = check_roster(opd, employees, "employees")
+    out: list[Violation] = []
+    members = set(schedule.employees)
+    for nip in schedule.employees:
+        if nip not in roster:
+            out.append(
+                _violation(
+                    Check.ROSTER,
+                    None,
+                    nip,
+                    "roster.not_on_roster",
+                    employee=mask_nip(nip),
+                    opd=opd.code,
+                )
+            )
+    for nip in roster:
+        if nip not in members:
+            out.append(
+                _violation(
+                    Check.ROSTER,
+                    None,
+                    nip,
+                    "roster.missing",
+                    employee=mask_nip(nip),
+                    opd=opd.code,
+                )
+            )
+
+    week_counts: dict[tuple[str, date], int] = defaultdict(int)
+    earlier = prior_days(history, schedule.first_day, roster)
+    for nip, days in schedule.history.items():
+        earlier[nip] = tuple(sorted({*earlier.get(nip, ()), *days}))
+    for nip, days in earlier.items():
+        for taken in days:
+            if taken < schedule.first_day:
+                week_counts[nip, week_of(taken)] += 1
+
+    elig = Eligibility(opd, pol)
+    for d in schedule.days:
+        ctx = day_context(opd, d.day, pol)
+        week = week_of(d.day)
+        iso = d.day.isoformat()
+        for nip, mode in d.remote.items():
+            week_counts[nip, week] += 1
+            e = roster.get(nip)
+            if e is None:
+                continue  # reported above
+            decision = elig.decision(e, d.day)
+            if not decision.allowed:
+                checks = held_checks(decision)
+                first = decision.reason(checks[0])
+                key = "roster.ineligible" if decision.failed else "roster.undetermined"
+                out.append(
+                    _violation(
+                        checks[0],
+                        d.day,
+                        nip,
+                        key,
+                        first.basis,
+                        checks,
+                        employee=mask_nip(nip),
+                        day=iso,
+                        mode=mode.value.upper(),
+                        check=checks[0].value,
+                        reason={lang: first.message(lang) for lang in ("id", "en")},
+                    )
+                )
+                continue
+            a = ctx.arrangement
+            assert a is not None  # an allowed decision has a permitting arrangement
+            if mode not in a.modes:
+                out.append(
+                    _violation(
+                        Check.FLEXIBLE_PERIOD,
+                        d.day,
+                        nip,
+                        "roster.mode_not_allowed",
+                        a.citation(),
+                        employee=mask_nip(nip),
+                        day=iso,
+                        mode=mode.value.upper(),
+                        arrangement=a.id,
+                        modes=", ".join(m.value.upper() for m in a.modes),
+                    )
+                )
+            cap = ctx.weekly_limit
+            if cap is not None and not weekly_exempt(e) and week_counts[nip, week] > cap:
+                out.append(
+                    _violation(
+                        Check.WEEKLY_LIMIT,
+                        d.day,
+                        nip,
+                        "roster.weekly_limit",
+                        weekly_citation(),
+                        employee=mask_nip(nip),
+                        day=iso,
+                        week=week.isoformat(),
+                        count=week_counts[nip, week],
+                        limit=cap,
+                    )
+                )
+        if ctx.status == "rule" and ctx.limit and len(d.remote) > ctx.limit:
+            out.append(
+                _violation(
+                    Check.QUOTA,
+                    d.day,
+                    None,
+                    "quota.fail",
+                    ctx.basis,
+                    remote=len(d.remote),
+                    day=iso,
+                    limit=ctx.limit,
+                )
+            )
+    return tuple(out)

@@ -1,0 +1,402 @@
+"""The rotation planner: who of an OPD works remotely on which day, within the law.
+
+The regions' circulars say flexible work goes "secara bergantian" (in rotation),
+within the OPD's quota, with heads and duty officers on site. :func:`plan_rotation`
+makes that rotation for one OPD over an inclusive span:
+
+- **Nobody is lost.** Every employee is in the schedule on every day; someone never
+  chosen is WFO every day, and ``schedule.held`` says which checks kept them on site.
+- **The limit.** On each day the OPD's limit is :func:`flexasn.quota` (the same
+  number as :func:`flexasn.max_remote`): 0 on days off, outside any arrangement,
+  where the instansi decided on no flexible work or the OPD is excluded.
+- **Eligibility.** Only employees whom :func:`flexasn.eligible_for_wfa` allows that
+  day go out (an ``undetermined`` answer is not an allowance). The rules run once
+  per distinct situation (day, the employee's facts, on duty or not), not once per
+  employee-day: the answer is the same, the planner is fast.
+- **The whole quota** is used by default: ``min(limit, eligible)`` go out each day.
+- **Fairness.** Each day the employees with the fewest remote days so far go first;
+  among equals, those with fewer remaining chances in the span, then a fixed
+  pseudo-random order derived from the NIP (a hash), so that neither the order of
+  the roster file nor the age encoded in the NIP decides who goes first. Remote-day
+  counts of the eligible then differ by at most one unless a limit makes that
+  impossible; ``schedule.fairness.limited_by`` names it.
+- **Weekly limit.** Under a standing arrangement with a weekly limit (Permen PANRB
+  4/2025 Pasal 13 ayat (1): 2 working days a week) nobody goes out more often in a
+  Monday-Sunday week, except employees whose duties must be done outside the office
+  or in special circumstances. Every remote day of the week counts (those before
+  ``start`` when the caller passes ``history=``, and those of a dated window in the
+  same week): flexasn's reading, the same count as ``remote_days_this_week``.
+- **Mode.** The first mode the arrangement lists (Kabupaten Malang 2025: WFH, then
+  WFA); ``mode=`` chooses another where the arrangement allows it.
+- **Unknown proportion.** Where the law leaves the proportion to the head of agency
+  (the ``nasional`` policy) or the instansi's decision is unknown, no instrument gives
+  a limit: the planner puts **nobody** out that day and records the day's status
+  ``quota_undefined`` with the instrument; WFO is always lawful. Pass ``strict=True``
+  to get the :class:`~flexasn.errors.QuotaUndefinedError` instead.
+- **Deterministic.** The same roster in any order gives the same schedule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from .calendar import working_days
+from .decide import Decision, decide, situation
+from .errors import InvalidInputError, QuotaUndefinedError
+from .legal import Citation, cite
+from .people import DisciplineStatus, Employee, Opd, WorkMode, mask_nip
+from .policy import Arrangement, ArrangementKind, Policy, resolve_policy
+from .quotas import quota
+from .reasons import Check
+from .schedule import (
+    DayStatus,
+    DaySummary,
+    Fairness,
+    Schedule,
+    ScheduleDay,
+    history_of,
+    summary_line,
+)
+
+WEEKLY_BASIS = ("permen-panrb-4-2025", "Pasal 13 ayat (1)")
+
+_CHECK_ORDER = {c: i for i, c in enumerate(Check)}
+
+
+@dataclass(frozen=True, slots=True)
+class DayContext:
+    """What one day means for one OPD: its limit, the arrangement, the mode, the weekly limit."""
+
+    day: date
+    status: DayStatus
+    limit: int | None
+    arrangement: Arrangement | None
+    basis: Citation | None
+
+    @property
+    def open(self) -> bool:
+        """True when someone may be out that day (a rule gives a limit above 0)."""
+        return self.status == "rule" and bool(self.limit)
+
+    @property
+    def weekly_limit(self) -> int | None:
+        """The standing arrangement's weekly limit in force that day, if any."""
+        a = self.arrangement
+        if a is None or a.kind is not ArrangementKind.STANDING:
+            return None
+        return a.weekly_limit
+
+    def mode(self, prefer: WorkMode | None) -> WorkMode:
+        """The mode for the day: ``prefer`` if the arrangement allows it, else its first."""
+        assert self.arrangement is not None and self.arrangement.modes
+        modes = self.arrangement.modes
+        return prefer if prefer in modes else modes[0]
+
+
+def day_context(opd: Opd, day: date, policy: Policy, *, strict: bool = False) -> DayContext:
+    """The OPD's day: :func:`flexasn.quota` and the arrangement in force.
+
+    A :class:`~flexasn.errors.QuotaUndefinedError` becomes status ``quota_undefined``
+    (limit None) unless ``strict``.
+    """
+    arrangement = policy.arrangement_on(day)
+    try:
+        q = quota(opd, day, policy=policy)
+    except QuotaUndefinedError:
+        if strict:
+            raise
+        return DayContext(
+            day,
+            "quota_undefined",
+            None,
+            arrangement,
+            arrangement.citation() if arrangement else None,
+        )
+    status: DayStatus = q.reason  # type: ignore[assignment]
+    return DayContext(day, status, q.limit, arrangement, q.basis)
+
+
+class Profile(NamedTuple):
+    """The facts of an employee the eligibility rules look at (besides duty days)."""
+
+    is_head: bool
+    frontline: bool
+    discipline: DisciplineStatus
+    new_in_post: bool
+    duties_outside_office: bool
+    special_circumstances: bool
+
+
+def profile_of(e: Employee) -> Profile:
+    """The :class:`Profile` of an employee."""
+    return Profile(
+        e.is_head,
+        e.frontline,
+        e.discipline,
+        e.new_in_post,
+        e.duties_outside_office,
+        e.special_circumstances,
+    )
+
+
+def weekly_exempt(e: Employee) -> bool:
+    """Pasal 13's exceptions: duties outside the office, or special circumstances."""
+    return e.duties_outside_office or e.special_circumstances
+
+
+class Eligibility:
+    """Decisions of :func:`flexasn.decide.decide` cached per distinct situation.
+
+    Two employees of the same OPD with the same :class:`Profile`, both on duty or both
+    off duty on a day, get the same decision that day: it is computed once, for the
+    first of them (the rules read nothing else of the employee).
+    """
+
+    def __init__(self, opd: Opd, policy: Policy) -> None:
+        self.opd = opd
+        self.policy = policy
+        self._cache: dict[tuple[date, Profile, bool], Decision] = {}
+
+    def decision(self, e: Employee, day: date, profile: Profile | None = None) -> Decision:
+        """The decision for ``e`` on ``day`` (weekly limit not counted: the caller counts)."""
+        key = (day, profile or profile_of(e), day in e.duty_days)
+        found = self._cache.get(key)
+        if found is None:
+            found = decide(situation(e, self.opd, day, self.policy))
+            self._cache[key] = found
+        return found
+
+
+def held_checks(d: Decision) -> tuple[Check, ...]:
+    """The checks of a decision that failed, then those unknown: why it is not allowed."""
+    return d.failed + d.unknown
+
+
+def check_roster(opd: Opd, employees: Iterable[Employee], what: str) -> dict[str, Employee]:
+    """The roster by NIP, sorted; wrong types, other OPDs and duplicates raise."""
+    by_nip: dict[str, Employee] = {}
+    for index, e in enumerate(employees):
+        if not isinstance(e, Employee):
+            raise InvalidInputError(f"{what}[{index}] is not an Employee")
+        if e.opd != opd.code:
+            raise InvalidInputError(
+                f"{what}[{index}] (employee {mask_nip(e.nip)}) belongs to OPD {e.opd!r}, "
+                f"not to {opd.code!r}"
+            )
+        if e.nip in by_nip:
+            raise InvalidInputError(f"{what}[{index}]: employee {mask_nip(e.nip)} is listed twice")
+        by_nip[e.nip] = e
+    return {nip: by_nip[nip] for nip in sorted(by_nip)}
+
+
+def span_days(start: date, end: date) -> list[date]:
+    """Every day from ``start`` to ``end`` inclusive; the whole span must be decreed.
+
+    Raises :class:`~flexasn.errors.InvalidInputError` when ``end`` is before ``start``
+    and :class:`~flexasn.errors.CoverageError` beyond the decreed calendar.
+    """
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise InvalidInputError("start and end must be dates")
+    if end < start:
+        raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
+    working_days(start, end)  # raises CoverageError before any work
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def week_of(day: date) -> date:
+    """The Monday of the day's Monday-Sunday week."""
+    return day - timedelta(days=day.weekday())
+
+
+def prior_days(
+    history: Mapping[str, Any] | Schedule | None, start: date, roster: Mapping[str, Employee]
+) -> dict[str, tuple[date, ...]]:
+    """The remote days of ``history`` that share a Monday-Sunday week with ``start`` and
+    fall before it: the only ones a weekly limit inside the span can count. Employees
+    not on the roster (who left) are ignored."""
+    monday = week_of(start)
+    out: dict[str, tuple[date, ...]] = {}
+    for nip, days in history_of(history).items():
+        kept = tuple(d for d in days if monday <= d < start)
+        if kept and nip in roster:
+            out[nip] = kept
+    return out
+
+
+def _tiebreak(nip: str) -> bytes:
+    return hashlib.blake2b(nip.encode("ascii", "replace"), digest_size=8).digest()
+
+
+def plan_rotation(
+    opd: Opd,
+    employees: Iterable[Employee],
+    start: date,
+    end: date,
+    *,
+    policy: Policy | str | None = None,
+    history: Mapping[str, Any] | Schedule | None = None,
+    mode: WorkMode | None = None,
+    strict: bool = False,
+) -> Schedule:
+    """Plan who of ``opd`` works remotely on each day from ``start`` to ``end`` (inclusive).
+
+    Returns a :class:`~flexasn.schedule.Schedule` of every employee on every day (see
+    the module doc for the rules it follows). ``policy`` is the instansi's bundled
+    policy by default; ``history`` gives remote days already taken before ``start``
+    (a mapping NIP -> dates, or the previous :class:`Schedule`) so that a standing
+    arrangement's weekly limit counts them; ``mode`` prefers WFH or WFA where the
+    arrangement allows it.
+
+    Raises :class:`~flexasn.errors.InvalidInputError` for an employee of another OPD,
+    a NIP listed twice, more employees than the OPD's headcount (the quota base would
+    be wrong) or ``end`` before ``start``; :class:`~flexasn.errors.CoverageError` for a
+    span beyond the decreed calendar; :class:`~flexasn.errors.QuotaUndefinedError`
+    only with ``strict=True``.
+    """
+    pol = resolve_policy(policy, opd.instansi)
+    roster = check_roster(opd, employees, "employees")
+    if len(roster) > opd.headcount:
+        raise InvalidInputError(
+            f"OPD {opd.code!r} has a headcount of {opd.headcount} but {len(roster)} employees "
+            "were given: correct the headcount (the quota base)"
+        )
+    if mode is WorkMode.WFO:
+        raise InvalidInputError("mode is the remote mode to prefer: wfh or wfa")
+    days = span_days(start, end)
+    contexts = [day_context(opd, d, pol, strict=strict) for d in days]
+    past = prior_days(history, start, roster)
+
+    profiles = {nip: profile_of(e) for nip, e in roster.items()}
+    elig = Eligibility(opd, pol)
+    held: dict[str, set[Check]] = defaultdict(set)
+    eligible_on: list[list[str]] = []
+    for ctx in contexts:
+        today: list[str] = []
+        if ctx.open:
+            for nip, e in roster.items():
+                decision = elig.decision(e, ctx.day, profiles[nip])
+                if decision.allowed:
+                    today.append(nip)
+                else:
+                    held[nip].update(held_checks(decision))
+        eligible_on.append(today)
+
+    remaining: dict[str, int] = defaultdict(int)
+    for today in eligible_on:
+        for nip in today:
+            remaining[nip] += 1
+    counts: dict[str, int] = dict.fromkeys(remaining, 0)
+    week_counts: dict[tuple[str, date], int] = defaultdict(int)
+    for nip, ds in past.items():
+        for d in ds:
+            week_counts[nip, week_of(d)] += 1
+    tiebreak = {nip: _tiebreak(nip) for nip in remaining}
+
+    plan_days: list[ScheduleDay] = []
+    for ctx, today in zip(contexts, eligible_on, strict=True):
+        remote: dict[str, WorkMode] = {}
+        if today:
+            cap = ctx.weekly_limit
+            week = week_of(ctx.day)
+            candidates: list[str] = []
+            for nip in today:
+                remaining[nip] -= 1
+                if (
+                    cap is not None
+                    and not weekly_exempt(roster[nip])
+                    and week_counts[nip, week] >= cap
+                ):
+                    held[nip].add(Check.WEEKLY_LIMIT)
+                else:
+                    candidates.append(nip)
+            candidates.sort(key=lambda n: (counts[n], remaining[n], tiebreak[n], n))
+            assert ctx.limit is not None
+            chosen = candidates[: ctx.limit]
+            for nip in candidates[ctx.limit :]:
+                held[nip].add(Check.QUOTA)
+            day_mode = ctx.mode(mode)
+            for nip in sorted(chosen):
+                remote[nip] = day_mode
+                counts[nip] += 1
+                week_counts[nip, week] += 1
+        plan_days.append(
+            ScheduleDay(
+                day=ctx.day,
+                remote=remote,
+                limit=ctx.limit,
+                status=ctx.status,
+                arrangement=ctx.arrangement.id if ctx.arrangement else None,
+                basis=ctx.basis,
+            )
+        )
+
+    return Schedule(
+        opd=opd.code,
+        instansi=opd.instansi,
+        policy=pol.id,
+        first_day=start,
+        last_day=end,
+        employees=tuple(roster),
+        days=tuple(plan_days),
+        history=past,
+        held={
+            nip: tuple(sorted(checks, key=_CHECK_ORDER.__getitem__))
+            for nip, checks in sorted(held.items())
+        },
+        fairness=_fairness(counts, held),
+    )
+
+
+def _fairness(counts: dict[str, int], held: Mapping[str, set[Check]]) -> Fairness:
+    """Spread of remote days among the eligible, and what limits it when above one."""
+    if not counts:
+        return Fairness(eligible=0, min_days=0, max_days=0)
+    low, high = min(counts.values()), max(counts.values())
+    limited: set[Check] = set()
+    if high - low > 1:
+        for nip, n in counts.items():
+            if n <= high - 2:
+                limited.update(held.get(nip, set()) - {Check.QUOTA})
+    return Fairness(
+        eligible=len(counts),
+        min_days=low,
+        max_days=high,
+        limited_by=tuple(sorted(limited, key=_CHECK_ORDER.__getitem__)),
+    )
+
+
+def summarize(
+    schedule: Schedule, opd: Opd, *, policy: Policy | str | None = None
+) -> tuple[DaySummary, ...]:
+    """The per-day report of any schedule (one made by hand too): remote, on site, the
+    limit under the policy, unused quota (negative when over), and why.
+
+    Unlike :meth:`Schedule.summary`, the limits are computed now with
+    :func:`flexasn.quota`; a day whose proportion the law leaves open has no limit.
+    """
+    if schedule.opd != opd.code:
+        raise InvalidInputError(f"the schedule is for OPD {schedule.opd!r}, not {opd.code!r}")
+    pol = resolve_policy(policy, opd.instansi)
+    lines = []
+    for d in schedule.days:
+        ctx = day_context(opd, d.day, pol)
+        filled = d.model_copy(
+            update={
+                "limit": ctx.limit,
+                "status": ctx.status,
+                "arrangement": ctx.arrangement.id if ctx.arrangement else None,
+                "basis": ctx.basis,
+            }
+        )
+        lines.append(summary_line(filled, len(schedule.employees)))
+    return tuple(lines)
+
+
+def weekly_citation() -> Citation:
+    """Permen PANRB 4/2025 Pasal 13 ayat (1): at most 2 working days a week."""
+    return cite(*WEEKLY_BASIS)

@@ -1,0 +1,435 @@
+"""Roster files: the OPDs of an instansi and their employees, read from CSV.
+
+Two files, the way BKPSDM exports them. Headers may be in Indonesian or English
+(case and spaces do not matter), the file may start with a BOM (Excel's "CSV UTF-8"),
+and the separator may be ``,`` or ``;`` (Excel with an Indonesian locale).
+
+OPDs file (one row per OPD):
+
+=============================  ==========================  ====================================
+column (English / Indonesian)   required                    value
+=============================  ==========================  ====================================
+``code`` / ``kode``             yes                         the OPD's code, unique
+``name`` / ``nama``             yes                         its name
+``instansi``                    yes                         the instansi's policy id (kab-malang)
+``kind`` / ``jenis``            yes                         canonical kind or local alias (bpkad)
+``service`` / ``layanan``       yes                         esensial, langsung, tidak_langsung
+``headcount`` / ``jumlah_pegawai``  yes                     whole staff: the quota base
+``agency_type`` / ``jenis_instansi``  no                    sipil (default), tni, polri, ...
+``province`` / ``provinsi``     no
+=============================  ==========================  ====================================
+
+Employees file (one row per employee): ``nip`` (18 digits), ``opd`` / ``kode_opd``,
+and optionally ``status`` (pns, pppk, pppk_paruh_waktu), ``position`` / ``jabatan``
+(struktural, fungsional, pelaksana), ``is_head`` / ``kepala``, ``frontline`` /
+``garis_depan``, ``duty_days`` / ``hari_piket`` (ISO dates separated by ``;``),
+``discipline`` / ``disiplin`` (tidak_ada, dalam_proses, sedang_menjalani),
+``new_in_post`` / ``pegawai_baru``, ``duties_outside_office`` / ``tugas_luar_kantor``,
+``special_circumstances`` / ``keadaan_khusus``. Yes/no cells accept ``ya``/``tidak``,
+``yes``/``no``, ``true``/``false``, ``1``/``0``, ``y``/``t``/``n``; an empty cell is no.
+
+Reading is all-or-nothing: the first bad row raises
+:class:`~flexasn.errors.RosterError` naming the file, the row (1 = the header) and
+the column as written in the file; the message never repeats a NIP. An OPD whose
+``headcount`` differs from the number of its employees in the employees file is an
+error too (``check_headcount=False`` accepts a partial roster and lists the
+differences in :attr:`Roster.mismatches`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from ._model import Frozen
+from .errors import InvalidInputError, InvalidNipError, RosterError
+from .people import (
+    AgencyType,
+    DisciplineStatus,
+    Employee,
+    EmploymentStatus,
+    Opd,
+    PositionType,
+    ServiceCategory,
+    canonical_kind,
+    parse_nip,
+)
+
+Row = tuple[int, list[str]]
+
+OPD_COLUMNS: dict[str, str] = {
+    "code": "code",
+    "kode": "code",
+    "kode_opd": "code",
+    "name": "name",
+    "nama": "name",
+    "nama_opd": "name",
+    "instansi": "instansi",
+    "kind": "kind",
+    "jenis": "kind",
+    "jenis_opd": "kind",
+    "service": "service",
+    "layanan": "service",
+    "kategori_layanan": "service",
+    "headcount": "headcount",
+    "jumlah_pegawai": "headcount",
+    "jumlah": "headcount",
+    "agency_type": "agency_type",
+    "jenis_instansi": "agency_type",
+    "province": "province",
+    "provinsi": "province",
+}
+OPD_REQUIRED = ("code", "name", "instansi", "kind", "service", "headcount")
+
+EMPLOYEE_COLUMNS: dict[str, str] = {
+    "nip": "nip",
+    "opd": "opd",
+    "kode_opd": "opd",
+    "status": "status",
+    "status_kepegawaian": "status",
+    "position": "position",
+    "jabatan": "position",
+    "jenis_jabatan": "position",
+    "is_head": "is_head",
+    "head": "is_head",
+    "kepala": "is_head",
+    "kepala_opd": "is_head",
+    "frontline": "frontline",
+    "garis_depan": "frontline",
+    "layanan_tatap_muka": "frontline",
+    "duty_days": "duty_days",
+    "hari_piket": "duty_days",
+    "piket": "duty_days",
+    "discipline": "discipline",
+    "disiplin": "discipline",
+    "hukuman_disiplin": "discipline",
+    "new_in_post": "new_in_post",
+    "pegawai_baru": "new_in_post",
+    "duties_outside_office": "duties_outside_office",
+    "tugas_luar_kantor": "duties_outside_office",
+    "special_circumstances": "special_circumstances",
+    "keadaan_khusus": "special_circumstances",
+}
+EMPLOYEE_REQUIRED = ("nip", "opd")
+
+_TRUE = {"1", "true", "ya", "yes", "y", "benar", "t"}
+_FALSE = {"", "0", "false", "tidak", "no", "n", "salah", "f"}
+# "t" is read as true (English); Indonesian "t" for "tidak" is ambiguous and not offered.
+
+_ENUM_ALIASES: dict[str, dict[str, str]] = {
+    "service": {
+        "essential": "esensial",
+        "direct": "langsung",
+        "non_direct": "tidak_langsung",
+        "nondirect": "tidak_langsung",
+        "indirect": "tidak_langsung",
+    },
+    "status": {"pppk_part_time": "pppk_paruh_waktu", "paruh_waktu": "pppk_paruh_waktu"},
+    "position": {"structural": "struktural", "functional": "fungsional", "executor": "pelaksana"},
+    "discipline": {
+        "none": "tidak_ada",
+        "in_process": "dalam_proses",
+        "serving": "sedang_menjalani",
+        "tidak": "tidak_ada",
+        "-": "tidak_ada",
+    },
+    "agency_type": {"civil": "sipil", "mission_abroad": "perwakilan_luar_negeri"},
+}
+
+
+class HeadcountMismatch(Frozen):
+    """An OPD whose declared headcount differs from its employees in the employees file."""
+
+    opd: str
+    headcount: int
+    employees: int
+    row: int
+    """Row of the OPD in the OPDs file (1 = the header)."""
+
+
+class Roster(Frozen):
+    """The OPDs and employees read from a pair of roster files, in file order."""
+
+    opds: tuple[Opd, ...]
+    employees: tuple[Employee, ...]
+    mismatches: tuple[HeadcountMismatch, ...] = Field(default=())
+
+    def opd(self, code: str) -> Opd:
+        """The OPD with that code; InvalidInputError if absent."""
+        for o in self.opds:
+            if o.code == code:
+                return o
+        raise InvalidInputError(f"no OPD {code!r} in the roster")
+
+    def employees_of(self, code: str) -> tuple[Employee, ...]:
+        """The employees of one OPD, in file order."""
+        self.opd(code)
+        return tuple(e for e in self.employees if e.opd == code)
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[\s\-]+", "_", header.strip().lower())
+
+
+def read_table(path: str | Path) -> tuple[str, list[str], list[Row]]:
+    """Read a CSV file: ``(name, header, [(row number, cells), ...])``.
+
+    UTF-8 with or without a BOM; ``,`` or ``;`` separator (whichever the header uses);
+    blank lines are skipped; row numbers count the header as row 1.
+    """
+    p = Path(path)
+    name = str(p)
+    if p.suffix.lower() in (".xlsx", ".xls"):
+        raise RosterError("Excel files are not read: save the sheet as CSV UTF-8", file=name)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RosterError("file not found", file=name) from None
+    except UnicodeDecodeError:
+        raise RosterError("not UTF-8 text: save the sheet as CSV UTF-8", file=name) from None
+    except OSError as exc:
+        raise RosterError(f"cannot read file ({exc.__class__.__name__})", file=name) from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise RosterError(f"malformed CSV ({exc})", file=name) from None
+    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
+    if not numbered:
+        raise RosterError("the file is empty", file=name)
+    (_, header), rows = numbered[0], numbered[1:]
+    return name, [h.strip() for h in header], rows
+
+
+def _columns(
+    name: str, header: list[str], known: dict[str, str], required: tuple[str, ...]
+) -> dict[str, int]:
+    """Map canonical field names to column indices; unknown or repeated headers fail."""
+    index: dict[str, int] = {}
+    for i, h in enumerate(header):
+        field = known.get(_key(h))
+        if field is None:
+            raise RosterError(
+                f"unknown column; use: {', '.join(sorted(set(known)))}",
+                file=name,
+                row=1,
+                column=h,
+            )
+        if field in index:
+            raise RosterError(
+                f"column for {field!r} given twice ({header[index[field]]!r} too)",
+                file=name,
+                row=1,
+                column=h,
+            )
+        index[field] = i
+    missing = [f for f in required if f not in index]
+    if missing:
+        raise RosterError(f"missing column(s): {', '.join(missing)}", file=name, row=1)
+    return index
+
+
+def _bool(text: str) -> bool:
+    value = text.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError("use ya/tidak, yes/no, true/false or 1/0")
+
+
+def _enum(field: str, values: type[Any]) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        key = _key(text)
+        key = _ENUM_ALIASES.get(field, {}).get(key, key)
+        try:
+            return values(key)
+        except ValueError:
+            raise ValueError(f"use one of: {', '.join(v.value for v in values)}") from None
+
+    return parse
+
+
+def _days(text: str) -> frozenset[date]:
+    out = set()
+    for part in re.split(r"[;,\s]+", text.strip()):
+        if part:
+            try:
+                out.add(date.fromisoformat(part))
+            except ValueError:
+                raise ValueError("duty days are ISO dates (YYYY-MM-DD) separated by ';'") from None
+    return frozenset(out)
+
+
+def _headcount(text: str) -> int:
+    value = text.strip()
+    if not value.isdigit():
+        raise ValueError("the headcount is a whole number, 0 or more")
+    return int(value)
+
+
+def _kind(text: str) -> str:
+    return canonical_kind(text)
+
+
+_OPD_PARSERS: dict[str, Callable[[str], Any]] = {
+    "code": str.strip,
+    "name": str.strip,
+    "instansi": str.strip,
+    "kind": _kind,
+    "service": _enum("service", ServiceCategory),
+    "headcount": _headcount,
+    "agency_type": _enum("agency_type", AgencyType),
+    "province": lambda t: t.strip() or None,
+}
+
+_EMPLOYEE_PARSERS: dict[str, Callable[[str], Any]] = {
+    "nip": str.strip,
+    "opd": str.strip,
+    "status": _enum("status", EmploymentStatus),
+    "position": _enum("position", PositionType),
+    "is_head": _bool,
+    "frontline": _bool,
+    "duty_days": _days,
+    "discipline": _enum("discipline", DisciplineStatus),
+    "new_in_post": _bool,
+    "duties_outside_office": _bool,
+    "special_circumstances": _bool,
+}
+
+
+def _fields(
+    name: str,
+    header: list[str],
+    columns: dict[str, int],
+    parsers: dict[str, Callable[[str], Any]],
+    row_no: int,
+    cells: list[str],
+) -> dict[str, Any]:
+    if len(cells) != len(header):
+        raise RosterError(
+            f"expected {len(header)} cells, found {len(cells)}", file=name, row=row_no
+        )
+    out: dict[str, Any] = {}
+    for field, i in columns.items():
+        cell = cells[i]
+        if field in ("status", "position", "discipline", "agency_type") and not cell.strip():
+            continue  # the model's default
+        try:
+            out[field] = parsers[field](cell)
+        except ValueError as exc:
+            raise RosterError(str(exc), file=name, row=row_no, column=header[i]) from None
+    return out
+
+
+def _model_error(
+    exc: ValidationError, name: str, row_no: int, header: list[str], columns: dict[str, int]
+) -> RosterError:
+    first = exc.errors(include_url=False, include_input=False)[0]
+    field = str(first["loc"][0]) if first["loc"] else None
+    column = header[columns[field]] if field in columns else field
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return RosterError(message, file=name, row=row_no, column=column)
+
+
+def read_opds(path: str | Path) -> tuple[tuple[Opd, ...], dict[str, int], str]:
+    """Read an OPDs file: the OPDs in file order, each code's row number, and the
+    headcount column's name as written in the file."""
+    name, header, rows = read_table(path)
+    columns = _columns(name, header, OPD_COLUMNS, OPD_REQUIRED)
+    opds: list[Opd] = []
+    rows_of: dict[str, int] = {}
+    for row_no, cells in rows:
+        fields = _fields(name, header, columns, _OPD_PARSERS, row_no, cells)
+        try:
+            opd = Opd.model_validate(fields)
+        except ValidationError as exc:
+            raise _model_error(exc, name, row_no, header, columns) from None
+        if opd.code in rows_of:
+            raise RosterError(
+                f"OPD code {opd.code!r} already on row {rows_of[opd.code]}",
+                file=name,
+                row=row_no,
+                column=header[columns["code"]],
+            )
+        rows_of[opd.code] = row_no
+        opds.append(opd)
+    if not opds:
+        raise RosterError("the file lists no OPD", file=name, row=2)
+    return tuple(opds), rows_of, header[columns["headcount"]]
+
+
+def read_employees(path: str | Path, opd_codes: set[str] | None = None) -> tuple[Employee, ...]:
+    """Read an employees file; ``opd_codes`` (when given) are the OPDs employees may name."""
+    name, header, rows = read_table(path)
+    columns = _columns(name, header, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
+    nip_col = header[columns["nip"]]
+    employees: list[Employee] = []
+    seen: dict[str, int] = {}
+    for row_no, cells in rows:
+        fields = _fields(name, header, columns, _EMPLOYEE_PARSERS, row_no, cells)
+        nip = fields["nip"]
+        try:
+            parse_nip(nip, status=fields.get("status", EmploymentStatus.PNS))
+        except InvalidNipError as exc:
+            raise RosterError(str(exc), file=name, row=row_no, column=nip_col) from None
+        if nip in seen:
+            raise RosterError(
+                f"the same NIP as row {seen[nip]}", file=name, row=row_no, column=nip_col
+            )
+        seen[nip] = row_no
+        if opd_codes is not None and fields["opd"] not in opd_codes:
+            raise RosterError(
+                f"OPD {fields['opd']!r} is not in the OPDs file",
+                file=name,
+                row=row_no,
+                column=header[columns["opd"]],
+            )
+        try:
+            employees.append(Employee.model_validate(fields))
+        except ValidationError as exc:
+            raise _model_error(exc, name, row_no, header, columns) from None
+    return tuple(employees)
+
+
+def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: bool = True) -> Roster:
+    """Read a roster: an OPDs file and an employees file (formats in the module doc).
+
+    All-or-nothing: any bad row raises :class:`~flexasn.errors.RosterError` naming
+    the file, the row and the column, never a NIP. With ``check_headcount`` (the
+    default) an OPD whose ``headcount`` differs from its employees in the employees
+    file is an error naming the OPDs file, the row and the column; with
+    ``check_headcount=False`` it is listed in :attr:`Roster.mismatches` (a partial
+    roster, e.g. one unit of a large OPD). ``.xlsx`` is not read: save it as CSV UTF-8.
+    """
+    opd_list, rows_of, headcount_column = read_opds(opds)
+    staff = read_employees(employees, set(rows_of))
+    counts = Counter(e.opd for e in staff)
+    mismatches = tuple(
+        HeadcountMismatch(
+            opd=o.code, headcount=o.headcount, employees=counts[o.code], row=rows_of[o.code]
+        )
+        for o in opd_list
+        if o.headcount != counts[o.code]
+    )
+    if mismatches and check_headcount:
+        m = mismatches[0]
+        more = f" (and {len(mismatches) - 1} more OPDs)" if len(mismatches) > 1 else ""
+        raise RosterError(
+            f"OPD {m.opd!r} declares a headcount of {m.headcount} but the employees file "
+            f"{Path(employees).name} lists {m.employees}{more}; pass check_headcount=False "
+            "for a partial roster",
+            file=str(Path(opds)),
+            row=m.row,
+            column=headcount_column,
+        )
+    return Roster(opds=opd_list, employees=staff, mismatches=mismatches)

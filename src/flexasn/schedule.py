@@ -1,0 +1,476 @@
+"""A rotation schedule: who works where on each day of a span, and its files.
+
+A :class:`Schedule` covers **every employee on every day** of an inclusive span
+(nobody is lost): an employee listed in ``days[i].remote`` works remotely that day
+in the mode given (WFH or WFA); everyone else works from the office (WFO, the
+default of Perpres 21/2023). The planner (:func:`flexasn.plan_rotation`) also records
+each day's limit (``max_remote``) and why it is what it is, each employee's checks
+that kept them on site, and whether the remote days were shared fairly.
+
+Files (the regions' rotation is a spreadsheet a head of OPD sends to the BKPSDM):
+
+- CSV, **wide**: a header ``nip,opd,<ISO date>,<ISO date>,...`` and one row per
+  employee whose cells are ``wfo``, ``wfh`` or ``wfa`` (any case). Dates missing
+  inside the span are days on which everyone is WFO. ``;`` separators and a BOM
+  are accepted. The CSV holds the modes only: limits, history and notes live in
+  the JSON.
+- JSON: ``schedule.model_dump_json()``, the whole model (``schema_version`` 1).
+
+Reading is all-or-nothing: a bad file raises :class:`~flexasn.errors.RosterError`
+naming the file, row and column, never a NIP.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import itertools
+import json
+from collections.abc import Mapping
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Literal, Self
+
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ._model import Frozen
+from .errors import InvalidInputError, RosterError
+from .legal import Citation
+from .messages import Language, render
+from .people import WorkMode, mask_nip
+from .reasons import Check
+
+SCHEDULE_SCHEMA_VERSION: Literal[1] = 1
+
+DayStatus = Literal[
+    "rule",
+    "day_off",
+    "no_arrangement",
+    "no_flexible_work",
+    "out_of_scope",
+    "quota_undefined",
+    "unplanned",
+]
+"""Why a day's limit is what it is: a quota ``rule`` applies; a ``day_off`` (weekend,
+holiday, cuti bersama); ``no_arrangement`` covers it; the instansi decided
+``no_flexible_work``; the agency is ``out_of_scope`` (Permen PANRB 4/2025 Pasal 38);
+the law leaves the proportion to the head of agency (``quota_undefined``); or the
+schedule was made by hand and no limit was recorded (``unplanned``)."""
+
+
+class ScheduleDay(Frozen):
+    """One day of a schedule: who is remote (and how); everyone else is WFO."""
+
+    day: date
+    remote: dict[str, WorkMode] = Field(default_factory=dict)
+    """NIP -> WFH or WFA. WFO entries are dropped: WFO is the default."""
+    limit: int | None = Field(default=None, ge=0)
+    """The OPD's ``max_remote`` that day as the planner computed it; None where the law
+    sets none or the schedule was made by hand."""
+    status: DayStatus = "unplanned"
+    arrangement: str | None = None
+    basis: Citation | None = None
+
+    @field_validator("remote", mode="after")
+    @classmethod
+    def _drop_wfo(cls, value: dict[str, WorkMode]) -> dict[str, WorkMode]:
+        return {nip: value[nip] for nip in sorted(value) if value[nip] is not WorkMode.WFO}
+
+    def note(self, lang: Language = "id") -> str:
+        """Why the day's limit is what it is, in Indonesian (default) or English."""
+        return render(
+            f"schedule.{self.status}",
+            lang,
+            day=self.day.isoformat(),
+            arrangement=self.arrangement or "-",
+            limit="-" if self.limit is None else self.limit,
+            basis=str(self.basis) if self.basis else "-",
+        )
+
+
+class Fairness(Frozen):
+    """How evenly remote days were shared among the employees eligible on some day.
+
+    The planner keeps ``spread`` (most minus fewest remote days) at 1 or less;
+    where a limit makes that impossible, ``limited_by`` names it: a duty roster
+    (``role_onsite``), the weekly limit (``weekly_limit``), a criterion in force on
+    some days only (``discipline``, ``new_employee``) and so on.
+    """
+
+    eligible: int = Field(ge=0)
+    """Employees eligible on at least one day on which the OPD had a quota."""
+    min_days: int = Field(ge=0)
+    max_days: int = Field(ge=0)
+    limited_by: tuple[Check, ...] = ()
+
+    @property
+    def spread(self) -> int:
+        """Most remote days minus fewest, among the eligible."""
+        return self.max_days - self.min_days
+
+    def note(self, lang: Language = "id") -> str:
+        """A sentence for the report, in Indonesian (default) or English."""
+        if self.spread <= 1:
+            return render(
+                "schedule.fair", lang, eligible=self.eligible, low=self.min_days, high=self.max_days
+            )
+        return render(
+            "schedule.unfair",
+            lang,
+            eligible=self.eligible,
+            low=self.min_days,
+            high=self.max_days,
+            checks=", ".join(c.value for c in self.limited_by) or "-",
+        )
+
+
+class DaySummary(Frozen):
+    """One line of the report a head of OPD attaches: remote, on site, limit, unused quota."""
+
+    day: date
+    remote: int
+    wfh: int
+    wfa: int
+    onsite: int
+    limit: int | None
+    unused: int | None
+    """``limit - remote`` (None where no limit is known); negative when over the quota."""
+    status: DayStatus
+    note_id: str
+    note_en: str
+
+
+SUMMARY_HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("tanggal", "wfh_wfa", "wfh", "wfa", "wfo", "batas", "kuota_tersisa", "keterangan"),
+    "en": ("day", "remote", "wfh", "wfa", "onsite", "limit", "unused", "note"),
+}
+
+
+class Schedule(Frozen):
+    """Every employee of one OPD on every day of an inclusive span.
+
+    ``mode(nip, day)`` gives the work mode; ``remote_on(day)`` the NIPs out that day.
+    The model is frozen and JSON-serialisable (``model_dump_json``); validation errors
+    never echo the input (no NIP in a message).
+    """
+
+    model_config = ConfigDict(hide_input_in_errors=True)
+
+    schema_version: Literal[1] = SCHEDULE_SCHEMA_VERSION
+    opd: str = Field(min_length=1)
+    instansi: str | None = None
+    policy: str | None = None
+    """The id of the policy the planner applied (None for a schedule made by hand)."""
+    first_day: date
+    last_day: date
+    employees: tuple[str, ...]
+    """Every employee's NIP, sorted."""
+    days: tuple[ScheduleDay, ...]
+    """One entry per calendar day from ``first_day`` to ``last_day``, in order."""
+    history: dict[str, tuple[date, ...]] = Field(default_factory=dict)
+    """Remote days taken before ``first_day`` in its Monday-Sunday week, per NIP: they
+    count towards a standing arrangement's weekly limit (Permen PANRB 4/2025 Pasal 13)."""
+    held: dict[str, tuple[Check, ...]] = Field(default_factory=dict)
+    """Per NIP, the checks that kept the employee on site on some day on which the OPD
+    had a quota: an eligibility check, ``quota`` (others' turn) or ``weekly_limit``."""
+    fairness: Fairness | None = None
+
+    @field_validator("employees", mode="after")
+    @classmethod
+    def _sorted(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        ordered = tuple(sorted(value))
+        for a, b in itertools.pairwise(ordered):
+            if a == b:
+                raise ValueError(f"employee {mask_nip(a)} is listed twice")
+        return ordered
+
+    @field_validator("history", "held", mode="after")
+    @classmethod
+    def _by_nip(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return {nip: value[nip] for nip in sorted(value)}
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        if self.last_day < self.first_day:
+            raise ValueError("last_day is before first_day")
+        expected = (self.last_day - self.first_day).days + 1
+        if len(self.days) != expected or any(
+            d.day != self.first_day + timedelta(days=i) for i, d in enumerate(self.days)
+        ):
+            raise ValueError(
+                "days must hold each day from first_day to last_day exactly once, in order"
+            )
+        known = set(self.employees)
+        for d in self.days:
+            stray = next((nip for nip in d.remote if nip not in known), None)
+            if stray is not None:
+                raise ValueError(
+                    f"{d.day.isoformat()}: employee {mask_nip(stray)} is remote but not listed"
+                )
+        for nip in (*self.history, *self.held):
+            if nip not in known:
+                raise ValueError(f"employee {mask_nip(nip)} is not listed")
+        return self
+
+    @functools.cached_property
+    def _members(self) -> frozenset[str]:
+        return frozenset(self.employees)
+
+    def _day(self, day: date) -> ScheduleDay:
+        if not isinstance(day, date) or not self.first_day <= day <= self.last_day:
+            raise InvalidInputError(
+                f"{day} is outside the schedule ({self.first_day.isoformat()}.."
+                f"{self.last_day.isoformat()})"
+            )
+        return self.days[(day - self.first_day).days]
+
+    def mode(self, nip: str, day: date) -> WorkMode:
+        """Where the employee works on ``day``: WFO unless scheduled WFH or WFA.
+
+        Raises :class:`~flexasn.errors.InvalidInputError` for an employee not in the
+        schedule (named by a masked NIP) or a day outside its span.
+        """
+        if nip not in self._members:
+            raise InvalidInputError(f"employee {mask_nip(nip)} is not in the schedule")
+        return self._day(day).remote.get(nip, WorkMode.WFO)
+
+    def remote_on(self, day: date) -> tuple[str, ...]:
+        """The NIPs of the employees working remotely (WFH or WFA) on ``day``, sorted."""
+        return tuple(self._day(day).remote)
+
+    def remote_days(self, nip: str) -> tuple[date, ...]:
+        """The days on which the employee is remote, in order."""
+        if nip not in self._members:
+            raise InvalidInputError(f"employee {mask_nip(nip)} is not in the schedule")
+        return tuple(d.day for d in self.days if nip in d.remote)
+
+    def summary(self) -> tuple[DaySummary, ...]:
+        """One :class:`DaySummary` per day, with the limits the planner recorded.
+
+        For a schedule made by hand (no limits recorded) use :func:`flexasn.summarize`.
+        """
+        return tuple(summary_line(d, len(self.employees)) for d in self.days)
+
+    def summary_text(self, lang: Language = "id") -> str:
+        """The per-day summary as a plain-text table (Indonesian by default)."""
+        return summary_table(self.summary(), lang)
+
+
+def summary_line(d: ScheduleDay, employees: int) -> DaySummary:
+    """The summary of one day of a schedule of ``employees`` staff."""
+    modes = list(d.remote.values())
+    remote = len(modes)
+    return DaySummary(
+        day=d.day,
+        remote=remote,
+        wfh=modes.count(WorkMode.WFH),
+        wfa=modes.count(WorkMode.WFA),
+        onsite=employees - remote,
+        limit=d.limit,
+        unused=None if d.limit is None else d.limit - remote,
+        status=d.status,
+        note_id=d.note("id"),
+        note_en=d.note("en"),
+    )
+
+
+def summary_table(lines: tuple[DaySummary, ...], lang: Language = "id") -> str:
+    """Summary lines as an aligned plain-text table with headers in ``lang``."""
+    headers = SUMMARY_HEADERS[lang]
+    rows = [list(headers)]
+    for s in lines:
+        rows.append(
+            [
+                s.day.isoformat(),
+                str(s.remote),
+                str(s.wfh),
+                str(s.wfa),
+                str(s.onsite),
+                "-" if s.limit is None else str(s.limit),
+                "-" if s.unused is None else str(s.unused),
+                s.note_id if lang == "id" else s.note_en,
+            ]
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(headers) - 1)]
+    return "\n".join(
+        "  ".join([*(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)), r[-1]]).rstrip()
+        for r in rows
+    )
+
+
+def write_summary_csv(
+    lines: tuple[DaySummary, ...], path: str | Path, lang: Language = "id"
+) -> None:
+    """Write summary lines to a CSV file with headers in ``lang`` (UTF-8)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(SUMMARY_HEADERS[lang])
+    for s in lines:
+        writer.writerow(
+            [
+                s.day.isoformat(),
+                s.remote,
+                s.wfh,
+                s.wfa,
+                s.onsite,
+                "" if s.limit is None else s.limit,
+                "" if s.unused is None else s.unused,
+                s.note_id if lang == "id" else s.note_en,
+            ]
+        )
+    Path(path).write_text(buf.getvalue(), encoding="utf-8")
+
+
+# --- files -----------------------------------------------------------------------------
+
+_MODES = {m.value: m for m in WorkMode}
+
+
+def write_schedule_csv(schedule: Schedule, path: str | Path) -> None:
+    """Write the schedule as a wide CSV: ``nip,opd,<day>...``, cells ``wfo``/``wfh``/``wfa``."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["nip", "opd", *(d.day.isoformat() for d in schedule.days)])
+    for nip in schedule.employees:
+        writer.writerow(
+            [nip, schedule.opd, *(d.remote.get(nip, WorkMode.WFO).value for d in schedule.days)]
+        )
+    Path(path).write_text(buf.getvalue(), encoding="utf-8")
+
+
+def read_schedule_csv(path: str | Path) -> Schedule:
+    """Read a wide schedule CSV (see the module doc); all-or-nothing.
+
+    The span runs from the first to the last date column; dates missing in between
+    are days on which everyone is WFO. Raises :class:`~flexasn.errors.RosterError`
+    naming the file, row (1 = the header) and column for any bad cell.
+    """
+    from .roster import read_table  # the CSV dialect handling is shared with rosters
+
+    name, header, rows = read_table(path)
+    lowered = [h.strip().lower() for h in header]
+    if not lowered or lowered[0] != "nip":
+        raise RosterError("the first column must be 'nip'", file=name, row=1, column=header[0])
+    opd_col = 1 if len(lowered) > 1 and lowered[1] == "opd" else None
+    first_date = 2 if opd_col is not None else 1
+    days: list[date] = []
+    for col in header[first_date:]:
+        try:
+            days.append(date.fromisoformat(col.strip()))
+        except ValueError:
+            raise RosterError(
+                "a day column must be an ISO date (YYYY-MM-DD)", file=name, row=1, column=col
+            ) from None
+    if not days:
+        raise RosterError("the file has no day columns", file=name, row=1)
+    if any(b <= a for a, b in itertools.pairwise(days)):
+        raise RosterError("day columns must be in increasing order", file=name, row=1)
+    if not rows:
+        raise RosterError("the file lists no employee", file=name, row=2)
+    opd_codes: set[str] = set()
+    seen: dict[str, int] = {}
+    remote: dict[date, dict[str, WorkMode]] = {d: {} for d in days}
+    for row_no, cells in rows:
+        if len(cells) != len(header):
+            raise RosterError(
+                f"expected {len(header)} cells, found {len(cells)}", file=name, row=row_no
+            )
+        nip = cells[0].strip()
+        if not nip.isdigit() or len(nip) != 18:
+            raise RosterError(
+                "a NIP must be exactly 18 digits", file=name, row=row_no, column="nip"
+            )
+        if nip in seen:
+            raise RosterError(
+                f"the same NIP as row {seen[nip]}", file=name, row=row_no, column="nip"
+            )
+        seen[nip] = row_no
+        if opd_col is not None:
+            code = cells[opd_col].strip()
+            if not code:
+                raise RosterError("empty OPD code", file=name, row=row_no, column=header[opd_col])
+            opd_codes.add(code)
+        for d, col, cell in zip(days, header[first_date:], cells[first_date:], strict=True):
+            mode = _MODES.get(cell.strip().lower() or "wfo")
+            if mode is None:
+                raise RosterError("use wfo, wfh or wfa", file=name, row=row_no, column=col.strip())
+            if mode is not WorkMode.WFO:
+                remote[d][nip] = mode
+    if len(opd_codes) > 1:
+        raise RosterError(
+            f"a schedule is for one OPD; the file names {len(opd_codes)}", file=name, column="opd"
+        )
+    if opd_col is None:
+        raise RosterError("missing column 'opd' (second column)", file=name, row=1)
+    first, last = days[0], days[-1]
+    all_days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    try:
+        return Schedule(
+            opd=opd_codes.pop(),
+            first_day=first,
+            last_day=last,
+            employees=tuple(seen),
+            days=tuple(ScheduleDay(day=d, remote=remote.get(d, {})) for d in all_days),
+        )
+    except ValidationError as exc:  # pragma: no cover - the checks above come first
+        raise RosterError(_first_error(exc), file=name) from None
+
+
+def write_schedule_json(schedule: Schedule, path: str | Path) -> None:
+    """Write the whole schedule as JSON (``schema_version`` 1), UTF-8, indented."""
+    Path(path).write_text(schedule.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+
+def read_schedule_json(path: str | Path) -> Schedule:
+    """Read a schedule JSON file; a bad file raises RosterError naming the file and field."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RosterError("file not found", file=str(p)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RosterError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RosterError(f"invalid JSON at line {exc.lineno}: {exc.msg}", file=str(p)) from None
+    try:
+        return Schedule.model_validate(raw)
+    except ValidationError as exc:
+        raise RosterError(_first_error(exc), file=str(p)) from None
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors(include_url=False, include_input=False)[0]
+    # A location may hold a NIP (a dict key): mask it.
+    parts = [
+        mask_nip(p) if isinstance(p, str) and len(p) == 18 and p.isdigit() else str(p)
+        for p in first["loc"]
+    ]
+    where = ".".join(parts)
+    return f"field {where}: {first['msg']}" if where else str(first["msg"])
+
+
+def history_of(history: Mapping[str, Any] | Schedule | None) -> dict[str, tuple[date, ...]]:
+    """Normalise a ``history=`` argument: a mapping NIP -> remote days, or an earlier
+    schedule (its remote days and its own history)."""
+    if history is None:
+        return {}
+    if isinstance(history, Schedule):
+        out: dict[str, set[date]] = {nip: set(days) for nip, days in history.history.items()}
+        for d in history.days:
+            for nip in d.remote:
+                out.setdefault(nip, set()).add(d.day)
+        return {nip: tuple(sorted(days)) for nip, days in out.items()}
+    if not isinstance(history, Mapping):
+        raise InvalidInputError("history must be a mapping NIP -> remote days, or a Schedule")
+    result: dict[str, tuple[date, ...]] = {}
+    for nip, days in history.items():
+        if not isinstance(nip, str):
+            raise InvalidInputError("history keys must be NIP strings")
+        items = (days,) if isinstance(days, date) else tuple(days)
+        if not all(isinstance(d, date) for d in items):
+            raise InvalidInputError(f"history of employee {mask_nip(nip)}: days must be dates")
+        result[nip] = tuple(sorted(set(items)))
+    return result

@@ -1,0 +1,207 @@
+"""The instrument registry (issue 2, part 1): every instrument of LAW.md, as LAW.md states it.
+
+Loader errors for bad instrument files are in test_loader.py.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+import flexasn as fx
+from flexasn.legal import InstrumentKind, registry, weakest
+
+D = date
+OFFICIAL, REPORTED, SINGLE, SEED = (
+    fx.Confidence.OFFICIAL,
+    fx.Confidence.REPORTED,
+    fx.Confidence.SINGLE,
+    fx.Confidence.SEED,
+)
+
+# Every instrument LAW.md names, with the confidence LAW.md gives it and the signing date
+# where LAW.md states one (None: LAW.md gives no day, so the test does not ask for one).
+LAW_MD: dict[str, tuple[fx.Confidence, date | None]] = {
+    # §1-§3: national
+    "perpres-21-2023": (REPORTED, D(2023, 4, 12)),
+    "permen-panrb-4-2025": (OFFICIAL, D(2025, 4, 16)),
+    "se-menpanrb-2-2025": (REPORTED, D(2025, 3, 5)),
+    "se-menpanrb-3-2025": (REPORTED, D(2025, 4, 4)),
+    "surat-menpanrb-b-531-2025": (REPORTED, D(2025, 12, 18)),
+    "se-menpanrb-2-2026": (OFFICIAL, D(2026, 2, 9)),
+    # §4: holidays and cuti bersama 2025-2027
+    "skb-libur-2025": (REPORTED, D(2024, 10, 14)),
+    "keppres-2-2025": (REPORTED, None),
+    "skb-libur-2025-perubahan": (REPORTED, D(2025, 8, 7)),
+    "skb-libur-2026": (REPORTED, D(2025, 9, 19)),
+    "keppres-42-2025": (REPORTED, D(2025, 12, 31)),
+    "skb-libur-2027": (SINGLE, None),
+    # §5: regions
+    "se-walikota-malang-8-2025": (SEED, None),
+    "kebijakan-kota-malang-fwa-2025": (SEED, None),
+    "se-walikota-malang-6-2025": (REPORTED, D(2025, 3, 4)),
+    "se-walikota-malang-6-2026": (REPORTED, D(2026, 2, 18)),
+    "kebijakan-kab-malang-wfa-2025": (SEED, None),
+    "kebijakan-kota-batu-wfa-2025": (SEED, None),
+    "kebijakan-kota-palembang-wfa-2025": (SEED, None),
+    "kebijakan-kab-lumajang-nataru-2025": (REPORTED, None),
+    "se-gubernur-banten-9-2025": (REPORTED, None),
+    "se-gubernur-banten-4-2026": (REPORTED, D(2026, 3, 10)),
+    "kebijakan-prov-jatim-wfa-2025": (SINGLE, None),
+    "kebijakan-prov-jatim-wfa-2026": (REPORTED, None),
+}
+
+
+def test_permen_panrb_4_2025() -> None:
+    permen = fx.instrument("permen-panrb-4-2025")
+    assert permen.kind is InstrumentKind.PERMEN
+    assert permen.short == "Permen PANRB 4/2025"
+    assert (permen.number, permen.year) == ("4", 2025)
+    assert permen.signed == D(2025, 4, 16)
+    assert permen.in_force == D(2025, 4, 21)
+    assert permen.confidence is fx.Confidence.OFFICIAL
+    assert "Fleksibel" in permen.title and "Aparatur Sipil Negara" in permen.title
+    assert "Reformasi Birokrasi" in permen.issuer
+    assert any(s.url and "jdih.maritim.go.id" in s.url for s in permen.sources)
+
+
+@pytest.mark.parametrize("instrument_id", sorted(LAW_MD))
+def test_every_instrument_of_law_md_is_present(instrument_id: str) -> None:
+    confidence, signed = LAW_MD[instrument_id]
+    inst = fx.instrument(instrument_id)
+    assert inst.id == instrument_id
+    assert inst.confidence is confidence
+    if signed is not None:
+        assert inst.signed == signed
+    assert inst.sources
+
+
+def test_national_instruments_by_kind_and_number() -> None:
+    assert fx.instrument("perpres-21-2023").kind is InstrumentKind.PERPRES
+    assert fx.instrument("perpres-21-2023").in_force == D(2023, 4, 12)
+    for se in ("se-menpanrb-2-2025", "se-menpanrb-3-2025", "se-menpanrb-2-2026"):
+        assert fx.instrument(se).kind is InstrumentKind.SURAT_EDARAN_MENTERI
+    surat = fx.instrument("surat-menpanrb-b-531-2025")
+    assert surat.kind is InstrumentKind.SURAT_MENTERI
+    assert surat.number == "B/531/M.KT.02/2025"
+    assert fx.instrument("se-menpanrb-3-2025").amends == "se-menpanrb-2-2025"
+    assert fx.instrument("skb-libur-2025-perubahan").amends == "skb-libur-2025"
+    for keppres in ("keppres-2-2025", "keppres-42-2025"):
+        assert fx.instrument(keppres).kind is InstrumentKind.KEPPRES
+    for skb in ("skb-libur-2025", "skb-libur-2025-perubahan", "skb-libur-2026", "skb-libur-2027"):
+        assert fx.instrument(skb).kind is InstrumentKind.SKB
+
+
+def test_every_registered_instrument_is_well_formed() -> None:
+    everything = fx.instruments()
+    assert [i.id for i in everything] == sorted(i.id for i in everything)
+    assert set(LAW_MD) <= {i.id for i in everything}
+    for inst in everything:
+        assert inst.sources, inst.id
+        assert all(s.url or s.published for s in inst.sources), inst.id
+        if inst.signed and inst.in_force:
+            assert inst.in_force >= inst.signed, inst.id
+        if inst.amends:
+            fx.instrument(inst.amends)
+
+
+def test_seed_reports_name_the_outlet_and_month() -> None:
+    # LAW.md: the Malang seed reports are Malang Posco Media, March 2025.
+    for instrument_id in (
+        "se-walikota-malang-8-2025",
+        "kebijakan-kab-malang-wfa-2025",
+        "kebijakan-kota-batu-wfa-2025",
+    ):
+        (source,) = fx.instrument(instrument_id).sources
+        assert (source.publisher, source.published) == ("Malang Posco Media", "2025-03")
+    (palembang,) = fx.instrument("kebijakan-kota-palembang-wfa-2025").sources
+    assert (palembang.publisher, palembang.published) == ("Tribun Sumsel", "2025-03-14")
+
+
+def test_every_article_cites_a_registered_instrument() -> None:
+    arts = fx.articles()
+    assert arts
+    for art in arts:
+        fx.instrument(art.instrument)
+    assert {a.article for a in fx.articles("permen-panrb-4-2025")} >= {
+        "Pasal 13 ayat (1)",
+        "Pasal 25",
+        "Pasal 38",
+    }
+    assert all(a.instrument == "perpres-21-2023" for a in fx.articles("perpres-21-2023"))
+    assert fx.articles("se-menpanrb-2-2025") == ()
+
+
+def test_unknown_instrument_lists_the_known_ids() -> None:
+    with pytest.raises(fx.UnknownInstrumentError) as info:
+        fx.instrument("permen-panrb-99-2030")
+    error = info.value
+    assert isinstance(error, fx.FlexasnError) and isinstance(error, KeyError)
+    message = str(error)
+    assert "permen-panrb-99-2030" in message
+    assert "permen-panrb-4-2025" in message and "perpres-21-2023" in message
+    assert error.known == tuple(sorted(error.known))
+    assert "se-menpanrb-2-2026" in error.known
+    with pytest.raises(fx.UnknownInstrumentError):
+        fx.cite("permen-panrb-99-2030")
+
+
+def test_cite_an_instrument_and_an_article() -> None:
+    citation = fx.cite("permen-panrb-4-2025", "Pasal 13 ayat (1)")
+    assert citation.instrument == "permen-panrb-4-2025"
+    assert citation.short == "Permen PANRB 4/2025"
+    assert citation.article == "Pasal 13 ayat (1)"
+    assert citation.confidence is fx.Confidence.REPORTED  # the article's, not the Permen's
+    assert not citation.reading
+    assert str(citation) == "Permen PANRB 4/2025 Pasal 13 ayat (1) [reported]"
+    assert citation.url is not None and citation.url.startswith("https://")
+
+    whole = fx.cite("permen-panrb-4-2025")
+    assert whole.article is None
+    assert whole.confidence is fx.Confidence.OFFICIAL
+    assert str(whole) == "Permen PANRB 4/2025 [official]"
+
+    # LAW.md: Pasal 8 rests on a single source although the Permen itself is official.
+    assert fx.cite("permen-panrb-4-2025", "Pasal 8").confidence is fx.Confidence.SINGLE
+
+    reading = fx.cite("perpres-21-2023", "Pasal 3", reading=True)
+    assert reading.reading
+    assert str(reading) == "Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]"
+
+
+def test_citing_an_article_the_registry_does_not_hold_is_an_error() -> None:
+    with pytest.raises(fx.PolicyDataError) as info:
+        fx.cite("permen-panrb-4-2025", "Pasal 99")
+    assert "Pasal 99" in str(info.value)
+    assert "instruments.toml" in str(info.value)
+
+
+def test_a_seed_source_without_url_cites_without_url() -> None:
+    assert fx.cite("se-walikota-malang-8-2025").url is None
+    assert fx.cite("se-walikota-malang-8-2025").confidence is fx.Confidence.SEED
+
+
+def test_citations_are_json_serialisable_and_frozen() -> None:
+    citation = fx.cite("se-menpanrb-2-2026")
+    data = json.loads(citation.model_dump_json())
+    assert data["instrument"] == "se-menpanrb-2-2026"
+    assert data["confidence"] == "official"
+    assert fx.Citation.model_validate_json(citation.model_dump_json()) == citation
+    with pytest.raises(ValueError, match="frozen"):
+        citation.short = "x"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="frozen"):
+        fx.instrument("perpres-21-2023").year = 2024  # type: ignore[misc]
+
+
+def test_registry_is_loaded_once() -> None:
+    assert registry() is registry()
+    assert fx.instrument("perpres-21-2023") is fx.instrument("perpres-21-2023")
+
+
+def test_weakest_confidence() -> None:
+    assert weakest(OFFICIAL, REPORTED) is REPORTED
+    assert weakest(REPORTED, SEED, SINGLE) is SEED
+    assert weakest(OFFICIAL) is OFFICIAL
+    assert [c.value for c in fx.Confidence] == ["official", "reported", "single", "seed"]

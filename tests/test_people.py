@@ -1,0 +1,389 @@
+"""People and offices (issue 2, part 3): NIP parsing, Opd and Employee as the contract
+builds them. Every NIP here is made up, built from its parts by ``nip()``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+import flexasn as fx
+
+TODAY = date(2025, 6, 15)
+
+
+def nip(birth: str = "19850312", tmt: str = "201001", sex: str = "1", seq: str = "001") -> str:
+    """A made-up NIP: birth date YYYYMMDD, TMT CPNS YYYYMM, sex digit, 3-digit sequence."""
+    return birth + tmt + sex + seq
+
+
+GOOD = nip()  # 198503122010011001, the contract's example
+
+
+# --- parse_nip: good ---------------------------------------------------------------------
+
+
+def test_parse_the_contract_example() -> None:
+    assert GOOD == "198503122010011001"
+    info = fx.parse_nip(GOOD)
+    assert info == fx.NipInfo(
+        birth_date=date(1985, 3, 12), tmt=date(2010, 1, 1), sex=fx.Sex.MALE, sequence=1
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "birth", "tmt", "sex", "sequence"),
+    [
+        (nip(sex="2", seq="123"), date(1985, 3, 12), date(2010, 1, 1), fx.Sex.FEMALE, 123),
+        (nip(birth="19840229", tmt="200503"), date(1984, 2, 29), date(2005, 3, 1), fx.Sex.MALE, 1),
+        (
+            nip(birth="19991231", tmt="202506", seq="999"),
+            date(1999, 12, 31),
+            date(2025, 6, 1),
+            fx.Sex.MALE,
+            999,
+        ),
+        # TMT in the month of the 18th birthday: the NIP holds only the month (documented).
+        (nip(birth="19850312", tmt="200303"), date(1985, 3, 12), date(2003, 3, 1), fx.Sex.MALE, 1),
+    ],
+)
+def test_good_nips(number: str, birth: date, tmt: date, sex: fx.Sex, sequence: int) -> None:
+    info = fx.parse_nip(number, today=TODAY)
+    assert (info.birth_date, info.tmt, info.sex, info.sequence) == (birth, tmt, sex, sequence)
+
+
+def test_tmt_this_month_is_not_in_the_future() -> None:
+    assert fx.parse_nip(nip(tmt="202506"), today=TODAY).tmt == date(2025, 6, 1)
+
+
+def test_pppk_numbers_are_checked_for_18_digits_only() -> None:
+    # Month 13, sex digit 0: impossible for a PNS, but the NI PPPK layout is not assumed.
+    pppk = "202501012025130099"
+    with pytest.raises(fx.InvalidNipError):
+        fx.parse_nip(pppk)
+    assert fx.parse_nip(pppk, status=fx.EmploymentStatus.PPPK) is None
+    assert fx.parse_nip(pppk, status=fx.EmploymentStatus.PPPK_PARUH_WAKTU) is None
+    for bad in ("20250101202513009", "2025010120251300999", "20250101202513009X"):
+        with pytest.raises(fx.InvalidNipError, match="18 digits"):
+            fx.parse_nip(bad, status=fx.EmploymentStatus.PPPK)
+
+
+def test_status_given_as_its_value_still_checks() -> None:
+    with pytest.raises(fx.InvalidNipError):
+        fx.parse_nip(nip(sex="3"), status="pns")  # type: ignore[call-overload]
+    assert fx.parse_nip("202501012025130099", status="pppk") is None  # type: ignore[call-overload]
+    with pytest.raises(fx.InvalidInputError, match="unknown employment status"):
+        fx.parse_nip(GOOD, status="honorer")  # type: ignore[call-overload]
+
+
+# --- parse_nip: bad ------------------------------------------------------------------------
+
+BAD_NIPS: list[tuple[str, str]] = [
+    # (number, what the message says)
+    (GOOD[:-1], "18 digits"),  # 17 digits
+    (GOOD + "1", "18 digits"),  # 19 digits
+    ("", "18 digits"),
+    (GOOD[:10] + "X" + GOOD[11:], "not all digits"),
+    (GOOD[:8] + " " + GOOD[9:], "not all digits"),
+    ("-" + GOOD[1:], "not all digits"),
+    # Non-ASCII digits: \d and str.isdigit accept them; a NIP does not (fixed).
+    ("١٩٨٥٠٣١٢" + GOOD[8:], "not all digits"),  # Arabic-Indic birth date
+    ("１９８５" + GOOD[4:], "not all digits"),  # full-width year
+    (nip(birth="19850230"), "birth date"),  # 30 February
+    (nip(birth="19851312"), "birth date"),  # month 13
+    (nip(birth="19850000"), "birth date"),
+    (nip(birth="00000312"), "birth date"),  # year 0
+    (nip(tmt="201013"), "TMT"),  # month 13
+    (nip(tmt="201000"), "TMT"),  # month 0
+    (nip(birth="19850312", tmt="200302"), "18th birthday"),  # aged 17 years 11 months
+    (nip(birth="19990101", tmt="199901"), "18th birthday"),  # the birth month itself
+    (nip(tmt="202507"), "future"),  # the month after TODAY
+    (nip(birth="20300101", tmt="204801"), "future"),
+    (nip(sex="0"), "sex"),
+    (nip(sex="3"), "sex"),
+    (nip(sex="9"), "sex"),
+]
+
+
+@pytest.mark.parametrize(("number", "fragment"), BAD_NIPS)
+def test_bad_nips(number: str, fragment: str) -> None:
+    with pytest.raises(fx.InvalidNipError) as info:
+        fx.parse_nip(number, today=TODAY)
+    error = info.value
+    assert isinstance(error, ValueError) and isinstance(error, fx.FlexasnError)
+    message = str(error)
+    assert fragment in message
+    if number:
+        assert number not in message  # never the NIP itself
+        assert number[:8] not in message and number[8:14] not in message
+
+
+def test_a_nip_that_is_not_a_string() -> None:
+    with pytest.raises(fx.InvalidNipError, match="not int"):
+        fx.parse_nip(198503122010011001)  # type: ignore[call-overload]
+
+
+def test_the_default_today_is_the_system_date() -> None:
+    far = nip(birth="20800101", tmt="209901")
+    with pytest.raises(fx.InvalidNipError, match="future"):
+        fx.parse_nip(far)
+    assert fx.parse_nip(far, today=date(2099, 12, 31)).tmt == date(2099, 1, 1)
+
+
+def test_mask_nip() -> None:
+    assert fx.mask_nip(GOOD) == "…1001"
+    assert fx.mask_nip("12") == "…"
+
+
+# --- Opd -----------------------------------------------------------------------------------
+
+
+def contract_opd(**changes: object) -> fx.Opd:
+    fields: dict[str, object] = {
+        "code": "BKAD",
+        "name": "Badan Keuangan dan Aset Daerah",
+        "instansi": "kota-malang",
+        "kind": "bkad",
+        "service": fx.ServiceCategory.NON_DIRECT,
+        "headcount": 120,
+    }
+    fields.update(changes)
+    return fx.Opd.model_validate(fields)
+
+
+def test_opd_exactly_as_the_contract_builds_it() -> None:
+    opd = fx.Opd(
+        code="BKAD",
+        name="Badan Keuangan dan Aset Daerah",
+        instansi="kota-malang",
+        kind="bkad",
+        service=fx.ServiceCategory.NON_DIRECT,
+        headcount=120,
+    )
+    assert (opd.code, opd.instansi, opd.kind, opd.headcount) == ("BKAD", "kota-malang", "bkad", 120)
+    assert opd.service is fx.ServiceCategory.NON_DIRECT
+    assert opd.agency_type is fx.AgencyType.CIVIL
+    assert opd == contract_opd()
+    assert fx.Opd.model_validate_json(opd.model_dump_json()) == opd
+    assert json.loads(opd.model_dump_json())["service"] == "tidak_langsung"
+
+
+def test_opd_is_frozen_and_hashable() -> None:
+    opd = contract_opd()
+    with pytest.raises(ValidationError, match="frozen"):
+        opd.headcount = 5  # type: ignore[misc]
+    assert hash(opd) == hash(contract_opd())
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"headcount": -1}, "greater than or equal to 0"),
+        ({"headcount": "banyak"}, "valid integer"),
+        ({"headcount": 1.5}, "valid integer"),
+        ({"kind": "dinas-rahasia"}, "unknown OPD kind 'dinas-rahasia'"),
+        ({"kind": 7}, "string"),
+        ({"service": "kadang"}, "esensial"),
+        ({"code": ""}, "at least 1 character"),
+        ({"colour": "biru"}, "Extra inputs are not permitted"),
+        ({"agency_type": "swasta"}, "sipil"),
+    ],
+)
+def test_bad_opds(changes: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        contract_opd(**changes)
+    assert fragment in str(info.value)
+    assert info.value.error_count() == 1
+    assert next(iter(changes)) in str(info.value)  # the message names the field
+
+
+def test_unknown_kind_lists_the_vocabulary() -> None:
+    with pytest.raises(ValidationError) as info:
+        contract_opd(kind="dinas-rahasia")
+    assert "bkad" in str(info.value) and "satpol-pp" in str(info.value)
+    with pytest.raises(ValueError, match="unknown OPD kind"):
+        fx.canonical_kind("dinas-rahasia")
+
+
+# DESIGN.md: the canonical vocabulary, at least these.
+CANONICAL = [
+    "setda",
+    "setwan",
+    "inspektorat",
+    "bappeda",
+    "bkad",
+    "bapenda",
+    "bkpsdm",
+    "bpbd",
+    "bakesbangpol",
+    "satpol-pp",
+    "damkar",
+    "dinkes",
+    "rsud",
+    "puskesmas",
+    "dinsos",
+    "dishub",
+    "dispendukcapil",
+    "diskominfo",
+    "disdik",
+    "sekolah",
+    "disnaker",
+    "dpmptsp",
+    "disnaker-pmptsp",
+    "dpupr",
+    "dlh",
+    "kecamatan",
+    "kelurahan",
+    "lainnya",
+]
+
+
+def test_the_canonical_vocabulary() -> None:
+    assert set(CANONICAL) <= fx.OPD_KINDS
+    for kind in CANONICAL:
+        assert contract_opd(kind=kind).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("local", "kind"),
+    [
+        ("BPKAD", "bkad"),
+        ("bpkad", "bkad"),
+        ("BPKPAD", "bkad"),
+        ("BKD", "bkpsdm"),
+        ("BKPP", "bkpsdm"),
+        ("BKPSDM", "bkpsdm"),
+        ("Disnaker-PMPTSP", "disnaker-pmptsp"),
+        ("Satpol PP", "satpol-pp"),
+        (" Dinkes ", "dinkes"),
+    ],
+)
+def test_local_names_map_onto_the_vocabulary(local: str, kind: str) -> None:
+    assert contract_opd(kind=local).kind == kind
+    assert fx.canonical_kind(local) == kind
+
+
+# --- Employee ------------------------------------------------------------------------------
+
+
+def test_employee_exactly_as_the_contract_builds_it() -> None:
+    employee = fx.Employee(
+        nip="198503122010011001",
+        opd="BKAD",
+        status=fx.EmploymentStatus.PNS,
+        position=fx.PositionType.EXECUTOR,
+        is_head=False,
+        frontline=False,
+        duty_days=frozenset(),
+        discipline=fx.DisciplineStatus.NONE,
+        new_in_post=False,
+        duties_outside_office=False,
+        special_circumstances=False,
+    )
+    assert employee == fx.Employee(nip=GOOD, opd="BKAD")  # every other field is a default
+    assert employee.masked_nip == "…1001"
+    assert fx.Employee.model_validate_json(employee.model_dump_json()) == employee
+
+
+def test_employee_fields_and_values() -> None:
+    employee = fx.Employee(
+        nip=nip(sex="2"),
+        opd="DINKES",
+        position=fx.PositionType.FUNCTIONAL,
+        is_head=True,
+        frontline=True,
+        duty_days=frozenset({date(2025, 3, 25)}),
+        discipline=fx.DisciplineStatus.IN_PROCESS,
+        new_in_post=True,
+        duties_outside_office=True,
+        special_circumstances=True,
+    )
+    data = json.loads(employee.model_dump_json())
+    assert data["status"] == "pns"
+    assert data["position"] == "fungsional"
+    assert data["discipline"] == "dalam_proses"
+    assert data["duty_days"] == ["2025-03-25"]
+    assert date(2025, 3, 25) in employee.duty_days
+
+
+def test_a_pppk_employee() -> None:
+    employee = fx.Employee(nip="202501012025130099", opd="BKAD", status="pppk")
+    assert employee.status is fx.EmploymentStatus.PPPK
+    with pytest.raises(ValidationError):
+        fx.Employee(nip="202501012025130099", opd="BKAD")  # as a PNS, the digits are impossible
+
+
+def test_employee_is_frozen() -> None:
+    employee = fx.Employee(nip=GOOD, opd="BKAD")
+    with pytest.raises(ValidationError, match="frozen"):
+        employee.is_head = True  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("changes", "fragment"),
+    [
+        ({"nip": nip(birth="19851312")}, "birth date"),
+        ({"nip": nip(sex="5")}, "sex"),
+        ({"nip": GOOD[:-1]}, "18 digits"),
+        ({"nip": int(GOOD)}, "string"),
+        ({"gaji": 1}, "Extra inputs are not permitted"),
+        ({"opd": ""}, "at least 1 character"),
+        ({"status": "honorer"}, "pns"),
+        ({"discipline": "berat"}, "tidak_ada"),
+        ({"is_head": "mungkin"}, "boolean"),
+        ({"duty_days": ["2025-13-01"]}, "date"),
+    ],
+)
+def test_bad_employees_never_show_the_nip(changes: dict[str, object], fragment: str) -> None:
+    fields: dict[str, object] = {"nip": GOOD, "opd": "BKAD", **changes}
+    with pytest.raises(ValidationError) as info:
+        fx.Employee.model_validate(fields)
+    message = str(info.value)
+    assert fragment in message
+    number = str(fields["nip"])
+    assert number not in message
+    assert number[:8] not in message
+    assert repr(info.value).count(number) == 0
+
+
+def test_json_schemas() -> None:
+    schema = fx.Employee.model_json_schema()
+    contract = {
+        "nip",
+        "opd",
+        "status",
+        "position",
+        "is_head",
+        "frontline",
+        "duty_days",
+        "discipline",
+        "new_in_post",
+        "duties_outside_office",
+        "special_circumstances",
+    }
+    assert contract <= set(schema["properties"])
+    assert set(schema["required"]) == {"nip", "opd"}
+    assert schema["additionalProperties"] is False
+    opd_schema = fx.Opd.model_json_schema()
+    assert {"code", "name", "instansi", "kind", "service", "headcount"} <= set(
+        opd_schema["properties"]
+    )
+    assert opd_schema["properties"]["headcount"]["minimum"] == 0
+    assert opd_schema["additionalProperties"] is False
+    json.dumps(schema)
+    json.dumps(opd_schema)
+
+
+# --- enums ---------------------------------------------------------------------------------
+
+
+def test_enum_values_are_the_contract_terms() -> None:
+    assert [s.value for s in fx.ServiceCategory] == ["esensial", "langsung", "tidak_langsung"]
+    assert fx.EmploymentStatus.PNS.value == "pns"
+    assert {s.name for s in fx.EmploymentStatus} == {"PNS", "PPPK", "PPPK_PARUH_WAKTU"}
+    assert [p.value for p in fx.PositionType] == ["struktural", "fungsional", "pelaksana"]
+    assert {d.name for d in fx.DisciplineStatus} == {"NONE", "IN_PROCESS", "SERVING"}
+    assert [m.name for m in fx.WorkMode] == ["WFO", "WFH", "WFA"]
+    assert str(fx.ServiceCategory.ESSENTIAL) == "esensial"  # StrEnum
