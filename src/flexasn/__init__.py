@@ -28,6 +28,7 @@ from .calendar import (
     national_flexible_days,
     working_days,
 )
+from .check import Violation, validate_schedule
 from .decide import Decision, eligible_for_wfa
 from .errors import (
     AttendanceError,
@@ -88,6 +89,7 @@ from .people import (
     mask_nip,
     parse_nip,
 )
+from .plan import plan_rotation, summarize
 from .policy import (
     Arrangement,
     ArrangementKind,
@@ -103,7 +105,19 @@ from .policy import (
 from .quotas import Quota, max_remote, quota, quota_limit
 from .ramadan import RamadanPeriod, is_ramadan, ramadan_period, ramadan_periods
 from .reasons import Check, Outcome, Reason
+from .roster import HeadcountMismatch, Roster, read_roster
 from .scenario import Scenario
+from .schedule import (
+    DaySummary,
+    Fairness,
+    Schedule,
+    ScheduleDay,
+    read_schedule_csv,
+    read_schedule_json,
+    write_schedule_csv,
+    write_schedule_json,
+    write_summary_csv,
+)
 from .simulate import Simulation, Workforce, simulate
 from .worktime import ScheduleHours, WorkSchedule
 
@@ -130,13 +144,16 @@ __all__ = [
     "DayInfo",
     "DayKind",
     "DayNorm",
+    "DaySummary",
     "Decision",
     "DisciplineStatus",
     "Employee",
     "EmploymentStatus",
+    "Fairness",
     "FindingCode",
     "FlexasnError",
     "FlexibleWorkDay",
+    "HeadcountMismatch",
     "HoursError",
     "HoursFinding",
     "HoursReport",
@@ -156,9 +173,12 @@ __all__ = [
     "QuotaUndefinedError",
     "RamadanPeriod",
     "Reason",
+    "Roster",
     "RosterError",
     "Scenario",
+    "Schedule",
     "ScheduleCoverageError",
+    "ScheduleDay",
     "ScheduleHours",
     "ServiceCategory",
     "Severity",
@@ -169,6 +189,7 @@ __all__ = [
     "Source",
     "UnknownInstrumentError",
     "UnknownPolicyError",
+    "Violation",
     "WeekHours",
     "WorkMode",
     "WorkSchedule",
@@ -201,12 +222,21 @@ __all__ = [
     "max_remote",
     "national_flexible_days",
     "parse_nip",
+    "plan_rotation",
     "policy_json_schema",
     "quota",
     "quota_limit",
     "ramadan_period",
     "ramadan_periods",
+    "read_roster",
+    "read_schedule_csv",
+    "read_schedule_json",
     "required_hours",
     "simulate",
+    "summarize",
+    "validate_schedule",
     "working_days",
+    "write_schedule_csv",
+    "write_schedule_json",
+    "write_summary_csv",
 ]
