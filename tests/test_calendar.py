@@ -4,7 +4,10 @@ Every expected date below is typed from LAW.md §4 and the SKBs it names (2025: 
 1017/2/2 of 2024 and its amendment SKB 933/1/3 of 2025; 2026: SKB 1497/2/5 of 2025),
 never from the code's output. 2027 is not listed date by date in LAW.md: its table
 below is the `holidays` 0.109 data as reviewed when the 2027 SKB was added, pinned so
-that a release that moves a date fails here.
+that a release that moves a date fails here. It was checked date by date against a
+public transcription of SKB 1205/3/2 of 2026 (set 15 September 2026; setneg.go.id):
+18 national-holiday dates, Isra Mikraj twice (5 January and 26 December 2027), and
+8 cuti bersama, the same days.
 """
 
 from __future__ import annotations
@@ -182,6 +185,9 @@ def test_hand_tables_are_what_law_md_counts() -> None:
     assert len(NATIONAL_HOLIDAYS[2026]) == len(set(NATIONAL_HOLIDAYS[2026])) == 17
     assert len(CUTI_BERSAMA[2025]) == 11  # 10 + 18 August
     assert len(CUTI_BERSAMA[2026]) == 8
+    # SKB 1205/3/2 of 2026: 18 national-holiday dates and 8 cuti bersama.
+    assert len(NATIONAL_HOLIDAYS[2027]) == len(set(NATIONAL_HOLIDAYS[2027])) == 18
+    assert len(CUTI_BERSAMA[2027]) == 8
     for year in (2025, 2026, 2027):
         assert not set(NATIONAL_HOLIDAYS[year]) & set(CUTI_BERSAMA[year])
         assert all(d.year == year for d in (*NATIONAL_HOLIDAYS[year], *CUTI_BERSAMA[year]))
@@ -347,7 +353,9 @@ def test_calendar_year_names_the_decrees() -> None:
     y2026 = fx.calendar_year(2026)
     assert (y2026.holidays_decree, y2026.asn_decree) == ("skb-libur-2026", "keppres-42-2025")
     assert y2026.known_on == D(2025, 9, 19)
-    assert fx.calendar_year(2027).holidays_decree == "skb-libur-2027"
+    y2027 = fx.calendar_year(2027)
+    assert (y2027.holidays_decree, y2027.asn_decree) == ("skb-libur-2027", None)
+    assert y2027.known_on == D(2026, 9, 15)  # SKB 1205/3/2 of 2026, set 15 September 2026
     for year in fx.covered_years():
         entry = fx.calendar_year(year)
         fx.instrument(entry.holidays_decree)  # each decree is in the registry
@@ -376,6 +384,14 @@ def test_basis_of_each_kind_of_day() -> None:
     # Keppres 42/2025 was signed on 31 Dec 2025; before it only the SKB had set 2026.
     assert fx.day_info(D(2026, 2, 16), known_on=D(2025, 10, 1)).basis.instrument == (
         "skb-libur-2026"
+    )
+    # Keppres 2/2025 was signed on 16 Jan 2025; between the SKB (14 Oct 2024) and then, the
+    # SKB alone had set the 2025 cuti bersama.
+    assert fx.day_info(D(2025, 3, 28), known_on=D(2025, 1, 15)).basis.instrument == (
+        "skb-libur-2025"
+    )
+    assert fx.day_info(D(2025, 3, 28), known_on=D(2025, 1, 16)).basis.instrument == (
+        "keppres-2-2025"
     )
     working = fx.day_info(D(2025, 3, 24)).basis
     assert (working.instrument, working.article) == ("perpres-21-2023", "Pasal 3")
@@ -406,6 +422,17 @@ def test_known_on_before_a_years_decree_is_not_covered() -> None:
     assert fx.day_kind(D(2026, 2, 16), known_on=D(2025, 9, 19)) is fx.DayKind.CUTI_BERSAMA
     estimate = fx.day_info(D(2026, 2, 16), known_on=D(2025, 9, 1), strict=False)
     assert estimate.estimated
+
+
+def test_2027_is_covered_from_the_day_its_skb_was_set() -> None:
+    # SKB 1205/3/2 of 2026 was set on Tuesday 15 September 2026.
+    assert fx.covered_years(known_on=D(2026, 9, 14)) == (2025, 2026)
+    assert fx.covered_years(known_on=D(2026, 9, 15)) == (2025, 2026, 2027)
+    with pytest.raises(fx.CoverageError):
+        fx.day_kind(D(2027, 2, 5), known_on=D(2026, 9, 14))
+    assert fx.day_kind(D(2027, 2, 5), known_on=D(2026, 9, 15)) is fx.DayKind.CUTI_BERSAMA
+    # No Keppres for the 2027 ASN cuti bersama is recorded: the SKB is the basis.
+    assert fx.day_info(D(2027, 2, 5)).basis.instrument == "skb-libur-2027"
 
 
 # --- coverage -------------------------------------------------------------------------------

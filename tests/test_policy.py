@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import flexasn as fx
+from flexasn.people import canonical_kind
 from flexasn.policy import ArrangementKind
 
 MINIMAL = """
@@ -75,6 +76,35 @@ def test_kab_malang_encodes_law_md() -> None:
     assert rule is not None and rule.percent == 20
     rule = arrangement.quota_rule("rsud", fx.ServiceCategory.ESSENTIAL)
     assert rule is not None and rule.percent == 10
+
+
+def test_prov_jatim_2025_tiers_as_reported() -> None:
+    # Pastipas and SuaraJatim (20 March 2025): 100 % WFO for the essential OPDs; at most 50 %
+    # WFH or WFA for Setda, Bapenda, Bappeda, BPKAD, BKD, BPSDM, DPMPTSP, Diskominfo; 25 %
+    # for the rest. BKD and BPSDM are both bkpsdm in the canonical vocabulary.
+    arrangement = fx.get_policy("prov-jatim").arrangement_on(date(2025, 3, 24))
+    assert arrangement is not None and arrangement.id == "lebaran-2025"
+    assert arrangement.modes == (fx.WorkMode.WFH, fx.WorkMode.WFA)
+    assert arrangement.confidence is fx.Confidence.REPORTED
+    non_direct = fx.ServiceCategory.NON_DIRECT
+    for kind in ("setda", "bapenda", "bappeda", "BPKAD", "BKD", "BPSDM", "dpmptsp", "diskominfo"):
+        rule = arrangement.quota_rule(canonical_kind(kind), non_direct)
+        assert rule is not None and rule.percent == 50, kind
+    for kind in ("dinkes", "rsud", "dinsos", "dishub", "satpol-pp", "bpbd"):
+        rule = arrangement.quota_rule(kind, fx.ServiceCategory.ESSENTIAL)
+        assert rule is not None and rule.percent == 0, kind
+    rule = arrangement.quota_rule("lainnya", non_direct)  # e.g. Dinas Pertanian
+    assert rule is not None and rule.percent == 25
+
+
+def test_kota_malang_ramadan_2026_rests_on_the_bkpsdm_statement_not_the_se() -> None:
+    arrangement = fx.get_policy("kota-malang").arrangement_on(date(2026, 3, 16))
+    assert arrangement is not None and arrangement.kind is ArrangementKind.NO_FLEXIBLE_WORK
+    citation = arrangement.citation()
+    assert citation.instrument == "kebijakan-kota-malang-ramadan-2026"
+    assert citation.reading and citation.confidence is fx.Confidence.SINGLE
+    assert "se-walikota-malang-6-2026" in {b.instrument for b in arrangement.also_cites}
+    assert "SE Wali Kota Malang 6/2026" not in (arrangement.title or "")
 
 
 def test_load_user_policy(tmp_path: Path) -> None:
