@@ -464,6 +464,19 @@ def test_strict_false_gives_a_marked_estimate() -> None:
     assert not fx.day_info(D(2025, 3, 24)).estimated
 
 
+def test_decreed_islamic_holidays_carry_no_estimate_label() -> None:
+    # SKB 3 Menteri 1205/3/2 Tahun 2026 decrees Idul Fitri 1448 H on 10-11 March 2027
+    # and Idul Adha on 17 May 2027: decreed dates, so no "(perkiraan)" in their names.
+    assert fx.holiday_name(D(2027, 3, 10)) == "Hari Raya Idul Fitri"
+    assert fx.holiday_name(D(2027, 3, 11), "en") == "Eid al-Fitr Second Day"
+    assert fx.holiday_name(D(2027, 5, 17)) == "Hari Raya Idul Adha"
+    assert not fx.day_info(D(2027, 3, 10)).estimated
+    # Beyond the decreed years the estimate keeps its label and its flag.
+    beyond = [i for i in fx.days_off(D(2028, 1, 1), D(2028, 12, 31), strict=False) if i.name_id]
+    fitri = [i for i in beyond if i.name_id and "Idul Fitri" in i.name_id]
+    assert fitri and all(i.estimated and "(perkiraan)" in (i.name_id or "") for i in fitri)
+
+
 def test_spans_are_checked_whole_before_any_answer() -> None:
     with pytest.raises(fx.CoverageError, match=r"2028-01-\d\d .*2025-2027"):
         fx.working_days(D(2027, 12, 1), D(2028, 1, 31))

@@ -165,8 +165,15 @@ def amendments(year: int | None = None) -> tuple[Amendment, ...]:
 
 @functools.cache
 def _holidays(year: int, category: str, lang: str) -> Mapping[date, str]:
+    # ``holidays`` computes Islamic dates and labels them "(perkiraan)" / "(estimated)".
+    # In a decreed year the SKB fixes those dates (the reconciliation test holds the
+    # package to it), so the label would mislead; beyond the decreed years it stays.
     table = holidays.country_holidays(
-        "ID", years=year, categories=(category,), language=_HOLIDAYS_LANG[lang]
+        "ID",
+        years=year,
+        categories=(category,),
+        language=_HOLIDAYS_LANG[lang],
+        islamic_show_estimated=year not in _years(),
     )
     return dict(table.items())
 
