@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -218,3 +219,63 @@ def test_compare_several_scenarios() -> None:
     assert [(r["scenario"], r["max_remote"]) for r in sim.rows()] == [("A", 24), ("B", 24)]
     # the default rule ranks below the service rules, so B changes nothing for BKAD
     assert b.diff() == ("~ lebaran-2025.quota[default]: - -> 50%",)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kab-malang"
+LEBARAN = (date(2025, 3, 24), date(2025, 3, 27))
+
+
+def test_roster_files_give_the_same_rows_as_the_models() -> None:
+    opds_file, staff_file = EXAMPLE / "opd.csv", EXAMPLE / "pegawai.csv"
+    roster = fx.read_roster(opds_file, staff_file)
+    expected = fx.simulate(roster.opds, roster.employees, *LEBARAN).rows()
+    assert len(expected) == 10 * 4  # 10 OPDs x 4 days
+    assert fx.simulate(opds_file, staff_file, *LEBARAN).rows() == expected
+    assert fx.simulate(str(opds_file), str(staff_file), *LEBARAN).rows() == expected
+    # one file and models: the OPDs file with employee models, OPD models with the file
+    assert fx.simulate(opds_file, list(roster.employees), *LEBARAN).rows() == expected
+    assert fx.simulate(iter(roster.opds), staff_file, *LEBARAN).rows() == expected
+    by = {(r["opd"], r["day"].day): r for r in expected}
+    # BKAD: 120 staff, 20 %, the head stays on site: min(floor(24.0), 120 - 1) = 24 a day;
+    # 119 eligible (all but the head: discipline and new-in-post count from 21 April)
+    assert [by["BKAD", d]["max_remote"] for d in range(24, 28)] == [24, 24, 24, 24]
+    assert [by["BKAD", d]["eligible"] for d in range(24, 28)] == [119, 119, 119, 119]
+    # SMPN1-KEPANJEN: 30 staff, 10 % -> 3; eligible = 30 - head - those on piket that day
+    # (3 on the 24th and 26th, 2 on the 25th and 27th)
+    smp = [by["SMPN1-KEPANJEN", d] for d in range(24, 28)]
+    assert [r["eligible"] for r in smp] == [26, 27, 26, 27]
+    assert [r["remote_planned"] for r in smp] == [3, 3, 3, 3]
+
+
+def test_roster_file_errors_are_roster_errors_naming_file_row_and_column(
+    tmp_path: Path,
+) -> None:
+    bkad_2 = opd("BKAD", "kab-malang", "bkad", "tidak_langsung", 2)
+    opds_file = tmp_path / "opd.csv"
+    opds_file.write_text(
+        "kode,nama,instansi,jenis,layanan,jumlah_pegawai\n"
+        "BKAD,Badan Keuangan,kab-malang,bkad,tidak_langsung,2\n",
+        encoding="utf-8",
+    )
+    staff_file = tmp_path / "pegawai.csv"
+    staff_file.write_text(
+        f"nip,kode_opd,kepala\n{nip(1)},BKAD,ya\n{nip(2)},BKAD,mungkin\n", encoding="utf-8"
+    )
+    with pytest.raises(fx.RosterError) as bad_cell:
+        fx.simulate(opds_file, staff_file, *LEBARAN)
+    assert (bad_cell.value.file, bad_cell.value.row, bad_cell.value.column) == (
+        str(staff_file),
+        3,
+        "kepala",
+    )
+    assert nip(2) not in str(bad_cell.value)
+    with pytest.raises(fx.RosterError, match="row 3, column 'kepala'"):
+        fx.simulate([bkad_2], staff_file, *LEBARAN)  # the employees file with OPD models
+    staff_file.write_text(f"nip,kode_opd\n{nip(1)},BKAD\n", encoding="utf-8")
+    with pytest.raises(fx.RosterError, match=r"headcount of 2 but .* lists 1") as short:
+        fx.simulate(opds_file, staff_file, *LEBARAN)
+    assert (short.value.row, short.value.column) == (2, "jumlah_pegawai")
+    with pytest.raises(fx.RosterError, match="row 2, column 'kode_opd'"):
+        fx.simulate([OPDS[1]], staff_file, *LEBARAN)  # no OPD 'BKAD' among those given
+    with pytest.raises(fx.RosterError, match="file not found"):
+        fx.simulate(tmp_path / "tidak-ada.csv", [], *LEBARAN)

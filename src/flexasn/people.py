@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal, Self, overload
+from typing import Annotated, Any, Literal, NamedTuple, Self, overload
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
@@ -307,3 +307,32 @@ class Employee(Frozen):
     def masked_nip(self) -> str:
         """The NIP masked for messages: only its last four digits."""
         return mask_nip(self.nip)
+
+
+class Profile(NamedTuple):
+    """The facts of an employee that eligibility depends on, besides duty days.
+
+    Fakta pegawai yang menentukan kelayakan kerja fleksibel (selain hari piket). Two
+    employees of one OPD with the same profile, both on duty or both off duty on a day,
+    get the same decision that day: the rotation planner and the batch simulation
+    evaluate each profile once. It holds no NIP or name.
+    """
+
+    is_head: bool
+    frontline: bool
+    discipline: DisciplineStatus
+    new_in_post: bool
+    duties_outside_office: bool
+    special_circumstances: bool
+
+
+def profile_of(e: Employee) -> Profile:
+    """The :class:`Profile` of an employee: the facts the eligibility rules read."""
+    return Profile(
+        e.is_head,
+        e.frontline,
+        e.discipline,
+        e.new_in_post,
+        e.duties_outside_office,
+        e.special_circumstances,
+    )

@@ -43,13 +43,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from .calendar import working_days
 from .decide import Decision, decide, situation
 from .errors import InvalidInputError, QuotaUndefinedError
 from .legal import Citation, cite
-from .people import DisciplineStatus, Employee, Opd, WorkMode, mask_nip
+from .people import Employee, Opd, Profile, WorkMode, mask_nip, profile_of
 from .policy import Arrangement, ArrangementKind, Policy, resolve_policy
 from .quotas import quota
 from .reasons import Check
@@ -119,29 +119,6 @@ def day_context(opd: Opd, day: date, policy: Policy, *, strict: bool = False) ->
         )
     status: DayStatus = q.reason  # type: ignore[assignment]
     return DayContext(day, status, q.limit, arrangement, q.basis)
-
-
-class Profile(NamedTuple):
-    """The facts of an employee the eligibility rules look at (besides duty days)."""
-
-    is_head: bool
-    frontline: bool
-    discipline: DisciplineStatus
-    new_in_post: bool
-    duties_outside_office: bool
-    special_circumstances: bool
-
-
-def profile_of(e: Employee) -> Profile:
-    """The :class:`Profile` of an employee."""
-    return Profile(
-        e.is_head,
-        e.frontline,
-        e.discipline,
-        e.new_in_post,
-        e.duties_outside_office,
-        e.special_circumstances,
-    )
 
 
 def weekly_exempt(e: Employee) -> bool:

@@ -4,9 +4,10 @@ The batch layer never asks rule authors for vectorised code. It groups employees
 the facts the rules look at (head, front line, discipline, new in post, the Pasal 13
 exceptions, and whether the day is one of their duty days) and OPDs by kind, service
 category and agency type, evaluates each distinct situation **once** with the very
-same scalar rules as :func:`flexasn.eligible_for_wfa`, and counts. Inputs are
-streamed: memory grows with the number of OPDs and distinct profiles, not with the
-number of employees or days.
+same scalar rules as :func:`flexasn.eligible_for_wfa`, and counts. Iterables of
+models are streamed: memory grows with the number of OPDs and distinct profiles, not
+with the number of employees or days. The roster files (:mod:`flexasn.roster`) are
+read whole first, all-or-nothing; a pandas DataFrame is aggregated vectorised.
 
 Per (day, OPD) a row holds at least ``day, instansi, opd, headcount, eligible,
 max_remote`` (the contract) and also ``scenario, province, kind, service, employees,
@@ -24,51 +25,35 @@ undetermined, denied, remote_planned, onsite, office_days_saved, frontline``:
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from .calendar import working_days
 from .decide import decide, situation
 from .errors import InvalidInputError, QuotaUndefinedError
 from .people import DisciplineStatus, Employee, Opd
+from .people import Profile as Profile  # re-exported: the counts of a Workforce are by Profile
+from .people import profile_of as profile_of
+from .plan import span_days
 from .policy import Policy, resolve_policy
 from .quotas import QuotaTerms, default_onsite, quota_limit, quota_terms
 from .reasons import Outcome
+from .roster import read_employees, read_opds, read_roster
 from .scenario import Scenario
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 PolicyArg = Policy | Scenario | str | None
+RosterFile = str | os.PathLike[str]
+"""A roster file (CSV) given by its path; see :mod:`flexasn.roster` for the format."""
 
 NIP_STANDIN = "198001012005011001"
 """A made-up NIP for the stand-in employee each profile is evaluated with."""
-
-
-class Profile(NamedTuple):
-    """The facts of an employee that eligibility depends on (besides duty days)."""
-
-    is_head: bool
-    frontline: bool
-    discipline: DisciplineStatus
-    new_in_post: bool
-    duties_outside_office: bool
-    special_circumstances: bool
-
-
-def profile_of(e: Employee) -> Profile:
-    """The :class:`Profile` of an employee."""
-    return Profile(
-        e.is_head,
-        e.frontline,
-        e.discipline,
-        e.new_in_post,
-        e.duties_outside_office,
-        e.special_circumstances,
-    )
 
 
 @dataclass
@@ -221,13 +206,6 @@ _SUMMED = (
 )
 
 
-def _days(start: date, end: date) -> list[date]:
-    if end < start:
-        raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
-    working_days(start, end)  # raises CoverageError for the whole span, before any work
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
-
-
 class _Evaluator:
     """Caches of one simulation run: quota terms and decisions per distinct situation."""
 
@@ -269,13 +247,8 @@ class _Evaluator:
             standin = Employee(
                 nip=NIP_STANDIN,
                 opd=opd.code,
-                is_head=profile.is_head,
-                frontline=profile.frontline,
-                discipline=profile.discipline,
-                new_in_post=profile.new_in_post,
-                duties_outside_office=profile.duties_outside_office,
-                special_circumstances=profile.special_circumstances,
                 duty_days=frozenset({day}) if on_duty else frozenset(),
+                **profile._asdict(),
             )
             found = decide(situation(standin, opd, day, policy)).outcome
             self.outcomes[key] = found
@@ -283,8 +256,8 @@ class _Evaluator:
 
 
 def simulate(
-    opds: Iterable[Opd],
-    employees: Iterable[Employee] | Workforce | pd.DataFrame,
+    opds: Iterable[Opd] | RosterFile,
+    employees: Iterable[Employee] | Workforce | pd.DataFrame | RosterFile,
     start: date,
     end: date,
     *,
@@ -292,20 +265,31 @@ def simulate(
 ) -> Simulation:
     """Simulate a policy over a whole workforce, per day and OPD.
 
+    Simulasi kebijakan atas seluruh pegawai, per hari dan per OPD.
+
+    ``opds`` is an iterable of :class:`~flexasn.Opd` or the path of an OPDs file;
+    ``employees`` an iterable of :class:`~flexasn.Employee` (streamed), a
+    :class:`Workforce` (which carries its own OPDs), a pandas DataFrame (see
+    :func:`workforce_from_frame`) or the path of an employees file. Two paths are read
+    together with :func:`flexasn.read_roster` (headcounts checked against the
+    employees file); one path alone with :func:`flexasn.roster.read_opds` or
+    :func:`flexasn.roster.read_employees` (employees must name a given OPD). A roster
+    already read goes in as ``simulate(roster.opds, roster.employees, ...)``.
+
     ``policy`` is None (each OPD's own instansi policy), a bundled id, a
     :class:`~flexasn.policy.Policy`, a :class:`~flexasn.scenario.Scenario`, or a
-    list of them to compare (rows carry a ``scenario`` key). ``employees`` is an
-    iterable of :class:`~flexasn.Employee` (streamed), a :class:`Workforce`, or a
-    pandas DataFrame (see :func:`workforce_from_frame`).
+    list of them to compare (rows carry a ``scenario`` key).
 
     The counts agree exactly with one-at-a-time calls of
     :func:`flexasn.eligible_for_wfa` and :func:`flexasn.max_remote`: the same rules,
     evaluated once per distinct situation. Raises
-    :class:`~flexasn.errors.InvalidInputError` for an employee whose OPD is absent
-    (naming the row) and :class:`~flexasn.errors.CoverageError` for a span beyond the
-    decreed years, before computing anything.
+    :class:`~flexasn.errors.CoverageError` for a span beyond the decreed years,
+    :class:`~flexasn.errors.RosterError` for a bad roster file (naming the file, the
+    row and the column) and :class:`~flexasn.errors.InvalidInputError` for an employee
+    whose OPD is absent (naming the row), all before computing anything.
     """
-    days = _days(start, end)
+    days = span_days(start, end)
+    opds, employees = _read_files(opds, employees)
     if isinstance(employees, Workforce):
         workforce = employees
     elif _is_frame(employees):
@@ -330,6 +314,23 @@ def simulate(
                     pol = resolved[opd.instansi] = _as_policy(arg, opd.instansi)
                 rows.append(_row(evaluator, _label(arg) or pol.id, pol, day, opd, workforce))
     return Simulation(rows)
+
+
+def _read_files(
+    opds: Iterable[Opd] | RosterFile,
+    employees: Iterable[Employee] | Workforce | pd.DataFrame | RosterFile,
+) -> tuple[Iterable[Opd], Iterable[Employee] | Workforce | pd.DataFrame]:
+    """Read whichever of the two inputs are roster files (all-or-nothing, RosterError)."""
+    if isinstance(opds, str | os.PathLike) and isinstance(employees, str | os.PathLike):
+        roster = read_roster(Path(opds), Path(employees))
+        return roster.opds, roster.employees
+    if isinstance(opds, str | os.PathLike):
+        opds = read_opds(Path(opds))[0]
+    if isinstance(employees, str | os.PathLike):
+        opds = tuple(opds)
+        codes = {o.code for o in opds if isinstance(o, Opd)}
+        return opds, read_employees(Path(employees), codes)
+    return opds, employees
 
 
 def _row(
