@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
-from .errors import CoverageError, FlexasnError, QuotaUndefinedError
+from .errors import CoverageError, FlexasnError, InvalidInputError, QuotaUndefinedError
 from .legal import Citation
 from .messages import Language
 from .people import (
@@ -193,8 +193,8 @@ _T: dict[str, dict[str, str]] = {
         "demo_d1": "a) Pegawai {opd} pada 24 Maret 2025:",
         "demo_d2": "b) Kepala {opd} pada 24 Maret 2025:",
         "demo_d3": "c) Pegawai yang sama pada 28 Maret 2025 (cuti bersama):",
-        "no_example": "contoh Kabupaten Malang tidak ditemukan ({path}); jalankan dari "
-        "direktori repositori atau beri --example DIR",
+        "no_example": "contoh Kabupaten Malang tidak ditemukan ({path}): folder itu harus "
+        "berisi opd.csv dan pegawai.csv",
     },
     "en": {
         "error": "flexasn: error",
@@ -265,8 +265,8 @@ _T: dict[str, dict[str, str]] = {
         "demo_d1": "a) An employee of {opd} on 24 March 2025:",
         "demo_d2": "b) The head of {opd} on 24 March 2025:",
         "demo_d3": "c) The same employee on 28 March 2025 (cuti bersama):",
-        "no_example": "the Kabupaten Malang example was not found ({path}); run from the "
-        "repository or pass --example DIR",
+        "no_example": "the Kabupaten Malang example was not found ({path}): the folder must "
+        "hold opd.csv and pegawai.csv",
     },
 }
 
@@ -1359,20 +1359,23 @@ def _cmd_hours(args: argparse.Namespace) -> int:
 
 
 def _example_dir(given: str | None) -> Path:
-    candidates = (
-        [Path(given)]
-        if given
-        else [
-            Path.cwd() / "examples" / "kab-malang",
-            Path(__file__).resolve().parents[2] / "examples" / "kab-malang",
-        ]
-    )
-    for path in candidates:
-        if (path / "opd.csv").is_file() and (path / "pegawai.csv").is_file():
-            return path
+    """``--example DIR``, else the example in the working directory, else the bundled one."""
+    if given is None:
+        local = Path.cwd() / "examples" / "kab-malang"
+        if (local / "opd.csv").is_file() and (local / "pegawai.csv").is_file():
+            return local
+        from .examples import example_dir
+
+        try:
+            return example_dir()
+        except InvalidInputError:  # pragma: no cover - the wheel and the checkout carry it
+            given = str(local)
+    path = Path(given)
+    if (path / "opd.csv").is_file() and (path / "pegawai.csv").is_file():
+        return path
     raise CliError(
-        _T["id"]["no_example"].format(path=candidates[0]),
-        _T["en"]["no_example"].format(path=candidates[0]),
+        _T["id"]["no_example"].format(path=path),
+        _T["en"]["no_example"].format(path=path),
     )
 
 

@@ -1,0 +1,64 @@
+"""The made-up example data that ships with flexasn.
+
+Contoh data rekaan yang ikut terpasang bersama flexasn: roster Kabupaten Malang (10 OPD,
+420 pegawai dengan NIP rekaan yang sah) dan satu berkas kebijakan contoh.
+
+The files live in the repository's ``examples/`` folder; the wheel carries a copy
+under ``flexasn/data/examples/`` (see ``pyproject.toml``), so ``flexasn demo`` and
+these functions work after a plain ``pip install`` as well as from a checkout.
+Every person in them is made up.
+
+>>> from flexasn.examples import example_roster
+>>> roster = example_roster()
+>>> len(roster.opds), len(roster.employees)
+(10, 420)
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from .errors import InvalidInputError
+from .roster import Roster, read_roster
+
+EXAMPLES: tuple[str, ...] = ("kab-malang",)
+"""Names of the bundled example rosters."""
+
+_CHECKOUT = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _roots() -> tuple[Path, ...]:
+    installed = Path(str(files("flexasn"))) / "data" / "examples"
+    return (installed, _CHECKOUT)
+
+
+def example_dir(name: str = "kab-malang") -> Path:
+    """The folder holding the example roster ``name`` (``opd.csv`` and ``pegawai.csv``).
+
+    Raises :class:`~flexasn.errors.InvalidInputError` for an unknown name, or when the
+    files are missing from both the installed package and the source checkout.
+    """
+    if name not in EXAMPLES:
+        raise InvalidInputError(f"unknown example {name!r}; known examples: {', '.join(EXAMPLES)}")
+    for root in _roots():
+        folder = root / name
+        if (folder / "opd.csv").is_file() and (folder / "pegawai.csv").is_file():
+            return folder
+    looked = " and ".join(str(root / name) for root in _roots())
+    raise InvalidInputError(f"example {name!r} not found (looked in {looked})")
+
+
+def example_policy() -> Path:
+    """The example policy file of a standing Permen PANRB 4/2025 arrangement (TOML)."""
+    for root in _roots():
+        path = root / "policies" / "standing-example.toml"
+        if path.is_file():
+            return path
+    raise InvalidInputError("example policy standing-example.toml not found")
+
+
+def example_roster(name: str = "kab-malang") -> Roster:
+    """Read the bundled example roster ``name`` with :func:`~flexasn.roster.read_roster`."""
+    folder = example_dir(name)
+    return read_roster(folder / "opd.csv", folder / "pegawai.csv")
