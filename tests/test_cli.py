@@ -565,9 +565,37 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str], command: str) -
 def test_top_level_help_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--help")
     assert code == 0 and "exit codes" in out
+    fits(out)
     assert run(capsys)[0] == 2
     assert run(capsys, "nonsense")[0] == 2
-    assert run(capsys, "calendar", "2025-03", "--format", "xml")[0] == 2
+    code, _, err = run(capsys, "calendar", "2025-03", "--format", "xml")
+    assert code == 2
+    line = one_error_line(err)  # no usage dump: one line, with where to look
+    assert (
+        line.startswith("flexasn: galat: argument --format") and "flexasn calendar --help" in line
+    )
+    code, _, err = run(capsys, "check", "2025-03-24", "--service", "foo", "--lang", "en")
+    assert code == 2
+    assert one_error_line(err).startswith("flexasn: error: argument --service")
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    # `flexasn calendar ... | head -1`: the reader goes away after one line. Three years
+    # as JSON (about 300 kB) overflow any pipe buffer, so the writer meets the closed pipe.
+    command = ["calendar", "2025-01-01..2027-12-31", "--format", "json"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "flexasn.cli", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0
+    assert first.strip() == b"["
+    assert err == ""
 
 
 def test_progress_bar_on_a_terminal(

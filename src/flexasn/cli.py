@@ -26,13 +26,14 @@ import argparse
 import csv
 import io
 import json
+import os
 import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
@@ -1456,6 +1457,24 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 # --- the parser ----------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and exit 2 (no usage dump)."""
+
+    lang: Language = "id"  # set by main() from the command line before parsing
+
+    def error(self, message: str) -> NoReturn:
+        hint = "lihat" if self.lang == "id" else "see"
+        self.exit(2, f"{_T[self.lang]['error']}: {message} ({hint} `{self.prog} --help`)\n")
+
+
+def _after(argv: Sequence[str], option: str) -> str | None:
+    """The word after ``option`` in ``argv``, if any."""
+    for i, word in enumerate(argv[:-1]):
+        if word == option:
+            return argv[i + 1]
+    return None
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=WIDTH, max_help_position=30)
@@ -1509,8 +1528,9 @@ def _add_opd_options(p: argparse.ArgumentParser) -> None:
 _HELP: dict[str, tuple[str, str]] = {
     "calendar": (
         "kalender ASN sebulan / the ASN calendar of a month",
-        "Jenis hari, nama libur, hari kerja fleksibel nasional dan (dengan --policy) daerah.\n"
-        "Day kinds, holiday names, national and (with --policy) regional flexible-work days.\n\n"
+        "Jenis hari, nama libur, hari kerja fleksibel nasional dan (dengan --policy)\n"
+        "daerah. Day kinds, holiday names, national and (with --policy) regional\n"
+        "flexible-work days.\n\n"
         "Contoh / examples:\n"
         "  flexasn calendar 2025-03\n"
         "  flexasn calendar 2025-03 --policy kab-malang --lang en\n"
@@ -1538,8 +1558,9 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     "quota": (
         "kuota WFH/WFA tiap OPD pada suatu tanggal / each OPD's quota on a date",
-        "Batas = min(floor(jumlah x persen), jumlah - yang wajib di kantor), dengan dasarnya.\n"
-        "Limit = min(floor(headcount x percent), headcount - on site), with its basis.\n\n"
+        "Batas = min(floor(jumlah x persen), jumlah - yang wajib di kantor), dengan\n"
+        "dasarnya. Limit = min(floor(headcount x percent), headcount - on site), with\n"
+        "its basis.\n\n"
         "Contoh / examples:\n"
         "  flexasn quota 2025-03-24 --opds examples/kab-malang/opd.csv\n"
         "  flexasn quota 2025-03-24 --instansi kab-malang --kind bkad \\\n"
@@ -1547,9 +1568,9 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     "plan": (
         "rotasi WFH/WFA untuk suatu rentang / the rotation for a span",
-        "Layar tidak pernah menampilkan NIP lengkap; --output FILE (.csv atau .json) menulis\n"
-        "jadwal lengkap satu OPD untuk `flexasn validate`. Screens show masked NIPs only;\n"
-        "--output writes one OPD's full schedule for `flexasn validate`.\n\n"
+        "Layar tidak pernah menampilkan NIP lengkap; --output FILE (.csv atau .json)\n"
+        "menulis jadwal lengkap satu OPD untuk `flexasn validate`. Screens show masked\n"
+        "NIPs only; --output writes one OPD's full schedule for `flexasn validate`.\n\n"
         "Contoh / examples:\n"
         "  flexasn plan 2025-03-24 2025-03-27 --opds examples/kab-malang/opd.csv \\\n"
         "      --employees examples/kab-malang/pegawai.csv --opd BKAD --output jadwal.csv",
@@ -1564,16 +1585,18 @@ _HELP: dict[str, tuple[str, str]] = {
     ),
     "hours": (
         "laporan jam kerja dari catatan kehadiran / hours report from attendance records",
-        "CSV dengan kolom mulai,selesai[,mode] (start,end[,mode]); waktu tanpa zona dibaca\n"
-        "sebagai waktu setempat kebijakan. Times without an offset are the policy's local\n"
-        "time. Kode keluar 1 bila jam wajib tidak terpenuhi / exit 1 on a violation.\n\n"
+        "CSV dengan kolom mulai,selesai[,mode] (start,end[,mode]); waktu tanpa zona\n"
+        "dibaca sebagai waktu setempat kebijakan. Times without an offset are the\n"
+        "policy's local time. Kode keluar 1 bila jam wajib tidak terpenuhi / exit 1 on\n"
+        "a violation.\n\n"
         "Contoh / example:\n"
         "  flexasn hours kehadiran.csv --from 2025-05-12 --to 2025-05-16",
     ),
     "demo": (
         "pekerjaan utama pada contoh Kabupaten Malang / the main job on the example",
-        "Kalender 20 Maret-10 April 2025, kuota tiap OPD 24 Maret, rotasi 24-27 Maret dan\n"
-        "tiga keputusan yang dijelaskan. The calendar, quotas, rotation and three decisions.\n\n"
+        "Kalender 20 Maret-10 April 2025, kuota tiap OPD 24 Maret, rotasi 24-27 Maret\n"
+        "dan tiga keputusan yang dijelaskan. The calendar, quotas, rotation and three\n"
+        "decisions.\n\n"
         "Contoh / examples:\n"
         "  flexasn demo\n"
         "  flexasn demo --lang en",
@@ -1583,13 +1606,13 @@ _HELP: dict[str, tuple[str, str]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``flexasn`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="flexasn",
         formatter_class=_Formatter,
         description="Aturan kerja fleksibel ASN (WFO/WFH/WFA) dengan dasar hukumnya.\n"
         "Indonesia's civil-service flexible-work rules, with citations.",
-        epilog="Kode keluar / exit codes: 0 berhasil / success, 1 temuan negatif / negative "
-        "finding,\n2 penggunaan atau masukan salah / bad usage or input.\n\n"
+        epilog="Kode keluar / exit codes: 0 berhasil / success, 1 temuan negatif /\n"
+        "negative finding, 2 penggunaan atau masukan salah / bad usage or input.\n\n"
         "Contoh / example: flexasn calendar 2025-03 --policy kab-malang",
     )
     parser.add_argument("--debug", action="store_true", help="tampilkan traceback / tracebacks")
@@ -1597,11 +1620,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         short, long = _HELP[name]
-        text = "\n".join(
-            "\n".join(textwrap.wrap(line, WIDTH - 2, subsequent_indent="  ")) if line else ""
-            for line in long.splitlines()
-        )
-        p = sub.add_parser(name, help=short, description=text, formatter_class=_Formatter)
+        # The texts in _HELP are wrapped by hand to fit WIDTH (a test holds them to it);
+        # wrapping them again would break examples a user pastes.
+        p = sub.add_parser(name, help=short, description=long, formatter_class=_Formatter)
         p.set_defaults(func=func)
         return p
 
@@ -1637,9 +1658,22 @@ def build_parser() -> argparse.ArgumentParser:
         default=DisciplineStatus.NONE.value,
     )
     g.add_argument("--new-in-post", action="store_true", help="pegawai baru / new in post")
-    g.add_argument("--duties-outside-office", action="store_true", help="Pasal 13 exception")
-    g.add_argument("--special-circumstances", action="store_true", help="Pasal 13 exception")
-    g.add_argument("--remote-days-this-week", type=int, metavar="N")
+    g.add_argument(
+        "--duties-outside-office",
+        action="store_true",
+        help="tugas di luar kantor (Pasal 13) / duties outside the office",
+    )
+    g.add_argument(
+        "--special-circumstances",
+        action="store_true",
+        help="keadaan khusus (Pasal 13) / special circumstances",
+    )
+    g.add_argument(
+        "--remote-days-this-week",
+        type=int,
+        metavar="N",
+        help="hari WFH/WFA lain pekan ini / other remote days this week",
+    )
     _add_opd_options(p)
     _add_roster(p)
     _add_common(p)
@@ -1711,13 +1745,19 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 1 negative finding, 2 bad input)."""
     parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = "en" if "--lang=en" in words or _after(words, "--lang") == "en" else "id"
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else 2
     lang: Language = getattr(args, "lang", "id")
     try:
         code: int = args.func(args)
+    except BrokenPipeError:  # the reader went away (`flexasn calendar 2025 | head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (FlexasnError, ValueError, OSError) as exc:
         if args.debug:
             raise
