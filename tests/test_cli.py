@@ -147,6 +147,9 @@ def test_error_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "calendar", "2030-01", "--lang", "en")
     assert code == 2
     assert one_error_line(err).startswith("flexasn: error: 2030-01-01 is outside the decreed")
+    # The error names the user's own date, not 1 January of the year.
+    code, _, err = run(capsys, "calendar", "2028-03")
+    assert code == 2 and "2028-03-01 di luar kalender ASN" in one_error_line(err)
 
 
 def test_bad_policy_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

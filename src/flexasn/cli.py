@@ -484,6 +484,8 @@ def calendar_rows(
     """
     if end < start:
         raise CliError(f"akhir {end} sebelum awal {start}", f"end {end} is before start {start}")
+    for edge in (start, end):  # name the user's own dates in a coverage error
+        cal.day_info(edge, strict=strict)
     flexible = {
         item.day: item.basis
         for year in range(start.year, end.year + 1)
