@@ -111,7 +111,11 @@ def test_calendar_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 31
-    assert rows[27]["kind"] == "cuti_bersama" and rows[27]["weekday"] == "Fri"
+    # The same stable codes as JSON: weekday 0 = Monday, lower-case booleans, both names.
+    assert rows[27]["kind"] == "cuti_bersama" and rows[27]["weekday"] == "4"
+    assert rows[27]["working_day"] == "false" and rows[24]["working_day"] == "true"
+    assert rows[27]["name_id"] == "Cuti Bersama Hari Suci Nyepi"
+    assert rows[0]["name_en"] == "" and rows[0]["estimated"] == "false"
     assert rows[23]["regional_arrangement"] == "lebaran-2025"
     assert rows[23]["regional_modes"] == "wfh/wfa"
 

@@ -326,12 +326,21 @@ def wrap(text: str, indent: int = 0, first: str = "") -> list[str]:
     ) or [first.rstrip()]
 
 
+def _csv_cell(value: object) -> object:
+    """CSV carries the same stable codes as JSON: ``true``/``false``, empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def _csv(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(headers)
     for row in rows:
-        writer.writerow(["" if c is None else c for c in row])
+        writer.writerow([_csv_cell(c) for c in row])
     return buf.getvalue().rstrip("\n")
 
 
@@ -604,7 +613,8 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         "weekday",
         "kind",
         "working_day",
-        "name",
+        "name_id",
+        "name_en",
         "estimated",
         "national_flexible",
         "regional_arrangement",
@@ -617,10 +627,11 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         out.append(
             [
                 r["date"],
-                _DAY_NAMES[args.lang][r["weekday"]],
+                r["weekday"],
                 r["kind"],
                 r["working_day"],
-                r[f"name_{args.lang}"],
+                r["name_id"],
+                r["name_en"],
                 r["estimated"],
                 r["national_flexible"],
                 reg.get("arrangement"),
