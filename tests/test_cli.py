@@ -386,10 +386,20 @@ def test_plan_table_one_opd(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "plan", "2025-03-24", "2025-03-27", *ROSTER, "--opd", "BKPSDM")
     assert code == 0
     assert "Rotasi BKPSDM" in out and "H = WFH" in out
-    assert "2025-03-24       7    7    0      28      7     0  rule" in out
+    assert "2025-03-24       7    7    0      28      7     0  kuota" in out
     assert "Keadilan:" in out
     assert not NIP18.search(out)
     fits(out)
+    # Each grid line names the person's row in pegawai.csv (1 = the header), which tells
+    # apart two people whose masked NIPs share their last four digits.
+    lines = Path(EMPLOYEES).read_text(encoding="utf-8").splitlines()
+    grid = [line.split() for line in out.splitlines() if re.match(r"^\d+ +…\d{4} ", line)]
+    assert len(grid) == 28  # 7 a day over 4 days, each person out once (34 eligible)
+    rows = [int(g[0]) for g in grid]
+    assert rows == sorted(rows)
+    for row, masked, *_ in grid:
+        nip, opd = lines[int(row) - 1].split(",")[:2]
+        assert opd == "BKPSDM" and nip.endswith(masked.removeprefix("…"))
 
 
 def test_plan_all_opds_en_mode_wfa(capsys: pytest.CaptureFixture[str]) -> None:
@@ -397,7 +407,7 @@ def test_plan_all_opds_en_mode_wfa(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *argv)
     assert code == 0
     assert out.count("Rotation ") == 10
-    assert " A " in out and "day_off" in out and "no_arrangement" in out
+    assert " A " in out and "day off" in out and "no arrangement" in out
     assert not NIP18.search(out)
 
 
@@ -412,7 +422,8 @@ def test_plan_json_and_csv_mask_nips(capsys: pytest.CaptureFixture[str]) -> None
     _, out, _ = run(capsys, *argv, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 25 + 35
-    assert rows[0].keys() >= {"employee", "opd", "2025-03-24"}
+    assert rows[0].keys() >= {"row", "employee", "opd", "2025-03-24"}
+    assert all(int(r["row"]) >= 2 for r in rows)
     assert not NIP18.search(out)
 
 
@@ -446,6 +457,12 @@ def test_validate_violations_exit_1(capsys: pytest.CaptureFixture[str], tmp_path
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {"quota", "role_onsite", "working_day"} <= {r["check"] for r in rows}
     assert not NIP18.search(out)
+    # The head of DPMPTSP (role_onsite) is named by the row of pegawai.csv that holds them.
+    lines = Path(EMPLOYEES).read_text(encoding="utf-8").splitlines()
+    heads = {r["row"] for r in rows if r["check"] == "role_onsite"}
+    assert len(heads) == 1
+    head = lines[int(heads.pop()) - 1].split(",")
+    assert head[1] == "DPMPTSP" and head[4] == "ya"
     code, out, _ = run(capsys, "validate", str(path), *ROSTER, "--format", "json")
     assert code == 1 and json.loads(out)["valid"] is False
 

@@ -147,3 +147,18 @@ def test_headcount_mismatch_reported(tmp_path: Path) -> None:
     r = read_roster(*paths, check_headcount=False)
     assert [(m.opd, m.headcount, m.employees, m.row) for m in r.mismatches] == [("BKAD", 3, 2, 2)]
     assert len(r.employees) == 3
+
+
+def test_roster_rows_name_each_employees_file_row() -> None:
+    from flexasn.examples import example_dir
+
+    folder = example_dir()
+    roster = fx.read_roster(folder / "opd.csv", folder / "pegawai.csv")
+    lines = (folder / "pegawai.csv").read_text(encoding="utf-8").splitlines()
+    assert len(roster.employee_rows) == len(roster.employees) == len(lines) - 1
+    for e, row in zip(roster.employees, roster.employee_rows, strict=True):
+        assert lines[row - 1].startswith(e.nip + ",")
+        assert roster.row_of(e.nip) == row
+    assert roster.row_of("199001012020011001") is None
+    with pytest.raises(ValueError, match="employee_rows has 1 entries for 420"):
+        fx.Roster(opds=roster.opds, employees=roster.employees, employee_rows=(2,))

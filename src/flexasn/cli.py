@@ -30,7 +30,7 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -156,6 +156,7 @@ _T: dict[str, dict[str, str]] = {
         "decision": "Keputusan",
         "day": "tanggal",
         "employee": "pegawai",
+        "row": "baris",
         "arrangement": "pengaturan",
         "quota_title": "Kuota WFH/WFA per OPD pada {day} ({policy})",
         "quota_headers": "OPD|pegawai|batas|perhitungan / keterangan",
@@ -229,6 +230,7 @@ _T: dict[str, dict[str, str]] = {
         "decision": "Decision",
         "day": "date",
         "employee": "employee",
+        "row": "row",
         "arrangement": "arrangement",
         "quota_title": "WFH/WFA quota per OPD on {day} ({policy})",
         "quota_headers": "OPD|staff|limit|computation / note",
@@ -324,6 +326,29 @@ def wrap(text: str, indent: int = 0, first: str = "") -> list[str]:
         subsequent_indent=" " * indent,
         break_on_hyphens=False,
     ) or [first.rstrip()]
+
+
+# Short labels of a schedule day's status (the codes are schedule.DayStatus).
+_STATUS: dict[str, dict[str, str]] = {
+    "id": {
+        "rule": "kuota",
+        "day_off": "libur",
+        "no_arrangement": "tanpa aturan",
+        "no_flexible_work": "tanpa FWA",
+        "out_of_scope": "di luar cakupan",
+        "quota_undefined": "kuota tak tetap",
+        "unplanned": "manual",
+    },
+    "en": {
+        "rule": "quota",
+        "day_off": "day off",
+        "no_arrangement": "no arrangement",
+        "no_flexible_work": "no FWA",
+        "out_of_scope": "out of scope",
+        "quota_undefined": "no quota set",
+        "unplanned": "by hand",
+    },
+}
 
 
 def _csv_cell(value: object) -> object:
@@ -1016,16 +1041,25 @@ def _plan_opds(args: argparse.Namespace, roster: Roster) -> list[Opd]:
     return [roster.opd(code) for code in args.opd.split(",")]
 
 
-def _grid_lines(schedule: Schedule, lang: Language) -> list[str]:
-    """The rotation grid: the staff who work flexibly on some day, one column per day."""
+def _grid_lines(
+    schedule: Schedule, lang: Language, rows_of: Mapping[str, int] | None = None
+) -> list[str]:
+    """The rotation grid: the staff who work flexibly on some day, one column per day.
+
+    With ``rows_of`` (NIP -> row in the employees file) each person also gets their row,
+    which tells apart two people whose masked NIPs (last four digits) are the same.
+    """
     out = [nip for nip in schedule.employees if schedule.remote_days(nip)]
     if not out:
         return [_T[lang]["plan_nobody"]]
+    if rows_of:  # in file order, so that a reader can follow the roster
+        out.sort(key=lambda nip: rows_of.get(nip, 0))
     cells = {"wfo": "O", "wfh": "H", "wfa": "A"}
-    headers = [_T[lang]["employee"], *(f"{d.day.day:>2}" for d in schedule.days), ""]
+    first = [_T[lang]["row"]] if rows_of else []
+    headers = [*first, _T[lang]["employee"], *(f"{d.day.day:>2}" for d in schedule.days), ""]
     rows = []
     for nip in out:
-        row = [mask_nip(nip)]
+        row = [*([str(rows_of.get(nip, "-"))] if rows_of else []), mask_nip(nip)]
         for d in schedule.days:
             row.append(" -" if d.status == "day_off" else f" {cells[schedule.mode(nip, d.day)]}")
         rows.append([*row, ""])
@@ -1042,8 +1076,16 @@ def _grid_lines(schedule: Schedule, lang: Language) -> list[str]:
     return lines
 
 
-def schedule_lines(schedule: Schedule, opd: Opd, lang: Language = "id") -> list[str]:
-    """A planned rotation as text: the grid, the per-day summary and the fairness note."""
+def schedule_lines(
+    schedule: Schedule,
+    opd: Opd,
+    lang: Language = "id",
+    rows_of: Mapping[str, int] | None = None,
+) -> list[str]:
+    """A planned rotation as text: the grid, the per-day summary and the fairness note.
+
+    ``rows_of`` maps NIPs to their rows in the employees file (shown in the grid).
+    """
     lines = wrap(
         _t(
             lang,
@@ -1055,7 +1097,7 @@ def schedule_lines(schedule: Schedule, opd: Opd, lang: Language = "id") -> list[
             end=schedule.last_day.isoformat(),
         )
     )
-    lines += ["", *_grid_lines(schedule, lang), ""]
+    lines += ["", *_grid_lines(schedule, lang, rows_of), ""]
     body = [
         [
             s.day.isoformat(),
@@ -1065,7 +1107,7 @@ def schedule_lines(schedule: Schedule, opd: Opd, lang: Language = "id") -> list[
             s.onsite,
             "-" if s.limit is None else s.limit,
             "-" if s.unused is None else s.unused,
-            s.status,
+            _STATUS[lang].get(s.status, s.status),
         ]
         for s in schedule.summary()
     ]
@@ -1081,8 +1123,12 @@ def schedule_lines(schedule: Schedule, opd: Opd, lang: Language = "id") -> list[
     return lines
 
 
-def _schedule_json(schedule: Schedule) -> dict[str, Any]:
-    """A schedule as JSON with every NIP masked (lists, so that masks never collide)."""
+def _schedule_json(schedule: Schedule, rows_of: Mapping[str, int]) -> dict[str, Any]:
+    """A schedule as JSON with every NIP masked (lists, so that masks never collide).
+
+    ``row`` is the employee's row in the employees file (1 = the header), which tells
+    apart two people whose masked NIPs are the same.
+    """
     return {
         "opd": schedule.opd,
         "instansi": schedule.instansi,
@@ -1098,14 +1144,18 @@ def _schedule_json(schedule: Schedule) -> dict[str, Any]:
                 "arrangement": d.arrangement,
                 "basis": _cite(d.basis) if d.basis else None,
                 "remote": [
-                    {"employee": mask_nip(nip), "mode": mode.value}
+                    {"employee": mask_nip(nip), "row": rows_of.get(nip), "mode": mode.value}
                     for nip, mode in d.remote.items()
                 ],
             }
             for d in schedule.days
         ],
         "held": [
-            {"employee": mask_nip(nip), "checks": [c.value for c in checks]}
+            {
+                "employee": mask_nip(nip),
+                "row": rows_of.get(nip),
+                "checks": [c.value for c in checks],
+            }
             for nip, checks in schedule.held.items()
         ],
         "fairness": schedule.fairness.model_dump(mode="json") if schedule.fairness else None,
@@ -1143,18 +1193,24 @@ def _cmd_plan(args: argparse.Namespace) -> int:
             write_schedule_json(plans[0][1], path)
         else:
             write_schedule_csv(plans[0][1], path)
+    rows_of = dict(zip((e.nip for e in roster.employees), roster.employee_rows, strict=True))
     if args.format == "json":
-        print(_json([_schedule_json(s) for _, s in plans]))
+        print(_json([_schedule_json(s, rows_of) for _, s in plans]))
     elif args.format == "csv":
         days = [d.day.isoformat() for d in plans[0][1].days] if plans else []
         rows = [
-            [mask_nip(nip), s.opd, *(s.mode(nip, date.fromisoformat(d)).value for d in days)]
+            [
+                rows_of.get(nip),
+                mask_nip(nip),
+                s.opd,
+                *(s.mode(nip, date.fromisoformat(d)).value for d in days),
+            ]
             for _, s in plans
             for nip in s.employees
         ]
-        print(_csv(["employee", "opd", *days], rows))
+        print(_csv(["row", "employee", "opd", *days], rows))
     else:
-        blocks = ["\n".join(schedule_lines(s, o, lang)) for o, s in plans]
+        blocks = ["\n".join(schedule_lines(s, o, lang, rows_of)) for o, s in plans]
         print(("\n\n" + "=" * 40 + "\n\n").join(blocks))
     if args.output:
         print(_t(lang, "plan_written", path=args.output), file=sys.stderr)
@@ -1183,6 +1239,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             "check": v.check.value,
             "day": v.day.isoformat() if v.day else None,
             "employee": mask_nip(v.nip) if v.nip else None,
+            "row": roster.row_of(v.nip) if v.nip else None,
             "failed": [c.value for c in v.failed],
             "basis": _cite(v.basis) if v.basis else None,
             "message": v.message(lang),
@@ -1192,7 +1249,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(_json({"opd": schedule.opd, "valid": not violations, "violations": rows}))
     elif args.format == "csv":
-        keys = ["day", "check", "employee", "basis", "message"]
+        keys = ["day", "check", "employee", "row", "basis", "message"]
         print(_csv(keys, [[r[k] for k in keys] for r in rows]))
     else:
         params = {
@@ -1204,7 +1261,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         lines = [_t(lang, "valid_bad" if violations else "valid_ok", **params)]
         for r in rows:
             lines.append("")
-            head = f"{r['day'] or '-'} {r['check']}: {r['message']}"
+            where = f" ({_T[lang]['row']} {r['row']})" if r["row"] else ""
+            head = f"{r['day'] or '-'} {r['check']}: {r['message']}{where}"
             lines += wrap(head, 4, "  ✗ ")
             if r["basis"]:
                 lines += wrap(f"{_T[lang]['basis']}: {r['basis']}", 6, "      ")
@@ -1438,7 +1496,8 @@ def demo_lines(example: Path, lang: Language = "id") -> list[str]:
     lines += wrap(t["demo_plan_note"])
     lines.append(_t(lang, "demo_check", opd="10 OPD", count=violations))
     if shown is not None:
-        lines += ["", *schedule_lines(shown[1], shown[0], lang)]
+        rows_of = dict(zip((e.nip for e in roster.employees), roster.employee_rows, strict=True))
+        lines += ["", *schedule_lines(shown[1], shown[0], lang, rows_of)]
 
     lines += ["", rule, "", t["demo_decisions"], ""]
     bkad = roster.opd("BKAD")

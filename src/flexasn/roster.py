@@ -45,9 +45,9 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from ._model import Frozen
 from .errors import InvalidInputError, InvalidNipError, RosterError
@@ -161,6 +161,26 @@ class Roster(Frozen):
     opds: tuple[Opd, ...]
     employees: tuple[Employee, ...]
     mismatches: tuple[HeadcountMismatch, ...] = Field(default=())
+    employee_rows: tuple[int, ...] = Field(default=())
+    """Row of each employee in the employees file (1 = the header), in the order of
+    :attr:`employees`; empty for a roster not read from a file."""
+
+    @model_validator(mode="after")
+    def _rows_match(self) -> Self:
+        if self.employee_rows and len(self.employee_rows) != len(self.employees):
+            raise ValueError(
+                f"employee_rows has {len(self.employee_rows)} entries for "
+                f"{len(self.employees)} employees"
+            )
+        return self
+
+    def row_of(self, nip: str) -> int | None:
+        """The employee's row in the employees file, which identifies a person where a
+        masked NIP (last four digits) may not; ``None`` when unknown."""
+        for e, row in zip(self.employees, self.employee_rows, strict=False):
+            if e.nip == nip:
+                return row
+        return None
 
     def opd(self, code: str) -> Opd:
         """The OPD with that code; InvalidInputError if absent."""
@@ -370,6 +390,13 @@ def read_opds(path: str | Path) -> tuple[tuple[Opd, ...], dict[str, int], str]:
 
 def read_employees(path: str | Path, opd_codes: set[str] | None = None) -> tuple[Employee, ...]:
     """Read an employees file; ``opd_codes`` (when given) are the OPDs employees may name."""
+    return _read_employees(path, opd_codes)[0]
+
+
+def _read_employees(
+    path: str | Path, opd_codes: set[str] | None
+) -> tuple[tuple[Employee, ...], tuple[int, ...]]:
+    """The employees of a file and the row of each (1 = the header)."""
     name, header, rows = read_table(path)
     columns = _columns(name, header, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
     nip_col = header[columns["nip"]]
@@ -398,7 +425,7 @@ def read_employees(path: str | Path, opd_codes: set[str] | None = None) -> tuple
             employees.append(Employee.model_validate(fields))
         except ValidationError as exc:
             raise _model_error(exc, name, row_no, header, columns) from None
-    return tuple(employees)
+    return tuple(employees), tuple(seen.values())
 
 
 def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: bool = True) -> Roster:
@@ -412,7 +439,7 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
     roster, e.g. one unit of a large OPD). ``.xlsx`` is not read: save it as CSV UTF-8.
     """
     opd_list, rows_of, headcount_column = read_opds(opds)
-    staff = read_employees(employees, set(rows_of))
+    staff, staff_rows = _read_employees(employees, set(rows_of))
     counts = Counter(e.opd for e in staff)
     mismatches = tuple(
         HeadcountMismatch(
@@ -432,4 +459,4 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
             row=m.row,
             column=headcount_column,
         )
-    return Roster(opds=opd_list, employees=staff, mismatches=mismatches)
+    return Roster(opds=opd_list, employees=staff, mismatches=mismatches, employee_rows=staff_rows)
