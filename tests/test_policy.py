@@ -253,3 +253,21 @@ def test_write_json_schema(tmp_path: Path) -> None:
     out = tmp_path / "policy.schema.json"
     write_policy_json_schema(out)
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "Policy"
+
+
+def test_every_bundled_note_is_in_both_languages() -> None:
+    for pid in fx.list_policies():
+        p = fx.get_policy(pid)
+        for item in (p, *p.arrangement):
+            assert (item.notes is None) == (item.notes_id is None), (pid, item)
+    batu = fx.get_policy("kota-batu")
+    noted = next(a for a in batu.arrangement if a.notes)
+    assert noted.note("id") == "Alasan yang disampaikan Sekda: arus mudik rendah, pelayanan publik."
+    assert (
+        noted.note("en") == "Reasons given by the Sekda: low homecoming traffic, public services."
+    )
+
+
+def test_a_note_in_one_language_serves_both() -> None:
+    only_en = fx.get_policy("nasional").model_copy(update={"notes_id": None})
+    assert only_en.note("id") == only_en.note("en") == only_en.notes

@@ -696,8 +696,8 @@ def policy_lines(policy: Policy, lang: Language = "id") -> list[str]:
     if policy.province:
         facts.append(f"{t['province']}: {policy.province}")
     lines.append(" · ".join(facts))
-    if policy.notes:
-        lines += wrap(f"{t['notes']}: {policy.notes}")
+    if policy.note(lang):
+        lines += wrap(f"{t['notes']}: {policy.note(lang)}")
     if not policy.arrangement:
         lines += ["", t["no_arrangements"]]
     for a in policy.arrangement:
@@ -732,8 +732,8 @@ def policy_lines(policy: Policy, lang: Language = "id") -> list[str]:
                         f"[{_rule_citation(a, rule)}]"
                     )
                     lines += wrap(text, 6, "    - ")
-        if a.notes:
-            lines += wrap(f"{t['notes']}: {a.notes}", 4, "  ")
+        if a.note(lang):
+            lines += wrap(f"{t['notes']}: {a.note(lang)}", 4, "  ")
     return lines
 
 

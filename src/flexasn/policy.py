@@ -147,7 +147,20 @@ class QuotaRule(Frozen):
         return f"default {self.percent}%"
 
 
-class Arrangement(Frozen):
+class Notes(Frozen):
+    """Free-text notes of a policy or an arrangement, in English and Indonesian."""
+
+    notes: str | None = None
+    """Notes in English (what the sources add that the fields do not hold)."""
+    notes_id: str | None = None
+    """The same notes in Indonesian; output in Indonesian uses them where present."""
+
+    def note(self, lang: str = "id") -> str | None:
+        """The notes in ``lang`` (``"id"`` or ``"en"``), falling back to the other one."""
+        return (self.notes_id or self.notes) if lang == "id" else (self.notes or self.notes_id)
+
+
+class Arrangement(Notes):
     """One arrangement of an instansi: its days, kind, modes, quotas and on-site duties."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -169,7 +182,6 @@ class Arrangement(Frozen):
     basis: Basis
     also_cites: tuple[Basis, ...] = ()
     confidence: Confidence
-    notes: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -236,7 +248,7 @@ class Arrangement(Frozen):
         return first
 
 
-class Policy(Frozen):
+class Policy(Notes):
     """An instansi's flexible-work policy: its identity and its arrangements."""
 
     schema_version: Literal[1] = 1
@@ -245,7 +257,6 @@ class Policy(Frozen):
     level: Level
     timezone: Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] = "Asia/Jakarta"
     province: str | None = None
-    notes: str | None = None
     arrangement: tuple[Arrangement, ...] = ()
     work_schedule: WorkSchedules = ()
     """Regional working-hour schedules inside the Perpres 21/2023 totals (see flexasn.worktime)."""
