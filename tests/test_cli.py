@@ -547,6 +547,42 @@ def test_hours_bad_records(
     assert needle in one_error_line(err)
 
 
+def test_hours_reads_an_indonesian_export(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The command reads files with fx.read_attendance: BOM, ';', a tanggal column, times
+    with a dot, a NIP column. Mon-Thu 07.30-16.00 less 60 min and Fri 07.30-16.30 less
+    90 min are 7:30 each: 37:30 for the week of 16 June 2025, nothing short."""
+    nip = "198503122010011001"
+    rows = [f"2025-06-{d};07.30;16.00;{nip}" for d in (16, 17, 18, 19)]
+    rows.append(f"2025-06-20;07.30;16.30;{nip}")
+    path = tmp_path / "kehadiran.csv"
+    text = "Tanggal;Jam Masuk;Jam Pulang;NIP\n" + "\n".join(rows) + "\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    code, out, _ = run(capsys, "hours", str(path), "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["findings"] == []
+    assert report["owed"] == report["worked"] == "P1DT13H30M"  # 37 h 30 min
+    assert nip not in out
+
+
+def test_hours_bad_file_names_row_and_column(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    nip = "198503122010011001"
+    path = tmp_path / "k.csv"
+    path.write_text(
+        f"tanggal,mulai,selesai,nip\n2025-06-16,07.30,16.00,{nip}\n"
+        f"2025-06-17,07.30,16.00,{nip[:-1]}2\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "hours", str(path), "--lang", "en")
+    line = one_error_line(err)
+    assert code == 2 and out == ""
+    assert f"{path}, row 3, column 'nip': a different NIP from row 2" in line
+    assert nip[:-1] not in line and nip[-4:] not in line
+
+
 def test_hours_bad_span(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     records = write_records(tmp_path / "k.csv", ["2025-06-02 07:30,2025-06-02 16:00,"])
     code, _, err = run(capsys, "hours", records, "--from", "2025-06-31")

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+import pickle
+import pkgutil
 from datetime import date
+from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
+import flexasn
 import flexasn as fx
 from flexasn import errors
+from flexasn._model import DateSpan, Frozen
 
 CONTRACT_ERRORS: list[type[Exception]] = [
     fx.InvalidNipError,
@@ -123,3 +130,138 @@ def test_errors_carry_no_personal_data_in_practice() -> None:
         fx.parse_nip(number)
     assert number not in str(info.value)
     assert number not in repr(info.value)
+
+
+def test_attendance_error_names_the_file_row_and_column() -> None:
+    error = fx.AttendanceError("bad", file="k.csv", row=3, column="mulai")
+    assert str(error) == "k.csv, row 3, column 'mulai': bad"
+    assert (error.file, error.row, error.column, error.record) == ("k.csv", 3, "mulai", None)
+
+
+# --- model errors: every flexasn model raises InvalidInputError ---------------------------
+
+
+def all_models() -> list[type[Frozen]]:
+    """Every flexasn model class: the subclasses of Frozen in every module of the package."""
+    for module in pkgutil.iter_modules(flexasn.__path__, "flexasn."):
+        importlib.import_module(module.name)
+    found: list[type[Frozen]] = []
+    todo = [Frozen]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub.__module__.startswith("flexasn.") and sub not in found:
+                found.append(sub)
+                todo.append(sub)
+    return sorted(found, key=lambda m: m.__name__)
+
+
+MODELS = all_models()
+
+
+def test_the_model_list_is_complete_enough() -> None:
+    names = {m.__name__ for m in MODELS}
+    assert {"Opd", "Employee", "Citation", "DateSpan", "Policy", "Schedule"} <= names
+    assert {"AttendanceRecord", "Decision", "Reason", "Roster", "Instrument"} <= names
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_model_raises_invalid_input_error_naming_model_and_field(
+    model: type[Frozen],
+) -> None:
+    with pytest.raises(fx.InvalidInputError) as info:
+        model(zzz_unknown=1)
+    error = info.value
+    assert isinstance(error, fx.FlexasnError) and isinstance(error, ValueError)
+    assert isinstance(error, fx.ModelValidationError) and isinstance(error, ValidationError)
+    assert error.model == model.__name__
+    assert str(error).startswith(f"invalid {model.__name__}: ")
+    assert "field 'zzz_unknown': Extra inputs are not permitted" in str(error)
+    assert "zzz_unknown" in error.fields
+    with pytest.raises(fx.ModelValidationError, match=f"invalid {model.__name__}: "):
+        model.model_validate({"zzz_unknown": 1})
+    with pytest.raises(fx.ModelValidationError, match=f"invalid {model.__name__}: "):
+        model.model_validate_json('{"zzz_unknown": 1}')
+
+
+def test_model_error_classes() -> None:
+    assert issubclass(fx.ModelValidationError, fx.InvalidInputError)
+    assert issubclass(fx.ModelValidationError, ValidationError)
+    assert issubclass(fx.ModelNipError, fx.InvalidNipError)
+    assert issubclass(fx.ModelNipError, fx.ModelValidationError)
+    assert not issubclass(fx.InvalidNipError, fx.InvalidInputError)  # parse_nip's own error
+
+
+def test_a_whole_model_check_is_named_by_its_model() -> None:
+    with pytest.raises(fx.ModelValidationError) as info:
+        DateSpan(first_day=date(2025, 3, 5), last_day=date(2025, 3, 2))
+    assert str(info.value) == "invalid DateSpan: last_day 2025-03-02 is before first_day 2025-03-05"
+    assert info.value.fields == ("",)
+    assert info.value.message("id") == (
+        "DateSpan tidak sah: last_day 2025-03-02 is before first_day 2025-03-05"
+    )
+
+
+def test_a_nip_used_as_a_key_is_masked_and_no_input_is_kept() -> None:
+    number = "198503122010011001"  # made up
+    data = {
+        "opd": "BKAD",
+        "first_day": "2025-03-24",
+        "last_day": "2025-03-24",
+        "employees": [number],
+        "days": [{"day": "2025-03-24", "remote": {number: "kantor"}}],
+    }
+    with pytest.raises(fx.ModelValidationError) as info:
+        fx.Schedule.model_validate(data)
+    error = info.value
+    assert str(error) == (
+        "invalid Schedule: field 'days[0].remote.…1001': Input should be 'wfo', 'wfh' or 'wfa'"
+    )
+    assert error.errors()[0]["loc"] == ("days", 0, "remote", "…1001")
+    for text in (str(error), repr(error), error.json(), str(error.errors(include_input=True))):
+        assert number not in text and "kantor" not in text
+    assert "input" not in error.errors(include_input=True)[0]
+
+
+def test_a_model_error_survives_pickling() -> None:
+    with pytest.raises(fx.ModelNipError) as info:
+        fx.Employee(nip="123", opd="BKAD")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert type(copy) is fx.ModelNipError
+    assert (
+        str(copy)
+        == str(info.value)
+        == ("invalid Employee: field 'nip': a NIP must be exactly 18 digits (got 3 characters)")
+    )
+
+
+def test_loaders_still_turn_model_errors_into_their_own_errors(tmp_path: Path) -> None:
+    """roster.py, policy.py and the other readers catch pydantic's ValidationError: the
+    model error is one, so they still name the file, row, column or line."""
+    opds = tmp_path / "opd.csv"
+    opds.write_text(
+        "kode,nama,instansi,jenis,layanan,jumlah_pegawai\nBKAD,Badan,kab-malang,bkad,esensial,1\n"
+        "DINKES,,kab-malang,dinkes,esensial,1\n",
+        encoding="utf-8",
+    )
+    staff = tmp_path / "pegawai.csv"
+    staff.write_text("nip,opd\n198503122010011001,BKAD\n", encoding="utf-8")
+    with pytest.raises(fx.RosterError) as roster:
+        fx.read_roster(opds, staff)
+    assert str(roster.value) == (
+        f"{opds}, row 3, column 'nama': String should have at least 1 character"
+    )
+    policy = tmp_path / "p.toml"
+    policy.write_text('id = "x"\nname = "X"\nlevel = "planet"\n', encoding="utf-8")
+    with pytest.raises(fx.PolicyDataError) as data:
+        fx.load_policy(policy)
+    assert str(data.value) == (
+        f"{policy}:3, field level: Input should be 'pusat', 'provinsi', 'kabupaten' or 'kota'"
+    )
+
+
+def test_only_nip_like_locations_are_masked() -> None:
+    assert errors._mask("198503122010011001") == "…1001"
+    assert errors._mask("NIP 198503122010011001") == "…1001"
+    assert errors._mask("2025-03-24") == "2025-03-24"  # a date key stays readable
+    assert errors._mask("remote") == "remote"
+    assert errors._mask(3) == 3

@@ -219,7 +219,32 @@ def test_cite_an_instrument_and_an_article() -> None:
 
     reading = fx.cite("perpres-21-2023", "Pasal 3", reading=True)
     assert reading.reading
-    assert str(reading) == "Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]"
+    assert str(reading) == "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]"
+
+
+def test_a_citation_renders_in_the_chosen_language() -> None:
+    reading = fx.cite("perpres-21-2023", "Pasal 3", reading=True)
+    assert reading.text("id") == "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]"
+    assert reading.text("en") == "Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]"
+    assert reading.text() == str(reading)  # Indonesian by default, like Reason.message()
+    assert reading.texts() == {
+        "id": "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]",
+        "en": "Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]",
+    }
+    # Not a reading: the same text in both languages (names and codes are not translated).
+    plain = fx.cite("permen-panrb-4-2025", "Pasal 13 ayat (1)")
+    assert (
+        plain.text("en") == plain.text("id") == "Permen PANRB 4/2025 Pasal 13 ayat (1) [reported]"
+    )
+    # Messages take a {lang: text} parameter, so each language gets its own citation.
+    from flexasn.messages import render_all
+
+    messages = render_all("opd_allowed.unknown", instrument=reading.texts())
+    assert messages["id"].endswith("(Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]).")
+    assert messages["en"].endswith("(Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]).")
+    for citation in (reading, plain):
+        with pytest.raises(fx.InvalidInputError, match="unknown language 'fr'"):
+            citation.text("fr")  # type: ignore[arg-type]
 
 
 def test_citing_an_article_the_registry_does_not_hold_is_an_error() -> None:

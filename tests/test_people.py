@@ -192,11 +192,56 @@ def test_opd_is_frozen_and_hashable() -> None:
     ],
 )
 def test_bad_opds(changes: dict[str, object], fragment: str) -> None:
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(fx.InvalidInputError) as info:
         contract_opd(**changes)
-    assert fragment in str(info.value)
-    assert info.value.error_count() == 1
-    assert next(iter(changes)) in str(info.value)  # the message names the field
+    error = info.value
+    field = next(iter(changes))
+    assert isinstance(error, fx.FlexasnError) and isinstance(error, ValueError)
+    assert isinstance(error, ValidationError)  # code written against pydantic still works
+    assert fragment in str(error)
+    assert error.error_count() == 1
+    assert str(error).startswith(f"invalid Opd: field '{field}': ")  # model and field named
+    assert isinstance(error, fx.ModelValidationError) and error.fields == (field,)
+    assert error.model == "Opd"
+
+
+def test_a_bad_opd_message_exactly() -> None:
+    with pytest.raises(fx.InvalidInputError) as info:
+        contract_opd(headcount=-1)
+    assert str(info.value) == (
+        "invalid Opd: field 'headcount': Input should be greater than or equal to 0"
+    )
+    assert info.value.message("id") == (  # type: ignore[attr-defined]
+        "Opd tidak sah: isian 'headcount': Input should be greater than or equal to 0"
+    )
+    assert not isinstance(info.value, fx.InvalidNipError)
+
+
+def test_every_bad_field_of_an_opd_is_named() -> None:
+    with pytest.raises(fx.ModelValidationError) as info:
+        contract_opd(headcount=-1, code="", colour="biru")
+    assert info.value.fields == ("code", "headcount", "colour")  # in the model's field order
+    assert str(info.value) == (
+        "invalid Opd: field 'code': String should have at least 1 character; "
+        "field 'headcount': Input should be greater than or equal to 0; "
+        "field 'colour': Extra inputs are not permitted"
+    )
+    # The same from model_validate, model_validate_json and model_validate_strings.
+    data = {**contract_opd().model_dump(mode="json"), "headcount": -1}
+    with pytest.raises(fx.ModelValidationError, match="field 'headcount'"):
+        fx.Opd.model_validate(data)
+    with pytest.raises(fx.ModelValidationError, match="field 'headcount'"):
+        fx.Opd.model_validate_json(json.dumps(data))
+    with pytest.raises(fx.ModelValidationError, match="field 'headcount'"):
+        fx.Opd.model_validate_strings({k: str(v) for k, v in data.items() if v})
+
+
+def test_assigning_to_a_frozen_model_is_an_invalid_input_error() -> None:
+    opd = contract_opd()
+    with pytest.raises(fx.InvalidInputError) as info:
+        opd.headcount = 5  # type: ignore[misc]
+    assert str(info.value) == "invalid Opd: field 'headcount': Instance is frozen"
+    assert opd.headcount == 120
 
 
 def test_unknown_kind_lists_the_vocabulary() -> None:
@@ -338,14 +383,56 @@ def test_employee_is_frozen() -> None:
 )
 def test_bad_employees_never_show_the_nip(changes: dict[str, object], fragment: str) -> None:
     fields: dict[str, object] = {"nip": GOOD, "opd": "BKAD", **changes}
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(fx.InvalidInputError) as info:
         fx.Employee.model_validate(fields)
-    message = str(info.value)
+    error = info.value
+    assert isinstance(error, fx.FlexasnError) and isinstance(error, ValueError)
+    message = str(error)
     assert fragment in message
+    assert message.startswith(f"invalid Employee: field '{next(iter(changes))}")  # [0]: an item
+    # A malformed NIP is the most specific error of the contract, InvalidNipError, too.
+    assert isinstance(error, fx.InvalidNipError) is ("nip" in changes)
     number = str(fields["nip"])
-    assert number not in message
-    assert number[:8] not in message
-    assert repr(info.value).count(number) == 0
+    for text in (message, repr(error), str(error.errors()), error.json()):  # type: ignore[attr-defined]
+        assert number not in text
+        assert number[:8] not in text
+
+
+@pytest.mark.parametrize("build", ["init", "model_validate", "model_validate_json"])
+def test_a_malformed_nip_in_an_employee_is_an_invalid_nip_error(build: str) -> None:
+    number = nip(birth="19851312")  # month 13
+    data = {"nip": number, "opd": "BKAD", "is_head": True}
+    with pytest.raises(fx.InvalidNipError) as info:
+        if build == "init":
+            fx.Employee(nip=number, opd="BKAD", is_head=True)
+        elif build == "model_validate":
+            fx.Employee.model_validate(data)
+        else:
+            fx.Employee.model_validate_json(json.dumps(data))
+    error = info.value
+    assert isinstance(error, fx.InvalidInputError) and isinstance(error, fx.ModelNipError)
+    assert str(error) == (
+        "invalid Employee: field 'nip': NIP digits 1-8 are not a possible birth date (YYYYMMDD)"
+    )
+    assert error.fields == ("nip",)
+    # For programs: pydantic's details, the original InvalidNipError among them, no input.
+    (detail,) = error.errors(include_input=True)
+    assert detail["loc"] == ("nip",) and detail["type"] == "value_error"
+    assert "input" not in detail
+    assert isinstance(detail["ctx"]["error"], fx.InvalidNipError)
+    assert error.__cause__ is None and error.__suppress_context__  # no raw pydantic error kept
+    assert number not in repr(error) and number not in error.json()
+
+
+def test_an_employee_inside_another_model_is_named_by_its_path() -> None:
+    number = nip(sex="5")
+    with pytest.raises(fx.InvalidNipError) as info:
+        fx.Roster(opds=(contract_opd(),), employees=({"nip": number, "opd": "BKAD"},))
+    assert str(info.value) == (
+        "invalid Roster: field 'employees[0].nip': "
+        "NIP digit 15 (sex) must be 1 (male) or 2 (female)"
+    )
+    assert number not in repr(info.value)
 
 
 def test_json_schemas() -> None:

@@ -11,6 +11,7 @@ The public API (see ``DESIGN.md``'s contract) is re-exported here; nothing else 
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from .attendance import read_attendance
 from .calendar import (
     CalendarYear,
     DayInfo,
@@ -37,6 +38,8 @@ from .errors import (
     HoursError,
     InvalidInputError,
     InvalidNipError,
+    ModelNipError,
+    ModelValidationError,
     PolicyConflictError,
     PolicyDataError,
     QuotaUndefinedError,
@@ -161,6 +164,8 @@ __all__ = [
     "InvalidInputError",
     "InvalidNipError",
     "Level",
+    "ModelNipError",
+    "ModelValidationError",
     "NipInfo",
     "Opd",
     "Outcome",
@@ -228,6 +233,7 @@ __all__ = [
     "quota_limit",
     "ramadan_period",
     "ramadan_periods",
+    "read_attendance",
     "read_roster",
     "read_schedule_csv",
     "read_schedule_json",

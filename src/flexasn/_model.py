@@ -4,15 +4,91 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Self
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from .errors import model_error
+
+
+def field_error(model: str, field: str, error: ValueError) -> ValidationError:
+    """A validation error of one field, raised by a whole-model validator.
+
+    pydantic places an error raised in a model validator at the model itself; raising
+    this instead puts it at ``field`` (``Employee.nip``), inside any enclosing model too
+    (``employees[3].nip``). The message is the error's own; the input is not kept.
+    """
+    return ValidationError.from_exception_data(
+        model,
+        [
+            {
+                "type": PydanticCustomError(
+                    "value_error", "Value error, {error}", {"error": error}
+                ),
+                "loc": (field,),
+                "input": None,
+            }
+        ],
+        hide_input=True,
+    )
 
 
 class Frozen(BaseModel):
-    """Base of every flexasn model: immutable, unknown fields rejected, strings stripped."""
+    """Base of every flexasn model: immutable, unknown fields rejected, strings stripped.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    Bad data raises :class:`~flexasn.errors.ModelValidationError` (an
+    :class:`~flexasn.errors.InvalidInputError`, so a ``FlexasnError`` and a ``ValueError``,
+    and still a ``pydantic.ValidationError``) from the constructor, ``model_validate``,
+    ``model_validate_json``, ``model_validate_strings`` and an assignment; a malformed NIP
+    raises :class:`~flexasn.errors.ModelNipError`, also an ``InvalidNipError``. The error
+    names the model and the fields and never holds the input values.
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, hide_input_in_errors=True
+    )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise model_error(exc, type(self).__name__) from None
+
+    # pydantic calls a model's own __init__ when it validates that model inside another;
+    # this one only translates the error, so nested validation is left to pydantic and
+    # the outer model reports the whole path (``days[2].remote``).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        """Validate ``obj`` (pydantic's keywords accepted); bad data raises ModelValidationError."""
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as exc:
+            raise model_error(exc, cls.__name__) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """Validate JSON text; bad data raises ModelValidationError."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as exc:
+            raise model_error(exc, cls.__name__) from None
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **kwargs: Any) -> Self:
+        """Validate string data (as from a form or a CSV); bad data raises ModelValidationError."""
+        try:
+            return super().model_validate_strings(obj, **kwargs)
+        except ValidationError as exc:
+            raise model_error(exc, cls.__name__) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:  # a frozen model: "Instance is frozen"
+            raise model_error(exc, type(self).__name__) from None
 
 
 class DateSpan(Frozen):

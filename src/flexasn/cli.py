@@ -31,7 +31,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -1272,67 +1272,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 # --- hours -------------------------------------------------------------------------------
 
-_RECORD_COLUMNS = {
-    "start": "start",
-    "mulai": "start",
-    "masuk": "start",
-    "jam_masuk": "start",
-    "end": "end",
-    "selesai": "end",
-    "pulang": "end",
-    "jam_pulang": "end",
-    "mode": "mode",
-}
-
-
-def read_attendance(path: str, timezone: str) -> list[Any]:
-    """Read attendance records from CSV: ``start``/``mulai``, ``end``/``selesai`` and an
-    optional ``mode`` (wfo, wfh, wfa). Times are ISO 8601 (``2025-05-12 07:25`` or with an
-    offset); times without an offset are local time of ``timezone``.
-
-    A bad cell raises :class:`~flexasn.errors.AttendanceError` naming the row and column.
-    """
-    from zoneinfo import ZoneInfo
-
-    from .errors import AttendanceError
-    from .hours import AttendanceRecord
-    from .roster import read_table
-
-    name, header, rows = read_table(path)
-    index: dict[str, int] = {}
-    for i, h in enumerate(header):
-        field = _RECORD_COLUMNS.get(re.sub(r"[\s\-]+", "_", h.strip().lower()))
-        if field is None:
-            raise AttendanceError(
-                f"{name}: unknown column {h!r}; use start/mulai, end/selesai, mode", record=None
-            )
-        index[field] = i
-    if "start" not in index or "end" not in index:
-        raise AttendanceError(f"{name}: the columns start (mulai) and end (selesai) are required")
-    zone = ZoneInfo(timezone)
-    records: list[Any] = []
-    for row_no, cells in rows:
-        values: dict[str, Any] = {}
-        for field in ("start", "end"):
-            cell = cells[index[field]].strip() if index[field] < len(cells) else ""
-            try:
-                moment = datetime.fromisoformat(cell)
-            except ValueError:
-                raise AttendanceError(
-                    f"{name} row {row_no}: not an ISO date and time (YYYY-MM-DD HH:MM)",
-                    field=header[index[field]],
-                ) from None
-            values[field] = moment if moment.tzinfo else moment.replace(tzinfo=zone)
-        if "mode" in index and cells[index["mode"]].strip():
-            try:
-                values["mode"] = WorkMode(cells[index["mode"]].strip().lower())
-            except ValueError:
-                raise AttendanceError(
-                    f"{name} row {row_no}: use wfo, wfh or wfa", field=header[index["mode"]]
-                ) from None
-        records.append(AttendanceRecord(**values))
-    return records
-
 
 def hours_lines(report: HoursReport, lang: Language = "id") -> list[str]:
     """An hours report as text: days, weeks, totals and findings with citations."""
@@ -1397,11 +1336,12 @@ def hours_lines(report: HoursReport, lang: Language = "id") -> list[str]:
 
 
 def _cmd_hours(args: argparse.Namespace) -> int:
+    from .attendance import read_attendance
     from .hours import check_hours
 
     lang: Language = args.lang
     policy = _policy_opt(args) or get_policy("nasional")
-    records = read_attendance(args.records, policy.timezone)
+    records = read_attendance(args.records, policy=policy)
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None
     report = check_hours(

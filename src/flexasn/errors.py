@@ -8,8 +8,13 @@ the row number or a masked id is used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
+
+from .messages import Language, render
 
 
 class FlexasnError(Exception):
@@ -26,6 +31,137 @@ class InvalidNipError(FlexasnError, ValueError):
 
     The message says which part is wrong; it never repeats the number itself.
     """
+
+
+class ModelValidationError(InvalidInputError, ValidationError):
+    """A flexasn model was built from bad data: ``Opd(headcount=-1, ...)``, a policy entry
+    of the wrong type, an assignment to a frozen model.
+
+    Every model raises it from its constructor, ``model_validate``, ``model_validate_json``
+    and ``model_validate_strings``. It is an :class:`InvalidInputError` (so a
+    :class:`FlexasnError` and a ``ValueError``) and also a ``pydantic.ValidationError``,
+    so code written against pydantic keeps working:
+
+    - ``str(error)`` names the model, each field and what is wrong (English; see
+      :meth:`message` for Indonesian); ``error.model`` is the model's name and
+      ``error.fields`` the fields concerned (``"days[2].remote"``);
+    - ``error.errors()`` lists every problem for programs (``type``, ``loc``, ``msg``,
+      ``ctx``), as pydantic does.
+
+    Input values are never kept: neither the message nor ``errors()`` (even with
+    ``include_input=True``) holds them, and a location that looks like a NIP (a NIP used
+    as a mapping key) is masked to its last four digits. The messages of flexasn's own
+    validators, which say what is wrong in their own words, hold no personal data.
+    """
+
+    @property
+    def model(self) -> str:
+        """The name of the model that rejected the data (``"Opd"``)."""
+        return self.title
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields concerned, in order, without repeats; ``""`` for a whole-model check."""
+        return tuple(dict.fromkeys(_where(e["loc"]) for e in self.errors()))
+
+    def errors(
+        self, *, include_url: bool = True, include_context: bool = True, include_input: bool = True
+    ) -> list[ErrorDetails]:
+        """Every problem, as ``pydantic.ValidationError.errors()`` gives it, without inputs.
+
+        ``include_input`` is accepted for compatibility and ignored: the input is never kept.
+        """
+        return super().errors(
+            include_url=include_url, include_context=include_context, include_input=False
+        )
+
+    def json(
+        self,
+        *,
+        indent: int | None = None,
+        include_url: bool = True,
+        include_context: bool = True,
+        include_input: bool = True,
+    ) -> str:
+        """:meth:`errors` as JSON (without inputs, whatever ``include_input`` says)."""
+        return super().json(
+            indent=indent,
+            include_url=include_url,
+            include_context=include_context,
+            include_input=False,
+        )
+
+    def message(self, lang: Language = "id") -> str:
+        """The message in Indonesian (``"id"``, default) or English (``"en"``).
+
+        The model and field names are the code's; what is wrong is pydantic's (English)
+        or the flexasn validator's own words.
+        """
+        parts = [
+            render("errors.field", lang, field=where, message=what) if where else what
+            for where, what in ((_where(e["loc"]), _what(e["msg"])) for e in self.errors())
+        ]
+        return render("errors.invalid_model", lang, model=self.model, details="; ".join(parts))
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+
+class ModelNipError(InvalidNipError, ModelValidationError):
+    """A model was given a malformed NIP (``Employee(nip="123")``): both an
+    :class:`InvalidNipError`, the most specific error, and a :class:`ModelValidationError`.
+    Like every error here, its message never repeats the number."""
+
+
+_NIP_LIKE = re.compile(r"[0-9]{8,}")
+
+
+def _mask(part: str | int) -> str | int:
+    """A location part, masked when it may be a NIP (a run of eight digits or more;
+    an ISO date such as ``2025-03-24`` is left as it is)."""
+    if isinstance(part, str) and _NIP_LIKE.search(part):
+        return "…" + part[-4:]
+    return part
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
+    """A pydantic location as a field path: ``("days", 2, "remote")`` -> ``days[2].remote``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _what(msg: str) -> str:
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    return msg
+
+
+def model_error(exc: ValidationError, model: str) -> ModelValidationError:
+    """Translate pydantic's error about ``model`` into a :class:`ModelValidationError`.
+
+    The inputs are dropped and NIP-like locations masked; a malformed NIP anywhere in the
+    data gives a :class:`ModelNipError`. An error already translated is returned as it is.
+    """
+    if isinstance(exc, ModelValidationError):
+        return exc
+    details = exc.errors(include_url=False, include_input=False)
+    nip = any(isinstance(d.get("ctx", {}).get("error"), InvalidNipError) for d in details)
+    line_errors: list[InitErrorDetails] = [
+        {
+            # A custom error keeps pydantic's type code and message exactly as they were.
+            "type": PydanticCustomError(d["type"], d["msg"], d.get("ctx")),
+            "loc": tuple(_mask(part) for part in d["loc"]),
+            "input": None,
+        }
+        for d in details
+    ]
+    kind = ModelNipError if nip else ModelValidationError
+    return kind.from_exception_data(model, line_errors, hide_input=True)
 
 
 class UnknownPolicyError(FlexasnError, KeyError):
@@ -146,15 +282,36 @@ class HoursError(FlexasnError, ValueError):
 
 
 class AttendanceError(HoursError):
-    """An attendance record is invalid. The message names the record's index and field.
+    """An attendance record or an attendance file is invalid.
 
-    It never repeats personal data: records are named by their position in the input.
+    The message names where: for records passed to ``check_hours`` the record's index
+    and field; for a file read by ``read_attendance`` the file, the row (1 = the header)
+    and the column as written in the file. It never repeats personal data: records are
+    named by their position, never by a NIP or a name.
     """
 
-    def __init__(self, message: str, *, record: int | None = None, field: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        record: int | None = None,
+        field: str | None = None,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
         self.record = record
         self.field = field
+        self.file = file
+        self.row = row
+        self.column = column
         where = []
+        if file:
+            where.append(file)
+        if row is not None:
+            where.append(f"row {row}")
+        if column:
+            where.append(f"column {column!r}")
         if record is not None:
             where.append(f"record {record}")
         if field:
@@ -191,6 +348,8 @@ __all__ = [
     "HoursError",
     "InvalidInputError",
     "InvalidNipError",
+    "ModelNipError",
+    "ModelValidationError",
     "PolicyConflictError",
     "PolicyDataError",
     "QuotaUndefinedError",

@@ -366,6 +366,9 @@ class AttendanceRecord(Frozen):
     start: datetime
     end: datetime
     mode: WorkMode | None = None
+    row: int | None = Field(default=None, ge=1)
+    """The row of the file it was read from (1 = the header), set by
+    :func:`~flexasn.attendance.read_attendance`; a finding's record index leads to it."""
 
 
 class FindingCode(StrEnum):

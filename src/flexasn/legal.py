@@ -20,7 +20,8 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
-from .errors import PolicyDataError, UnknownInstrumentError
+from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError
+from .messages import LANGUAGES, Language, render
 
 INSTRUMENTS_FILE = "instruments.toml"
 
@@ -118,8 +119,13 @@ class Article(Frozen):
 class Citation(Frozen):
     """A reference to the law behind a value or a check: instrument, article, confidence.
 
-    JSON-serialisable; ``str(citation)`` reads like a footnote:
-    ``Permen PANRB 4/2025 Pasal 13 ayat (1) [reported]``.
+    JSON-serialisable. :meth:`text` renders it like a footnote in Indonesian or English:
+    ``Permen PANRB 4/2025 Pasal 13 ayat (1) [reported]``; a citation that is flexasn's own
+    reading says so in that language (``Perpres 21/2023 Pasal 4 (tafsiran flexasn)
+    [reported]``, ``... (flexasn's reading) [reported]``). ``str(citation)`` is the
+    Indonesian text, the library's default language, as ``Reason.message()`` is. The
+    instrument's short name and article are cited as the instruments write them, and
+    the confidence is its stable code (LAW.md's tag) in both languages.
     """
 
     instrument: str
@@ -130,11 +136,28 @@ class Citation(Frozen):
     reading: bool = False
     """True where the citation is flexasn's own reading of how instruments combine."""
 
-    def __str__(self) -> str:
+    def text(self, lang: Language = "id") -> str:
+        """The citation as a footnote in Indonesian (``"id"``, default) or English (``"en"``).
+
+        Raises :class:`~flexasn.errors.InvalidInputError` for another language.
+        """
+        if lang not in LANGUAGES:
+            raise InvalidInputError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
         text = self.short if self.article is None else f"{self.short} {self.article}"
         if self.reading:
-            text += " (flexasn's reading)"
+            text += " " + render("citation.reading", lang)
         return f"{text} [{self.confidence.value}]"
+
+    def texts(self) -> dict[str, str]:
+        """:meth:`text` in every language, keyed by language code.
+
+        Pass it as a message parameter to :func:`flexasn.messages.render_all`, which takes
+        a ``{lang: text}`` parameter per language: ``render_all(key, basis=c.texts())``.
+        """
+        return {lang: self.text(lang) for lang in LANGUAGES}
+
+    def __str__(self) -> str:
+        return self.text("id")
 
 
 class Registry(Frozen):

@@ -1,8 +1,10 @@
 """People and offices: the domain's enums, :class:`Opd`, :class:`Employee` and the NIP parser.
 
-Models are frozen pydantic v2 models that reject unknown fields. Their
-validation errors never echo the input values (``hide_input_in_errors``), so a
-bad NIP or name never reaches a log through an error message (UU 27/2022).
+Models are frozen pydantic v2 models that reject unknown fields. Bad data raises
+:class:`~flexasn.errors.ModelValidationError` (an ``InvalidInputError``); a malformed
+NIP raises :class:`~flexasn.errors.ModelNipError`, which is also an ``InvalidNipError``.
+Neither echoes the input values, so a bad NIP or name never reaches a log through an
+error message (UU 27/2022).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Annotated, Any, Literal, NamedTuple, Self, overload
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from ._model import Frozen
+from ._model import Frozen, field_error
 from .errors import InvalidInputError, InvalidNipError
 
 
@@ -273,8 +275,10 @@ def parse_nip(
 class Employee(Frozen):
     """An ASN employee as the rules see them: only the facts the law asks about.
 
-    ``nip`` is validated by :func:`parse_nip` for the employee's ``status``.
-    Validation errors hide the input values, so no NIP reaches an error message.
+    ``nip`` is validated by :func:`parse_nip` for the employee's ``status``; a malformed
+    one raises :class:`~flexasn.errors.ModelNipError` (an ``InvalidNipError`` and an
+    ``InvalidInputError``) naming the field ``nip`` and the part that is wrong, never the
+    number. Other bad data raises :class:`~flexasn.errors.ModelValidationError`.
     """
 
     model_config = ConfigDict(hide_input_in_errors=True)
@@ -298,9 +302,21 @@ class Employee(Frozen):
     special_circumstances: bool = False
     """Special circumstances approved under Permen PANRB 4/2025 Pasal 30 (Pasal 13 exception)."""
 
+    @field_validator("nip", mode="before")
+    @classmethod
+    def _nip_is_text(cls, value: Any) -> Any:
+        if not isinstance(value, str):  # a malformed NIP too: InvalidNipError, as parse_nip says
+            raise InvalidNipError(
+                f"a NIP must be a string of 18 digits, not {type(value).__name__}"
+            )
+        return value
+
     @model_validator(mode="after")
     def _nip(self) -> Self:
-        parse_nip(self.nip, status=self.status)
+        try:
+            parse_nip(self.nip, status=self.status)
+        except InvalidNipError as exc:  # reported at the field: "field 'nip': ..."
+            raise field_error(type(self).__name__, "nip", exc) from None
         return self
 
     @property

@@ -1,0 +1,92 @@
+"""The flexible_period messages say what is true on any day: a weekend, a holiday, a date no
+arrangement covers, a "no flexible work" decision, an unknown decision.
+
+Facts (LAW.md, the bundled policies): Kabupaten Malang's Lebaran 2025 arrangement covers
+24-27 March 2025; 28 March 2025 is cuti bersama, 29 March Nyepi (a national holiday) and
+30 March a Sunday, which no arrangement of Kabupaten Malang covers; its decision for
+8 April 2025 is unknown. Kota Batu decided on no flexible work for 24-27 March 2025.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import flexasn as fx
+
+NIP = "198503122010011001"  # made up
+
+
+def reason(instansi: str, day: date, check: str = "flexible_period") -> fx.Reason:
+    opd = fx.Opd(
+        code="BKPSDM",
+        name="Badan Kepegawaian",
+        instansi=instansi,
+        kind="bkpsdm",
+        service=fx.ServiceCategory.NON_DIRECT,
+        headcount=80,
+    )
+    return fx.eligible_for_wfa(fx.Employee(nip=NIP, opd="BKPSDM"), opd, day).reason(check)
+
+
+@pytest.mark.parametrize(
+    ("day", "kind"),
+    [
+        (date(2025, 3, 28), fx.DayKind.CUTI_BERSAMA),
+        (date(2025, 3, 29), fx.DayKind.NATIONAL_HOLIDAY),
+        (date(2025, 3, 30), fx.DayKind.WEEKEND),
+    ],
+)
+def test_no_arrangement_on_a_day_off(day: date, kind: fx.DayKind) -> None:
+    assert fx.day_kind(day) is kind
+    r = reason("kab-malang", day)
+    assert r.passed is False and r.key == "flexible_period.fail_none"
+    iso = day.isoformat()
+    assert r.message("en") == (
+        f"No arrangement of Pemerintah Kabupaten Malang permits flexible work on {iso} "
+        "(none is in force on that date); on working days the default is work from the "
+        "office (WFO)."
+    )
+    assert r.message("id") == (
+        f"Tidak ada pengaturan Pemerintah Kabupaten Malang yang mengizinkan kerja fleksibel "
+        f"pada {iso} (tidak ada yang berlaku pada tanggal itu); pada hari kerja ketentuan "
+        "dasarnya bekerja dari kantor (WFO)."
+    )
+    # Not the old claim that everyone works from the office on a day off.
+    assert "everyone works from the office" not in r.message("en")
+    assert "semua ASN bekerja dari kantor" not in r.message("id")
+
+
+def test_no_flexible_work_decided() -> None:
+    r = reason("kota-batu", date(2025, 3, 25))
+    assert r.passed is False and r.key == "flexible_period.fail_no_flexible"
+    assert r.message("en") == (
+        "Pemerintah Kota Batu decided that no flexible work is permitted on 2025-03-25 "
+        "('lebaran-2025'): on working days everyone works from the office (WFO)."
+    )
+    assert r.message("id") == (
+        "Pemerintah Kota Batu memutuskan tidak ada kerja fleksibel pada 2025-03-25 "
+        "('lebaran-2025'): pada hari kerja semua pegawai bekerja dari kantor (WFO)."
+    )
+    quota = reason("kota-batu", date(2025, 3, 25), "opd_allowed")
+    assert quota.message("en") == (
+        "No arrangement permits flexible work on this date, so the quota of OPD BKPSDM is 0."
+    )
+    assert quota.message("id") == (
+        "Tidak ada pengaturan yang mengizinkan kerja fleksibel pada tanggal ini, sehingga "
+        "kuota OPD BKPSDM adalah 0."
+    )
+
+
+def test_unknown_decision() -> None:
+    r = reason("kab-malang", date(2025, 4, 8))
+    assert r.passed is None and r.key == "flexible_period.unknown"
+    assert r.message("en") == (
+        "Whether Pemerintah Kabupaten Malang permits flexible work on 2025-04-08 is not "
+        "known: its decision ('se-3-2025-unknown') is unknown."
+    )
+    assert r.message("id") == (
+        "Belum diketahui apakah Pemerintah Kabupaten Malang mengizinkan kerja fleksibel pada "
+        "2025-04-08: keputusannya ('se-3-2025-unknown') tidak diketahui."
+    )
