@@ -699,3 +699,23 @@ def test_installed_script(tmp_path: Path) -> None:
         [str(script), "demo"], capture_output=True, text=True, check=False, cwd=ROOT
     )
     assert demo.returncode == 0 and "Tiga keputusan" in demo.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "mine", "other"),
+    [
+        ("id", "(tafsiran flexasn)", "(flexasn's reading)"),
+        ("en", "(flexasn's reading)", "(tafsiran flexasn)"),
+    ],
+)
+def test_citations_speak_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], lang: str, mine: str, other: str
+) -> None:
+    # The frontline check rests on flexasn's reading of Permen PANRB 4/2025; its citation
+    # says so in the language of the output, in every format.
+    for fmt in ("table", "json", "csv"):
+        code, out, _ = run(capsys, "check", "2025-03-24", *BKAD, "--lang", lang, "--format", fmt)
+        assert code == 0
+        assert mine in out and other not in out, fmt
+    _, out, _ = run(capsys, "demo", "--lang", lang)
+    assert mine in out and other not in out

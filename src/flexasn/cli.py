@@ -379,8 +379,8 @@ def _hm(value: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
 
 
-def _cite(c: Citation | None) -> str:
-    return str(c) if c is not None else "-"
+def _cite(c: Citation | None, lang: Language = "id") -> str:
+    return c.text(lang) if c is not None else "-"
 
 
 class Progress:
@@ -507,14 +507,19 @@ def _region_mark(a: Arrangement) -> str:
 
 
 def calendar_rows(
-    start: date, end: date, policy: Policy | None = None, *, strict: bool = True
+    start: date,
+    end: date,
+    policy: Policy | None = None,
+    *,
+    strict: bool = True,
+    lang: Language = "id",
 ) -> list[dict[str, Any]]:
     """The ASN calendar of a span, one JSON-ready dict per day.
 
     Keys: ``date`` (ISO), ``weekday`` (0 = Monday), ``kind`` (the :class:`DayKind`
     value), ``working_day``, ``name_id``, ``name_en``, ``estimated``, ``basis``,
     ``national_flexible`` (the circular, or None) and ``regional`` (the policy's
-    arrangement covering the day, or None).
+    arrangement covering the day, or None). Citations are rendered in ``lang``.
     """
     if end < start:
         raise CliError(f"akhir {end} sebelum awal {start}", f"end {end} is before start {start}")
@@ -539,7 +544,7 @@ def calendar_rows(
                     "kind": a.kind.value,
                     "modes": [m.value for m in a.modes],
                     "flexible": a.permits_flexible_work and info.is_working_day,
-                    "basis": str(a.citation()),
+                    "basis": a.citation().text(lang),
                 }
         rows.append(
             {
@@ -550,7 +555,7 @@ def calendar_rows(
                 "name_id": info.name_id,
                 "name_en": info.name_en,
                 "estimated": info.estimated,
-                "basis": str(info.basis),
+                "basis": info.basis.text(lang),
                 "national_flexible": str(flexible[day]) if day in flexible else None,
                 "regional": regional,
             }
@@ -568,7 +573,7 @@ def calendar_lines(
     strict: bool = True,
 ) -> list[str]:
     """The ASN calendar of a span as text lines: kinds, holiday names, FWA days, legends."""
-    rows = calendar_rows(start, end, policy, strict=strict)
+    rows = calendar_rows(start, end, policy, strict=strict, lang=lang)
     lines = [_t(lang, "calendar_title", start=start.isoformat(), end=end.isoformat())]
     if policy is not None:
         lines.append(_t(lang, "calendar_policy", name=policy.name, id=policy.id))
@@ -614,7 +619,7 @@ def calendar_lines(
                     mark=_region_mark(a),
                     id=a.id,
                     kind=_ARRANGEMENT_LABELS[lang][a.kind],
-                    basis=a.citation(),
+                    basis=a.citation().text(lang),
                 )
                 lines += wrap(text, 2)
     if any(r["estimated"] for r in rows):
@@ -629,7 +634,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     if args.format == "table":
         print("\n".join(calendar_lines(start, end, args.lang, policy, strict=strict)))
         return 0
-    rows = calendar_rows(start, end, policy, strict=strict)
+    rows = calendar_rows(start, end, policy, strict=strict, lang=args.lang)
     if args.format == "json":
         print(_json(rows))
         return 0
@@ -715,9 +720,9 @@ def policy_lines(policy: Policy, lang: Language = "id") -> list[str]:
             if a.weekly_limit is not None:
                 onsite += f" · {t['weekly_limit']}: {a.weekly_limit}"
             lines += wrap(onsite, 4, "  ")
-        basis = f"{t['basis']}: {a.citation()}"
+        basis = f"{t['basis']}: {a.citation().text(lang)}"
         if a.also_cites:
-            basis += f"; {t['also']}: " + "; ".join(str(b.citation()) for b in a.also_cites)
+            basis += f"; {t['also']}: " + "; ".join(b.citation().text(lang) for b in a.also_cites)
         lines += wrap(basis, 4, "  ")
         if a.permits_flexible_work:
             if not a.quota:
@@ -737,12 +742,12 @@ def policy_lines(policy: Policy, lang: Language = "id") -> list[str]:
     return lines
 
 
-def _policy_json(policy: Policy) -> dict[str, Any]:
+def _policy_json(policy: Policy, lang: Language) -> dict[str, Any]:
     data = policy.model_dump(mode="json")
     for raw, a in zip(data["arrangement"], policy.arrangement, strict=True):
-        raw["citation"] = str(a.citation())
+        raw["citation"] = a.citation().text(lang)
         for raw_rule, rule in zip(raw["quota"], a.quota, strict=True):
-            raw_rule["citation"] = str(_rule_citation(a, rule))
+            raw_rule["citation"] = _rule_citation(a, rule).text(lang)
     return data
 
 
@@ -761,7 +766,7 @@ def _cmd_policies(args: argparse.Namespace) -> int:
         return 0
     policy = resolve_policy_arg(args.policy_id)
     if args.format == "json":
-        print(_json(_policy_json(policy)))
+        print(_json(_policy_json(policy, lang)))
     elif args.format == "csv":
         headers = [
             "policy",
@@ -780,7 +785,7 @@ def _cmd_policies(args: argparse.Namespace) -> int:
         for a in policy.arrangement:
             common = [policy.id, a.id, a.kind.value, _spans(a), "/".join(a.modes), a.heads_onsite]
             if not a.quota:
-                out.append([*common, None, None, None, None, str(a.citation())])
+                out.append([*common, None, None, None, None, a.citation().text(lang)])
             for rule in a.quota:
                 out.append(
                     [
@@ -789,7 +794,7 @@ def _cmd_policies(args: argparse.Namespace) -> int:
                         rule.percent,
                         rule.rounding,
                         rule.min_onsite,
-                        str(_rule_citation(a, rule)),
+                        _rule_citation(a, rule).text(lang),
                     ]
                 )
         print(_csv(headers, out))
@@ -815,14 +820,14 @@ def decision_lines(d: Decision, lang: Language = "id", opd_name: str | None = No
     for r in d.reasons:
         lines += wrap(f"{r.check.value}: {r.message(lang)}", 4, f"  {_MARKS[r.passed]} ")
         if r.basis is not None:
-            lines += wrap(f"{t['basis']}: {r.basis}", 6, "      ")
+            lines += wrap(f"{t['basis']}: {r.basis.text(lang)}", 6, "      ")
     return lines
 
 
-def _decision_json(d: Decision) -> dict[str, Any]:
+def _decision_json(d: Decision, lang: Language) -> dict[str, Any]:
     data = d.model_dump(mode="json")
     for raw, r in zip(data["reasons"], d.reasons, strict=True):
-        raw["citation"] = _cite(r.basis) if r.basis else None
+        raw["citation"] = _cite(r.basis, lang) if r.basis else None
     return data
 
 
@@ -897,14 +902,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not args.nip:
         decision = decision.model_copy(update={"employee": "-"})
     if args.format == "json":
-        print(_json(_decision_json(decision)))
+        print(_json(_decision_json(decision, lang)))
     elif args.format == "csv":
         rows = [
             [
                 r.check.value,
                 {True: "pass", False: "fail", None: "unknown"}[r.passed],
                 r.message(lang),
-                _cite(r.basis) if r.basis else None,
+                _cite(r.basis, lang) if r.basis else None,
             ]
             for r in decision.reasons
         ]
@@ -926,7 +931,7 @@ def _undefined_note(opd: Opd, day: date, policy: Policy | None, lang: Language) 
         if a is not None and a.kind is ArrangementKind.DECISION_UNKNOWN
         else "q_undefined"
     )
-    cited = f" [{a.citation()}]" if a is not None else ""
+    cited = f" [{a.citation().text(lang)}]" if a is not None else ""
     return _T[lang][key] + cited
 
 
@@ -962,7 +967,7 @@ def quota_rows(
         data = q.model_dump(mode="json")
         data["name"] = opd.name
         data["status"] = q.reason
-        data["basis"] = _cite(q.basis) if q.basis else None
+        data["basis"] = _cite(q.basis, lang) if q.basis else None
         if q.reason == "rule":
             data["formula"] = q.formula()
             data["note"] = q.formula() if q.percent else _T[lang]["q_excluded"]
@@ -1123,7 +1128,9 @@ def schedule_lines(
     return lines
 
 
-def _schedule_json(schedule: Schedule, rows_of: Mapping[str, int]) -> dict[str, Any]:
+def _schedule_json(
+    schedule: Schedule, rows_of: Mapping[str, int], lang: Language
+) -> dict[str, Any]:
     """A schedule as JSON with every NIP masked (lists, so that masks never collide).
 
     ``row`` is the employee's row in the employees file (1 = the header), which tells
@@ -1142,7 +1149,7 @@ def _schedule_json(schedule: Schedule, rows_of: Mapping[str, int]) -> dict[str, 
                 "status": d.status,
                 "limit": d.limit,
                 "arrangement": d.arrangement,
-                "basis": _cite(d.basis) if d.basis else None,
+                "basis": _cite(d.basis, lang) if d.basis else None,
                 "remote": [
                     {"employee": mask_nip(nip), "row": rows_of.get(nip), "mode": mode.value}
                     for nip, mode in d.remote.items()
@@ -1195,7 +1202,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
             write_schedule_csv(plans[0][1], path)
     rows_of = dict(zip((e.nip for e in roster.employees), roster.employee_rows, strict=True))
     if args.format == "json":
-        print(_json([_schedule_json(s, rows_of) for _, s in plans]))
+        print(_json([_schedule_json(s, rows_of, lang) for _, s in plans]))
     elif args.format == "csv":
         days = [d.day.isoformat() for d in plans[0][1].days] if plans else []
         rows = [
@@ -1241,7 +1248,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             "employee": mask_nip(v.nip) if v.nip else None,
             "row": roster.row_of(v.nip) if v.nip else None,
             "failed": [c.value for c in v.failed],
-            "basis": _cite(v.basis) if v.basis else None,
+            "basis": _cite(v.basis, lang) if v.basis else None,
             "message": v.message(lang),
         }
         for v in violations
@@ -1331,7 +1338,7 @@ def hours_lines(report: HoursReport, lang: Language = "id") -> list[str]:
         for f in report.findings:
             lines += wrap(f"{f.severity.value} {f.code.value}: {f.message(lang)}", 4, "  - ")
             if f.basis is not None:
-                lines += wrap(f"{t['basis']}: {f.basis}", 6, "      ")
+                lines += wrap(f"{t['basis']}: {f.basis.text(lang)}", 6, "      ")
     return lines
 
 

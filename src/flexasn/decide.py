@@ -130,7 +130,7 @@ class Decision(Frozen):
         modes = f" ({', '.join(m.value.upper() for m in self.modes)})" if self.allowed else ""
         lines = [f"{self.day.isoformat()} {self.opd} {self.employee}: {head}{modes}"]
         for r in self.reasons:
-            basis = f"  [{r.basis}]" if r.basis else ""
+            basis = f"  [{r.basis.text(lang)}]" if r.basis else ""
             lines.append(f"  {marks[r.passed]} {r.check.value}: {r.message(lang)}{basis}")
         return "\n".join(lines)
 

@@ -85,7 +85,7 @@ class ScheduleDay(Frozen):
             day=self.day.isoformat(),
             arrangement=self.arrangement or "-",
             limit="-" if self.limit is None else self.limit,
-            basis=str(self.basis) if self.basis else "-",
+            basis=self.basis.text(lang) if self.basis else "-",
         )
 
 

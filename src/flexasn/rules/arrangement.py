@@ -85,7 +85,7 @@ def opd_allowed(s: Situation) -> Reason:
             None,
             "opd_allowed.unknown",
             a.citation(),
-            instrument=str(a.citation()),
+            instrument=a.citation().texts(),
         )
     basis = (rule.basis or a.basis).citation()
     if rule.percent == 0:
