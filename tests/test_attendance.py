@@ -223,19 +223,25 @@ def test_bad_files_name_file_row_and_column(
     assert (error.file, error.row, error.column) == (str(path), row, column)
     where = f"{path}, row {row}" + (f", column {column!r}" if column else "")
     text = str(error)
-    assert text.startswith(f"{where}: {message}")
-    assert " / " in text  # then the Indonesian
+    assert text == error.message("en") and text.startswith(f"{where}: {message}")
+    tempat = f"{path}, baris {row}" + (f", kolom {column!r}" if column else "")
+    assert error.message("id").startswith(f"{tempat}: ")
+    assert error.message("id") != error.message("en")
     for value in (NIP_A, NIP_B, NIP_A[-4:], NIP_B[-4:], "kemarin", "kantor", "16/06/2025"):
-        assert value not in text
+        assert value not in text and value not in error.message("id")
 
 
-def test_the_message_is_english_then_indonesian(tmp_path: Path) -> None:
+def test_the_message_in_each_language(tmp_path: Path) -> None:
     path = write(tmp_path / "k.csv", "start,end,mode\n2025-06-16 07:30,2025-06-16 12:00,x\n")
     with pytest.raises(fx.AttendanceError) as info:
         fx.read_attendance(path)
-    assert str(info.value) == (
-        f"{path}, row 2, column 'mode': use wfo, wfh or wfa (or leave it empty) / "
-        "gunakan wfo, wfh atau wfa (atau kosongkan)"
+    assert (
+        str(info.value)
+        == info.value.message("en")
+        == (f"{path}, row 2, column 'mode': use wfo, wfh or wfa (or leave it empty)")
+    )
+    assert info.value.message("id") == (
+        f"{path}, baris 2, kolom 'mode': gunakan wfo, wfh atau wfa (atau kosongkan)"
     )
 
 

@@ -374,7 +374,7 @@ def test_quota_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     bad.write_text("kode,nama,instansi,jenis,layanan,jumlah_pegawai\nA,B,kab-malang,bkad,x,1\n")
     code, _, err = run(capsys, "quota", "2025-03-24", "--opds", str(bad))
     line = one_error_line(err)
-    assert code == 2 and "row 2" in line and "layanan" in line
+    assert code == 2 and "baris 2" in line and "layanan" in line
     code, _, err = run(capsys, "quota", "2025-03-24", "--opds", str(tmp_path / "none.csv"))
     assert code == 2 and "file not found" in one_error_line(err)
 
@@ -478,7 +478,7 @@ def test_plan_and_validate_bad_input(capsys: pytest.CaptureFixture[str], tmp_pat
     bad.write_text("nip,opd,2025-03-24\n123,BKAD,wfh\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad), *ROSTER)
     line = one_error_line(err)
-    assert code == 2 and "row 2" in line and "18 digits" in line
+    assert code == 2 and "baris 2" in line and "18 digits" in line
     bad.write_text("{", encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad.with_suffix(".json")), *ROSTER)
     assert code == 2 and "file not found" in one_error_line(err)
@@ -530,10 +530,10 @@ def test_hours_regional_pattern(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 @pytest.mark.parametrize(
     ("content", "needle"),
     [
-        ("mulai,selesai\nkemarin,2025-06-02 12:00\n", "row 2"),
-        ("mulai,selesai,mode\n2025-06-02 07:30,2025-06-02 12:00,kantor\n", "wfo, wfh or wfa"),
-        ("jam,selesai\n2025-06-02 07:30,2025-06-02 12:00\n", "unknown column"),
-        ("mode\nwfo\n", "required"),
+        ("mulai,selesai\nkemarin,2025-06-02 12:00\n", "baris 2, kolom 'mulai': bukan tanggal"),
+        ("mulai,selesai,mode\n2025-06-02 07:30,2025-06-02 12:00,kantor\n", "wfo, wfh atau wfa"),
+        ("jam,selesai\n2025-06-02 07:30,2025-06-02 12:00\n", "kolom tidak dikenal"),
+        ("mode\nwfo\n", "kolom wajib tidak ada: start, end"),
         ("mulai,selesai\n2025-06-02 07:30,2025-06-03 12:00\n", "24 hours"),
     ],
 )
@@ -545,6 +545,8 @@ def test_hours_bad_records(
     code, out, err = run(capsys, "hours", str(path))
     assert code == 2 and out == ""
     assert needle in one_error_line(err)
+    _, _, err = run(capsys, "hours", str(path), "--lang", "en")
+    assert "baris" not in one_error_line(err) and "kolom" not in one_error_line(err)
 
 
 def test_hours_reads_an_indonesian_export(

@@ -265,3 +265,16 @@ def test_only_nip_like_locations_are_masked() -> None:
     assert errors._mask("2025-03-24") == "2025-03-24"  # a date key stays readable
     assert errors._mask("remote") == "remote"
     assert errors._mask(3) == 3
+
+
+def test_located_errors_name_the_place_in_each_language() -> None:
+    roster = fx.RosterError("unknown value", file="opd.csv", row=3, column="layanan")
+    assert str(roster) == roster.message("en") == "opd.csv, row 3, column 'layanan': unknown value"
+    assert roster.message("id") == "opd.csv, baris 3, kolom 'layanan': unknown value"
+    data = fx.PolicyDataError("missing", file="p.toml", line=4, field="arrangement[0].kind")
+    assert str(data) == "p.toml:4, field arrangement[0].kind: missing"
+    assert data.message("id") == "p.toml:4, isian arrangement[0].kind: missing"
+    record = fx.AttendanceError({"id": "terbalik", "en": "reversed"}, record=2, field="end")
+    assert str(record) == "record 2, field 'end': reversed"
+    assert record.message("id") == "catatan 2, isian 'end': terbalik"
+    assert fx.FlexasnError("plain").message("id") == "plain"

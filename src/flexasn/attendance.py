@@ -93,9 +93,9 @@ class _CellError(ValueError):
 def _error(
     key: str, file: str, row: int | None, column: str | None, **params: object
 ) -> AttendanceError:
-    """An AttendanceError whose message is the catalogue's, in English then Indonesian."""
-    en, id_ = (render(f"attendance.{key}", lang, **params) for lang in ("en", "id"))
-    return AttendanceError(f"{en} / {id_}", file=file, row=row, column=column)
+    """An AttendanceError whose message is the catalogue's, in both languages."""
+    texts = {lang: render(f"attendance.{key}", lang, **params) for lang in ("id", "en")}
+    return AttendanceError(texts, file=file, row=row, column=column)
 
 
 def _key(header: str) -> str:

@@ -1751,6 +1751,8 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
             else f"{exc.day.isoformat()} is outside the decreed ASN calendar "
             f"(covered years: {span})"
         )
+    elif isinstance(exc, FlexasnError):
+        text = exc.message(lang)
     elif isinstance(exc, ValidationError):
         first = exc.errors(include_url=False, include_input=False)[0]
         where = ".".join(str(p) for p in first["loc"])

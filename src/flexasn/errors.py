@@ -9,7 +9,7 @@ the row number or a masked id is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
@@ -19,6 +19,59 @@ from .messages import Language, render
 
 class FlexasnError(Exception):
     """Base class of every error raised by flexasn."""
+
+    def message(self, lang: Language = "id") -> str:
+        """The message for people reading ``lang``; errors that name a place (file, row,
+        column, field) name it in that language. The default is ``str(self)``."""
+        return str(self)
+
+
+_PLACE_WORDS: dict[str, dict[str, str]] = {
+    "id": {"row": "baris", "column": "kolom", "record": "catatan", "field": "isian"},
+    "en": {"row": "row", "column": "column", "record": "record", "field": "field"},
+}
+
+
+class _Located(FlexasnError):
+    """An error in a file or a record: ``where`` (file, line, row, column, record,
+    field) names the place, ``detail`` what is wrong there: one text, or one per
+    language (``{"id": ..., "en": ...}``); ``str()`` is the English message."""
+
+    def _init_place(
+        self,
+        detail: str | Mapping[str, str],
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        record: int | None = None,
+        field: str | None = None,
+        quote_field: bool = True,
+    ) -> str:
+        self.detail = detail
+        self._place = (file, line, row, column, record, field, quote_field)
+        return self.message("en")
+
+    def message(self, lang: Language = "id") -> str:
+        file, line, row, column, record, field, quote_field = self._place
+        words = _PLACE_WORDS["id" if lang == "id" else "en"]
+        where = []
+        if file:
+            where.append(file if line is None else f"{file}:{line}")
+        if row is not None:
+            where.append(f"{words['row']} {row}")
+        if column:
+            where.append(f"{words['column']} {column!r}")
+        if record is not None:
+            where.append(f"{words['record']} {record}")
+        if field:
+            where.append(
+                f"{words['field']} {field!r}" if quote_field else f"{words['field']} {field}"
+            )
+        prefix = ", ".join(where)
+        detail = self.detail if isinstance(self.detail, str) else self.detail[lang]
+        return f"{prefix}: {detail}" if prefix else detail
 
 
 class InvalidInputError(FlexasnError, ValueError):
@@ -190,7 +243,7 @@ class UnknownInstrumentError(FlexasnError, KeyError):
         return str(self.args[0])
 
 
-class PolicyDataError(FlexasnError, ValueError):
+class PolicyDataError(_Located, ValueError):
     """A bundled or user data file (policy, instruments, calendar) is invalid.
 
     The message names the file, the entry or field, the line where it can be
@@ -208,13 +261,9 @@ class PolicyDataError(FlexasnError, ValueError):
         self.file = file
         self.field = field
         self.line = line
-        where = []
-        if file:
-            where.append(file if line is None else f"{file}:{line}")
-        if field:
-            where.append(f"field {field}")
-        prefix = ", ".join(where)
-        super().__init__(f"{prefix}: {message}" if prefix else message)
+        super().__init__(
+            self._init_place(message, file=file, line=line, field=field, quote_field=False)
+        )
 
 
 class PolicyConflictError(FlexasnError):
@@ -252,7 +301,7 @@ class QuotaUndefinedError(FlexasnError):
     """
 
 
-class RosterError(FlexasnError, ValueError):
+class RosterError(_Located, ValueError):
     """A roster or schedule file is invalid. The message names the file, row and column."""
 
     def __init__(
@@ -266,22 +315,14 @@ class RosterError(FlexasnError, ValueError):
         self.file = file
         self.row = row
         self.column = column
-        where = []
-        if file:
-            where.append(file)
-        if row is not None:
-            where.append(f"row {row}")
-        if column:
-            where.append(f"column {column!r}")
-        prefix = ", ".join(where)
-        super().__init__(f"{prefix}: {message}" if prefix else message)
+        super().__init__(self._init_place(message, file=file, row=row, column=column))
 
 
 class HoursError(FlexasnError, ValueError):
     """Bad input to the working-hours functions (a span, a pattern, a shift pattern)."""
 
 
-class AttendanceError(HoursError):
+class AttendanceError(_Located, HoursError):
     """An attendance record or an attendance file is invalid.
 
     The message names where: for records passed to ``check_hours`` the record's index
@@ -292,7 +333,7 @@ class AttendanceError(HoursError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Mapping[str, str],
         *,
         record: int | None = None,
         field: str | None = None,
@@ -305,19 +346,9 @@ class AttendanceError(HoursError):
         self.file = file
         self.row = row
         self.column = column
-        where = []
-        if file:
-            where.append(file)
-        if row is not None:
-            where.append(f"row {row}")
-        if column:
-            where.append(f"column {column!r}")
-        if record is not None:
-            where.append(f"record {record}")
-        if field:
-            where.append(f"field {field!r}")
-        prefix = ", ".join(where)
-        super().__init__(f"{prefix}: {message}" if prefix else message)
+        super().__init__(
+            self._init_place(message, file=file, row=row, column=column, record=record, field=field)
+        )
 
 
 class ScheduleCoverageError(CoverageError):
