@@ -227,15 +227,7 @@ def test_no_bundled_policy_ever_allows_a_weekend(offset: int) -> None:
 
 
 def test_explain_renders_citations_in_its_language() -> None:
-    opd = fx.Opd(
-        code="BKAD",
-        name="Badan Keuangan dan Aset Daerah",
-        instansi="kab-malang",
-        kind="bkad",
-        service=fx.ServiceCategory.NON_DIRECT,
-        headcount=120,
-    )
-    staff = fx.Employee(nip="198503122010011001", opd="BKAD")
-    d = fx.eligible_for_wfa(staff, opd, date(2025, 3, 24))
+    staff = fx.Employee(nip=NIP, opd="BKAD")
+    d = fx.eligible_for_wfa(staff, BKAD, date(2025, 3, 24))
     assert "(flexasn's reading)" in d.explain("en") and "tafsiran" not in d.explain("en")
     assert "(tafsiran flexasn)" in d.explain("id") and "reading" not in d.explain("id")
