@@ -211,7 +211,7 @@ def test_a_bad_opd_message_exactly() -> None:
     assert str(info.value) == (
         "invalid Opd: field 'headcount': Input should be greater than or equal to 0"
     )
-    assert info.value.message("id") == (  # type: ignore[attr-defined]
+    assert info.value.message("id") == (
         "Opd tidak sah: isian 'headcount': Input should be greater than or equal to 0"
     )
     assert not isinstance(info.value, fx.InvalidNipError)
