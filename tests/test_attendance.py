@@ -280,3 +280,32 @@ def test_bad_zone_arguments(tmp_path: Path) -> None:
         fx.read_attendance(path, policy="kota-atlantis")
     with pytest.raises(fx.HoursError, match="timezone must be a string, not int"):
         fx.read_attendance(path, timezone=7)  # type: ignore[arg-type]
+
+
+BAD_WEEK = (
+    "mulai,selesai\n"
+    "2025-06-16 07:30,2025-06-16 16:00\n"  # row 2
+    "2025-06-17 07:30,2025-06-17 16:00\n"  # row 3
+    "2025-06-18 07:30,2025-06-18 12:00\n"  # row 4
+    "2025-06-18 11:00,2025-06-18 16:00\n"  # row 5: overlaps row 4 by an hour
+    "2025-06-19 15:00,2025-06-19 07:30\n"  # row 6: ends before it starts
+)
+
+
+def test_findings_and_errors_name_the_file_rows(tmp_path: Path) -> None:
+    records = fx.read_attendance(write(tmp_path / "k.csv", BAD_WEEK))
+    report = fx.check_hours(records, on_invalid="report")
+    messages = {f.code: (f.message("id"), f.message("en")) for f in report.findings}
+    assert messages[fx.FindingCode.OVERLAPPING_RECORDS] == (
+        "Baris 4 dan baris 5 tumpang tindih; waktu yang sama dihitung sekali.",
+        "Row 4 and row 5 overlap; the shared time is counted once.",
+    )
+    assert messages[fx.FindingCode.END_BEFORE_START][1].startswith("Row 6: the end is not after")
+    with pytest.raises(fx.AttendanceError) as info:
+        fx.check_hours(records)
+    error = info.value
+    assert (error.row, error.record, error.field) == (6, None, "end")
+    assert str(error) == "row 6, field 'end': the end is not after the start"
+    assert error.message("id") == "baris 6, isian 'end': jam pulang tidak setelah jam masuk"
+    for clock in ("15:00", "07:30", "2025-06-19"):  # attendance times are personal data
+        assert clock not in str(error) and clock not in error.message("id")

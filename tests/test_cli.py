@@ -534,7 +534,10 @@ def test_hours_regional_pattern(capsys: pytest.CaptureFixture[str], tmp_path: Pa
         ("mulai,selesai,mode\n2025-06-02 07:30,2025-06-02 12:00,kantor\n", "wfo, wfh atau wfa"),
         ("jam,selesai\n2025-06-02 07:30,2025-06-02 12:00\n", "kolom tidak dikenal"),
         ("mode\nwfo\n", "kolom wajib tidak ada: start, end"),
-        ("mulai,selesai\n2025-06-02 07:30,2025-06-03 12:00\n", "24 hours"),
+        (
+            "mulai,selesai\n2025-06-02 07:30,2025-06-03 12:00\n",
+            "baris 2, isian 'end': lebih dari 24",
+        ),
     ],
 )
 def test_hours_bad_records(

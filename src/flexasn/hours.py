@@ -591,17 +591,35 @@ def check_hours(
     }
     findings: list[HoursFinding] = []
     reading = cite("perpres-21-2023", "Pasal 4", reading=True)
+    file_rows = {
+        i: raw.row
+        for i, raw in enumerate(raw_records)
+        if isinstance(raw, AttendanceRecord) and raw.row is not None
+    }
+
+    def bad(index: int, field: str, id_: str, en: str) -> AttendanceError:
+        """An error at a record: its file row, else its index in ``logs``."""
+        row = file_rows.get(index)
+        record = None if row is not None else index
+        return AttendanceError({"id": id_, "en": en}, row=row, record=record, field=field)
+
+    def named(index: int, lang: str) -> str:
+        """A record as people find it: its file row, else its index in ``logs``."""
+        if index in file_rows:
+            return f"{'baris' if lang == 'id' else 'row'} {file_rows[index]}"
+        return f"{'catatan' if lang == 'id' else 'record'} {index}"
+
     for index, raw in enumerate(raw_records):
         begin, finish = _read_record(index, raw)
         begin = _localise(index, "start", begin, zone, assume_local_time)
         finish = _localise(index, "end", finish, zone, assume_local_time)
         if finish <= begin:
-            if on_invalid == "raise":
-                raise AttendanceError(
-                    f"end {finish.isoformat()} is not after start {begin.isoformat()} / "
+            if on_invalid == "raise":  # no times in the message: they are personal data
+                raise bad(
+                    index,
+                    "end",
                     "jam pulang tidak setelah jam masuk",
-                    record=index,
-                    field="end",
+                    "the end is not after the start",
                 )
             findings.append(
                 HoursFinding(
@@ -610,18 +628,15 @@ def check_hours(
                     day=begin.date(),
                     records=(index,),
                     basis=reading,
-                    message_id=f"Catatan {index}: jam pulang tidak setelah jam masuk; "
-                    "tidak dihitung.",
-                    message_en=f"Record {index}: the end is not after the start; not counted.",
+                    message_id=f"{named(index, 'id').capitalize()}: jam pulang tidak setelah "
+                    "jam masuk; tidak dihitung.",
+                    message_en=f"{named(index, 'en').capitalize()}: the end is not after the "
+                    "start; not counted.",
                 )
             )
             continue
         if finish - begin > MAX_RECORD:
-            raise AttendanceError(
-                f"lasts {_hm(finish - begin)}, more than 24 hours / lebih dari 24 jam",
-                record=index,
-                field="end",
-            )
+            raise bad(index, "end", "lebih dari 24 jam", "lasts more than 24 hours")
         records.append((index, begin, finish))
 
     # 2. The span, checked against the records.
@@ -633,11 +648,9 @@ def check_hours(
     days = _days(first, last)
     for index, begin, _ in records:
         if not first <= begin.date() <= last:
-            raise AttendanceError(
-                f"starts on {begin.date().isoformat()}, outside the span "
-                f"{first.isoformat()}..{last.isoformat()}",
-                record=index,
-                field="start",
+            span = f"{first.isoformat()}..{last.isoformat()}"
+            raise bad(
+                index, "start", f"dimulai di luar rentang {span}", f"starts outside the span {span}"
             )
 
     # 3. Overlapping records.
@@ -647,10 +660,11 @@ def check_hours(
         if latest is not None and begin < latest[1]:
             pair = tuple(sorted((latest[0], index)))
             if on_invalid == "raise":
-                raise AttendanceError(
-                    f"overlaps record {latest[0]} / catatan tumpang tindih",
-                    record=index,
-                    field="start",
+                raise bad(
+                    index,
+                    "start",
+                    f"tumpang tindih dengan {named(latest[0], 'id')}",
+                    f"overlaps {named(latest[0], 'en')}",
                 )
             findings.append(
                 HoursFinding(
@@ -659,10 +673,10 @@ def check_hours(
                     day=begin.date(),
                     records=pair,
                     basis=reading,
-                    message_id=f"Catatan {pair[0]} dan {pair[1]} tumpang tindih; waktu yang "
-                    "sama dihitung sekali.",
-                    message_en=f"Records {pair[0]} and {pair[1]} overlap; the shared time is "
-                    "counted once.",
+                    message_id=f"{named(pair[0], 'id').capitalize()} dan "
+                    f"{named(pair[1], 'id')} tumpang tindih; waktu yang sama dihitung sekali.",
+                    message_en=f"{named(pair[0], 'en').capitalize()} and "
+                    f"{named(pair[1], 'en')} overlap; the shared time is counted once.",
                 )
             )
         if latest is None or finish > latest[1]:
