@@ -468,6 +468,11 @@ def test_validate_violations_exit_1(capsys: pytest.CaptureFixture[str], tmp_path
 
 
 def test_plan_and_validate_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    xlsx = tmp_path / "jadwal.xlsx"
+    argv = ["plan", "2025-03-24", "2025-03-27", *ROSTER, "--opd", "BKAD", "--output", str(xlsx)]
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "harus .csv atau .json" in one_error_line(err)
+    assert not xlsx.exists()
     code, _, err = run(capsys, "plan", "2025-03-27", "2025-03-24", *ROSTER, "--opd", "BKAD")
     assert code == 2 and "before" in one_error_line(err)
     code, _, err = run(capsys, "plan", "2025-03-24", "2025-03-27", *ROSTER, "--output", "x.csv")
@@ -724,3 +729,21 @@ def test_citations_speak_the_chosen_language(
         assert mine in out and other not in out, fmt
     _, out, _ = run(capsys, "demo", "--lang", lang)
     assert mine in out and other not in out
+
+
+def test_a_partial_roster_needs_partial(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # One BKAD employee only, while opd.csv declares 120: an error naming --partial,
+    # then with --partial the plan runs for that one person.
+    lines = Path(EMPLOYEES).read_text(encoding="utf-8").splitlines()
+    one = next(line for line in lines[1:] if line.split(",")[1] == "BKAD" and ",ya," not in line)
+    staff = tmp_path / "pegawai.csv"
+    staff.write_text(f"{lines[0]}\n{one}\n", encoding="utf-8")
+    argv = ["plan", "2025-03-24", "2025-03-24", "--opds", OPDS, "--employees", str(staff)]
+    code, _, err = run(capsys, *argv, "--opd", "BKAD")
+    line = one_error_line(err)
+    assert code == 2 and "--partial" in line and "jumlah_pegawai" in line
+    code, out, _ = run(capsys, *argv, "--opd", "BKAD", "--partial", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    # BKAD's limit on 24 March 2025 is min(floor(120 x 20 %), 120 - 1) = 24: one person fits.
+    assert [(r["opd"], r["2025-03-24"]) for r in rows] == [("BKAD", "wfh")]

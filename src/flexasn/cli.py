@@ -463,7 +463,9 @@ def _read_roster(args: argparse.Namespace) -> Roster:
             "beri daftar OPD dan pegawai: --opds FILE --employees FILE",
             "give the roster: --opds FILE --employees FILE",
         )
-    return read_roster(args.opds, args.employees)
+    return read_roster(
+        args.opds, args.employees, check_headcount=not getattr(args, "partial", False)
+    )
 
 
 def _opd_from_options(args: argparse.Namespace, policy: Policy | None) -> Opd:
@@ -1184,6 +1186,11 @@ def _cmd_plan(args: argparse.Namespace) -> int:
             "--output menulis jadwal satu OPD: pilih dengan --opd KODE",
             "--output writes one OPD's schedule: choose it with --opd CODE",
         )
+    if args.output and Path(args.output).suffix.lower() not in (".csv", ".json"):
+        raise CliError(
+            f"--output {args.output}: akhiran berkas harus .csv atau .json",
+            f"--output {args.output}: the file name must end in .csv or .json",
+        )
     mode = WorkMode(args.mode) if args.mode else None
     progress = Progress(len(opds), "plan")
     plans: list[tuple[Opd, Schedule]] = []
@@ -1268,7 +1275,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         lines = [_t(lang, "valid_bad" if violations else "valid_ok", **params)]
         for r in rows:
             lines.append("")
-            where = f" ({_T[lang]['row']} {r['row']})" if r["row"] else ""
+            staff_file = Path(args.employees).name
+            where = f" ({staff_file}, {_T[lang]['row']} {r['row']})" if r["row"] else ""
             head = f"{r['day'] or '-'} {r['check']}: {r['message']}{where}"
             lines += wrap(head, 4, "  ✗ ")
             if r["basis"]:
@@ -1528,6 +1536,12 @@ def _add_roster(p: argparse.ArgumentParser, *, required: bool = False) -> None:
     g.add_argument("--opds", metavar="FILE", required=required, help="berkas OPD / OPDs file")
     g.add_argument(
         "--employees", metavar="FILE", required=required, help="berkas pegawai / employees file"
+    )
+    g.add_argument(
+        "--partial",
+        action="store_true",
+        help="daftar pegawai sebagian: jumlah_pegawai tidak dicocokkan / a partial roster: "
+        "headcounts are not checked against the employees file",
     )
 
 

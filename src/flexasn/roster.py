@@ -453,8 +453,8 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
         more = f" (and {len(mismatches) - 1} more OPDs)" if len(mismatches) > 1 else ""
         raise RosterError(
             f"OPD {m.opd!r} declares a headcount of {m.headcount} but the employees file "
-            f"{Path(employees).name} lists {m.employees}{more}; pass check_headcount=False "
-            "for a partial roster",
+            f"{Path(employees).name} lists {m.employees}{more}; for a partial roster pass "
+            "check_headcount=False (flexasn ... --partial at the command line)",
             file=str(Path(opds)),
             row=m.row,
             column=headcount_column,
