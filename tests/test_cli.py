@@ -521,8 +521,11 @@ def test_hours_short_week_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, out, _ = run(capsys, *argv)
     assert code == 1
     assert "under_weekly_total" in out and "late_start" in out
+    assert "(Asia/Jakarta, fixed hours)" in out and "violation under_weekly_total" in out
     code, out, _ = run(capsys, *argv, "--dynamic")
-    assert code == 1 and "late_start" not in out
+    assert code == 1 and "late_start" not in out and "dynamic hours" in out
+    code, out, _ = run(capsys, *argv[:-2])  # in Indonesian: words, not codes
+    assert "(Asia/Jakarta, jam tetap)" in out and "pelanggaran under_weekly_total" in out
 
 
 def test_hours_regional_pattern(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

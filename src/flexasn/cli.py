@@ -351,6 +351,17 @@ _STATUS: dict[str, dict[str, str]] = {
 }
 
 
+# Working-time modes (HoursReport.time_mode) and finding severities, as words.
+_TIME_MODES: dict[str, dict[str, str]] = {
+    "id": {"tetap": "jam tetap", "dinamis": "jam dinamis", "sif": "sif"},
+    "en": {"tetap": "fixed hours", "dinamis": "dynamic hours", "sif": "shifts"},
+}
+_SEVERITIES: dict[str, dict[str, str]] = {
+    "id": {"violation": "pelanggaran", "warning": "peringatan", "notice": "catatan"},
+    "en": {"violation": "violation", "warning": "warning", "notice": "notice"},
+}
+
+
 def _csv_cell(value: object) -> object:
     """CSV carries the same stable codes as JSON: ``true``/``false``, empty for none."""
     if value is None:
@@ -1297,7 +1308,7 @@ def hours_lines(report: HoursReport, lang: Language = "id") -> list[str]:
             start=report.first_day.isoformat(),
             end=report.last_day.isoformat(),
             zone=report.timezone,
-            mode=report.time_mode,
+            mode=_TIME_MODES[lang].get(report.time_mode, report.time_mode),
         ),
         "",
     ]
@@ -1344,7 +1355,8 @@ def hours_lines(report: HoursReport, lang: Language = "id") -> list[str]:
     else:
         lines.append(t["findings"])
         for f in report.findings:
-            lines += wrap(f"{f.severity.value} {f.code.value}: {f.message(lang)}", 4, "  - ")
+            severity = _SEVERITIES[lang].get(f.severity.value, f.severity.value)
+            lines += wrap(f"{severity} {f.code.value}: {f.message(lang)}", 4, "  - ")
             if f.basis is not None:
                 lines += wrap(f"{t['basis']}: {f.basis.text(lang)}", 6, "      ")
     return lines
