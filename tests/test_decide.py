@@ -231,3 +231,14 @@ def test_explain_renders_citations_in_its_language() -> None:
     d = fx.eligible_for_wfa(staff, BKAD, date(2025, 3, 24))
     assert "(flexasn's reading)" in d.explain("en") and "tafsiran" not in d.explain("en")
     assert "(tafsiran flexasn)" in d.explain("id") and "reading" not in d.explain("id")
+
+
+def test_beyond_the_calendar_the_estimate_is_named_in_words() -> None:
+    # Wednesday 6 March 2030: beyond the decreed years (2025-2027), so working_day is
+    # unknown and names the estimated kind as a word, not a code.
+    staff = fx.Employee(nip=NIP, opd="BKAD")
+    d = fx.eligible_for_wfa(staff, BKAD, date(2030, 3, 6))
+    r = next(r for r in d.reasons if r.check is fx.Check.WORKING_DAY)
+    assert r.passed is None
+    assert r.message("id").endswith("perkiraan: hari kerja.")
+    assert r.message("en").endswith("estimate: working day.")

@@ -39,7 +39,7 @@ from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
 from .errors import CoverageError, FlexasnError, InvalidInputError, QuotaUndefinedError
 from .legal import Citation
-from .messages import Language
+from .messages import Language, render
 from .people import (
     AgencyType,
     DisciplineStatus,
@@ -90,18 +90,7 @@ _DAY_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 _KIND_LABELS: dict[str, dict[cal.DayKind, str]] = {
-    "id": {
-        cal.DayKind.WORKING_DAY: "hari kerja",
-        cal.DayKind.WEEKEND: "akhir pekan",
-        cal.DayKind.NATIONAL_HOLIDAY: "libur nasional",
-        cal.DayKind.CUTI_BERSAMA: "cuti bersama",
-    },
-    "en": {
-        cal.DayKind.WORKING_DAY: "working day",
-        cal.DayKind.WEEKEND: "weekend",
-        cal.DayKind.NATIONAL_HOLIDAY: "national holiday",
-        cal.DayKind.CUTI_BERSAMA: "cuti bersama",
-    },
+    lang: {k: render(f"day_kind.{k.value}", lang) for k in cal.DayKind} for lang in ("id", "en")
 }
 _ARRANGEMENT_LABELS: dict[str, dict[ArrangementKind, str]] = {
     "id": {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..calendar import DayKind, calendar_year, covered_years
 from ..legal import cite
+from ..messages import LANGUAGES, render
 from ..reasons import Check, Reason, reason
 from . import Situation
 
@@ -45,9 +46,8 @@ def working_day(s: Situation) -> Reason:
     day = s.day.isoformat()
     basis = info.basis
     if not s.covered and info.kind is not DayKind.WEEKEND:
-        return reason(
-            Check.WORKING_DAY, None, "working_day.unknown", basis, day=day, kind=info.kind.value
-        )
+        kind = {lang: render(f"day_kind.{info.kind.value}", lang) for lang in LANGUAGES}
+        return reason(Check.WORKING_DAY, None, "working_day.unknown", basis, day=day, kind=kind)
     if info.kind is DayKind.WORKING_DAY:
         return reason(Check.WORKING_DAY, True, "working_day.pass", basis, day=day)
     if info.kind is DayKind.WEEKEND:
