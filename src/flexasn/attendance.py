@@ -44,7 +44,7 @@ from .errors import AttendanceError, HoursError, RosterError
 from .hours import AttendanceRecord, PolicyArg, _resolve
 from .messages import render
 from .people import WorkMode
-from .roster import read_table
+from .roster import normal_key, read_table
 
 ATTENDANCE_COLUMNS: dict[str, str] = {
     "start": "start",
@@ -96,10 +96,6 @@ def _error(
     """An AttendanceError whose message is the catalogue's, in both languages."""
     texts = {lang: render(f"attendance.{key}", lang, **params) for lang in ("id", "en")}
     return AttendanceError(texts, file=file, row=row, column=column)
-
-
-def _key(header: str) -> str:
-    return re.sub(r"[\s\-]+", "_", header.strip().lower())
 
 
 def _zone(policy: PolicyArg, timezone: str | None) -> tzinfo:
@@ -196,7 +192,7 @@ def read_attendance(
         raise AttendanceError(message, file=exc.file) from None
     columns: dict[str, int] = {}
     for i, title in enumerate(header):
-        field = ATTENDANCE_COLUMNS.get(_key(title))
+        field = ATTENDANCE_COLUMNS.get(normal_key(title))
         if field is None:
             known = ", ".join(sorted(ATTENDANCE_COLUMNS))
             raise _error("unknown_column", name, 1, title, columns=known)

@@ -1207,7 +1207,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
             write_schedule_json(plans[0][1], path)
         else:
             write_schedule_csv(plans[0][1], path)
-    rows_of = dict(zip((e.nip for e in roster.employees), roster.employee_rows, strict=True))
+    rows_of = roster.rows()
     if args.format == "json":
         print(_json([_schedule_json(s, rows_of, lang) for _, s in plans]))
     elif args.format == "csv":
@@ -1248,12 +1248,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     roster = _read_roster(args)
     opd = roster.opd(schedule.opd)
     violations = validate_schedule(schedule, opd, roster.employees_of(opd.code), policy=policy)
+    rows_of = roster.rows()
     rows = [
         {
             "check": v.check.value,
             "day": v.day.isoformat() if v.day else None,
             "employee": mask_nip(v.nip) if v.nip else None,
-            "row": roster.row_of(v.nip) if v.nip else None,
+            "row": rows_of.get(v.nip) if v.nip else None,
             "failed": [c.value for c in v.failed],
             "basis": _cite(v.basis, lang) if v.basis else None,
             "message": v.message(lang),
@@ -1452,7 +1453,7 @@ def demo_lines(example: Path, lang: Language = "id") -> list[str]:
     lines += wrap(t["demo_plan_note"])
     lines.append(_t(lang, "demo_check", opd="10 OPD", count=violations))
     if shown is not None:
-        rows_of = dict(zip((e.nip for e in roster.employees), roster.employee_rows, strict=True))
+        rows_of = roster.rows()
         lines += ["", *schedule_lines(shown[1], shown[0], lang, rows_of)]
 
     lines += ["", rule, "", t["demo_decisions"], ""]

@@ -26,12 +26,6 @@ class FlexasnError(Exception):
         return str(self)
 
 
-_PLACE_WORDS: dict[str, dict[str, str]] = {
-    "id": {"row": "baris", "column": "kolom", "record": "catatan", "field": "isian"},
-    "en": {"row": "row", "column": "column", "record": "record", "field": "field"},
-}
-
-
 class _Located(FlexasnError):
     """An error in a file or a record: ``where`` (file, line, row, column, record,
     field) names the place, ``detail`` what is wrong there: one text, or one per
@@ -55,7 +49,7 @@ class _Located(FlexasnError):
 
     def message(self, lang: Language = "id") -> str:
         file, line, row, column, record, field, quote_field = self._place
-        words = _PLACE_WORDS["id" if lang == "id" else "en"]
+        words = {w: render(f"errors.place_{w}", lang) for w in ("row", "column", "record", "field")}
         where = []
         if file:
             where.append(file if line is None else f"{file}:{line}")

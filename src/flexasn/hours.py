@@ -37,12 +37,12 @@ from ._model import Frozen
 from .calendar import DayKind, day_info
 from .errors import AttendanceError, HoursError, ScheduleCoverageError
 from .legal import Citation, cite
+from .messages import Language, render
 from .people import Opd, WorkMode, canonical_kind
 from .policy import Policy, get_policy
 from .ramadan import ramadan_period
 from .worktime import STANDARD_PATTERN, WorkSchedule, net_duration
 
-Language = Literal["id", "en"]
 PolicyArg = Policy | str | None
 OpdArg = Opd | str | None
 
@@ -603,11 +603,11 @@ def check_hours(
         record = None if row is not None else index
         return AttendanceError({"id": id_, "en": en}, row=row, record=record, field=field)
 
-    def named(index: int, lang: str) -> str:
+    def named(index: int, lang: Language) -> str:
         """A record as people find it: its file row, else its index in ``logs``."""
         if index in file_rows:
-            return f"{'baris' if lang == 'id' else 'row'} {file_rows[index]}"
-        return f"{'catatan' if lang == 'id' else 'record'} {index}"
+            return f"{render('errors.place_row', lang)} {file_rows[index]}"
+        return f"{render('errors.place_record', lang)} {index}"
 
     for index, raw in enumerate(raw_records):
         begin, finish = _read_record(index, raw)

@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self, overload
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from ._model import Frozen, field_error
 from .errors import InvalidInputError, InvalidNipError
@@ -154,6 +154,17 @@ def canonical_kind(kind: str) -> str:
             f"(or a local alias: {', '.join(sorted(OPD_KIND_ALIASES))})"
         )
     return key
+
+
+def _canonical_kinds(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(canonical_kind(v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+OpdKinds = Annotated[tuple[str, ...], BeforeValidator(_canonical_kinds)]
+"""A list of OPD kinds in a data file, each mapped to its canonical kind (local names
+such as BPKAD -> ``bkad`` accepted; an unknown kind is an error)."""
 
 
 class Opd(Frozen):

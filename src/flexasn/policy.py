@@ -43,7 +43,7 @@ from ._loader import bundled_names, bundled_text, data_error, locate, parse_toml
 from ._model import DateSpan, Frozen
 from .errors import PolicyConflictError, PolicyDataError, UnknownPolicyError
 from .legal import Citation, Confidence, cite, registry
-from .people import OPD_KINDS, ServiceCategory, WorkMode, canonical_kind
+from .people import OPD_KINDS, OpdKinds, ServiceCategory, WorkMode
 from .worktime import WorkSchedules
 
 POLICY_SCHEMA_VERSION = 1
@@ -94,7 +94,7 @@ class QuotaRule(Frozen):
     the rule matches.
     """
 
-    kinds: tuple[str, ...] = ()
+    kinds: OpdKinds = ()
     services: tuple[ServiceCategory, ...] = ()
     default: bool = False
     percent: Percent
@@ -111,13 +111,6 @@ class QuotaRule(Frozen):
     def _exact(cls, value: Any) -> Any:
         if isinstance(value, float):
             return Decimal(repr(value))
-        return value
-
-    @field_validator("kinds", mode="before")
-    @classmethod
-    def _kinds(cls, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return tuple(canonical_kind(v) if isinstance(v, str) else v for v in value)
         return value
 
     @model_validator(mode="after")

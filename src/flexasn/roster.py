@@ -174,13 +174,17 @@ class Roster(Frozen):
             )
         return self
 
+    def rows(self) -> dict[str, int]:
+        """NIP -> row in the employees file (empty for a roster not read from a file).
+
+        The row identifies a person where a masked NIP (last four digits) may not.
+        """
+        return dict(zip((e.nip for e in self.employees), self.employee_rows, strict=False))
+
     def row_of(self, nip: str) -> int | None:
-        """The employee's row in the employees file, which identifies a person where a
-        masked NIP (last four digits) may not; ``None`` when unknown."""
-        for e, row in zip(self.employees, self.employee_rows, strict=False):
-            if e.nip == nip:
-                return row
-        return None
+        """The employee's row in the employees file; ``None`` when unknown. For many
+        lookups, take :meth:`rows` once."""
+        return self.rows().get(nip)
 
     def opd(self, code: str) -> Opd:
         """The OPD with that code; InvalidInputError if absent."""
@@ -195,7 +199,8 @@ class Roster(Frozen):
         return tuple(e for e in self.employees if e.opd == code)
 
 
-def _key(header: str) -> str:
+def normal_key(header: str) -> str:
+    """A CSV header or code cell as a lookup key: lower case, spaces and hyphens as ``_``."""
     return re.sub(r"[\s\-]+", "_", header.strip().lower())
 
 
@@ -236,7 +241,7 @@ def _columns(
     """Map canonical field names to column indices; unknown or repeated headers fail."""
     index: dict[str, int] = {}
     for i, h in enumerate(header):
-        field = known.get(_key(h))
+        field = known.get(normal_key(h))
         if field is None:
             raise RosterError(
                 f"unknown column; use: {', '.join(sorted(set(known)))}",
@@ -269,7 +274,7 @@ def _bool(text: str) -> bool:
 
 def _enum(field: str, values: type[Any]) -> Callable[[str], Any]:
     def parse(text: str) -> Any:
-        key = _key(text)
+        key = normal_key(text)
         key = _ENUM_ALIASES.get(field, {}).get(key, key)
         try:
             return values(key)

@@ -26,7 +26,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from ._model import DateSpan, Frozen
 from .legal import Citation, Confidence, cite, registry
-from .people import canonical_kind
+from .people import OpdKinds
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -149,7 +149,7 @@ class WorkSchedule(Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str | None = None
     pattern: str = Field(default=STANDARD_PATTERN, pattern=r"^[a-z0-9][a-z0-9-]*$")
-    kinds: tuple[str, ...] = ()
+    kinds: OpdKinds = ()
     days: tuple[DateSpan, ...] = Field(min_length=1)
     """Inclusive spans of calendar days the schedule covers."""
     hours: tuple[ScheduleHours, ...] = Field(min_length=1)
@@ -166,13 +166,6 @@ class WorkSchedule(Frozen):
     @classmethod
     def _total(cls, value: Any) -> Any:
         return _minutes(value)
-
-    @field_validator("kinds", mode="before")
-    @classmethod
-    def _kinds(cls, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return tuple(canonical_kind(v) if isinstance(v, str) else v for v in value)
-        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
