@@ -92,6 +92,9 @@ class Instrument(Frozen):
     issuer: str = Field(min_length=1)
     signed: date | None = None
     in_force: date | None = None
+    published: date | None = None
+    """The day the instrument became public (first report). ``known_on`` answers ignore an
+    instrument published after that date. Defaults to ``signed``, then ``in_force``."""
     confidence: Confidence
     sources: tuple[Source, ...] = Field(min_length=1)
     amends: str | None = None
@@ -103,7 +106,17 @@ class Instrument(Frozen):
             raise ValueError(
                 f"in_force {self.in_force.isoformat()} is before signed {self.signed.isoformat()}"
             )
+        if self.signed and self.published and self.published < self.signed:
+            raise ValueError(
+                f"published {self.published.isoformat()} is before signed "
+                f"{self.signed.isoformat()}"
+            )
         return self
+
+    @property
+    def public_on(self) -> date | None:
+        """When the instrument became public: ``published``, else ``signed``, else ``in_force``."""
+        return self.published or self.signed or self.in_force
 
 
 class Article(Frozen):
