@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -33,7 +33,7 @@ from pydantic import Field, ValidationError
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen
-from .errors import CoverageError, InvalidInputError, PolicyDataError
+from .errors import CoverageError, InvalidInputError, PolicyDataError, require_date
 from .legal import Citation, cite, registry
 
 Language = Literal["id", "en"]
@@ -207,13 +207,7 @@ def _cuti_bersama_change(day: date, known_on: date | None) -> bool | None:
     return result
 
 
-def _require_date(value: object, argument: str) -> None:
-    """Reject anything but a plain ``date``: a ``datetime`` (or pandas ``Timestamp``) is a
-    ``date`` subclass that never equals the holiday table's keys, so it would silently
-    read as an ordinary day."""
-    if not isinstance(value, date) or isinstance(value, datetime):
-        hint = " (pass its .date())" if isinstance(value, datetime) else ""
-        raise TypeError(f"{argument} must be a datetime.date, not {type(value).__name__}{hint}")
+_require_date = require_date
 
 
 def day_info(day: date, *, known_on: date | None = None, strict: bool = True) -> DayInfo:

@@ -34,8 +34,9 @@ from pydantic import computed_field, model_validator
 
 from ._model import Frozen
 from .calendar import covered_years, day_info
-from .errors import InvalidInputError
-from .messages import Language
+from .errors import InvalidInputError, require_date, require_type
+from .legal import data_as_of
+from .messages import Language, render
 from .people import Employee, Opd, WorkMode, mask_nip
 from .policy import Policy, resolve_policy
 from .quotas import today_in
@@ -82,6 +83,22 @@ class Decision(Frozen):
     """The remote modes the arrangement in force allows (empty when none permits any)."""
     arrangement: str | None = None
     reasons: tuple[Reason, ...]
+    data_as_of: date
+    """The day the bundled law is known as of (:func:`flexasn.data_as_of`)."""
+    known_on: date | None = None
+    """The ``known_on`` the decision was asked with: only instruments public by then."""
+
+    @property
+    def law_as_of(self) -> date:
+        """The day whose knowledge of the law the answer uses: ``known_on``, else
+        ``data_as_of``."""
+        return self.known_on if self.known_on is not None else self.data_as_of
+
+    @property
+    def later_than_known(self) -> bool:
+        """True when the day decided is after the day the law is known as of: the answer
+        uses the instruments known then, and later ones may change it."""
+        return self.day > self.law_as_of
 
     @model_validator(mode="before")
     @classmethod
@@ -132,6 +149,8 @@ class Decision(Frozen):
         for r in self.reasons:
             basis = f"  [{r.basis.text(lang)}]" if r.basis else ""
             lines.append(f"  {marks[r.passed]} {r.check.value}: {r.message(lang)}{basis}")
+        if self.later_than_known:
+            lines.append("  " + render("decision.later_than_known", lang, as_of=self.law_as_of))
         return "\n".join(lines)
 
 
@@ -142,6 +161,7 @@ def situation(
     policy: Policy,
     *,
     remote_days_this_week: int | None = None,
+    known_on: date | None = None,
 ) -> Situation:
     """Gather the facts the rules look at (the arrangement in force, the day's kind)."""
     if employee.opd != opd.code:
@@ -151,8 +171,9 @@ def situation(
         )
     if remote_days_this_week is not None and not 0 <= remote_days_this_week <= 7:
         raise InvalidInputError("remote_days_this_week must be between 0 and 7")
-    covered = on.year in covered_years()
-    arrangement = policy.arrangement_on(on)
+    covered = on.year in covered_years(known_on=known_on)
+    in_force = policy.in_force(on, known_on=known_on)
+    arrangement = in_force.arrangement
     rule = (
         arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
         if arrangement is not None and arrangement.permits_flexible_work
@@ -163,11 +184,13 @@ def situation(
         opd=opd,
         day=on,
         policy=policy,
-        day_info=day_info(on, strict=False),
+        day_info=day_info(on, strict=False, known_on=known_on),
         covered=covered,
         arrangement=arrangement,
         quota_rule=rule,
         remote_days_this_week=remote_days_this_week,
+        in_force=in_force,
+        known_on=known_on,
     )
 
 
@@ -187,6 +210,8 @@ def decide(s: Situation) -> Decision:
         modes=a.modes if a is not None else (),
         arrangement=a.id if a is not None else None,
         reasons=tuple(reasons),
+        data_as_of=data_as_of(),
+        known_on=s.known_on,
     )
 
 
@@ -197,6 +222,7 @@ def eligible_for_wfa(
     *,
     policy: Policy | str | None = None,
     remote_days_this_week: int | None = None,
+    known_on: date | None = None,
 ) -> Decision:
     """May ``employee`` of ``opd`` work away from the office (WFH or WFA) on ``on``?
 
@@ -206,12 +232,37 @@ def eligible_for_wfa(
     ``policy`` (a :class:`~flexasn.policy.Policy` or a bundled id) is given; ``on``
     defaults to today in the instansi's time zone. ``remote_days_this_week`` (remote
     days already taken that Monday-Sunday week) lets a standing arrangement's weekly
-    limit (Permen PANRB 4/2025 Pasal 13) be checked.
+    limit (Permen PANRB 4/2025 Pasal 13) be checked; a weekly WFH day counts toward it
+    where a standing arrangement also applies. ``known_on`` answers as flexasn would have
+    with only the instruments public by that day (the calendar's amendments included).
+
+    Every policy but ``nasional`` inherits the national layer: a national window or the
+    weekly national arrangement that the instansi's own data does not decide answers as
+    the national instrument does. An answer about a day after ``known_on`` (or
+    :func:`flexasn.data_as_of`) uses the instruments known then and says so
+    (``Decision.later_than_known``); a day beyond the decreed calendar years is
+    ``undetermined`` (its day kind is not decreed).
 
     Never raises for a legal answer: an unknown law gives ``Outcome.UNDETERMINED``.
-    Raises :class:`~flexasn.errors.InvalidInputError` when the employee's ``opd`` is
-    not ``opd.code``, :class:`~flexasn.errors.UnknownPolicyError` for an unknown policy.
+    Raises :class:`~flexasn.errors.InvalidInputError` for an argument of the wrong type
+    or when the employee's ``opd`` is not ``opd.code``,
+    :class:`~flexasn.errors.UnknownPolicyError` for an unknown policy.
     """
+    require_type(employee, Employee, "employee")
+    require_type(opd, Opd, "opd")
+    if on is not None:
+        require_date(on, "on")
+    if known_on is not None:
+        require_date(known_on, "known_on")
     pol = resolve_policy(policy, opd.instansi)
     day = on if on is not None else today_in(pol)
-    return decide(situation(employee, opd, day, pol, remote_days_this_week=remote_days_this_week))
+    return decide(
+        situation(
+            employee,
+            opd,
+            day,
+            pol,
+            remote_days_this_week=remote_days_this_week,
+            known_on=known_on,
+        )
+    )

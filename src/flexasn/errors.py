@@ -8,9 +8,10 @@ the row number or a masked id is used.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
 
@@ -71,6 +72,33 @@ class _Located(FlexasnError):
 class InvalidInputError(FlexasnError, ValueError):
     """An argument is of the wrong kind or out of range (a negative headcount, a percent
     above 100, an employee passed with another OPD). The message names the argument."""
+
+
+class ArgumentTypeError(InvalidInputError, TypeError):
+    """A public function got an argument of the wrong type. The message names the
+    parameter and the type expected, never the value. Also a ``TypeError``."""
+
+
+def require_date(value: object, argument: str) -> None:
+    """Reject anything but a plain ``datetime.date`` for ``argument``.
+
+    A ``datetime`` (or a pandas ``Timestamp``) is a ``date`` subclass that never equals
+    the calendar's keys, so it would silently read as an ordinary day; a string is not
+    parsed. Raises :class:`ArgumentTypeError` naming the parameter.
+    """
+    if not isinstance(value, date) or isinstance(value, datetime):
+        hint = " (pass its .date())" if isinstance(value, datetime) else ""
+        if isinstance(value, str):
+            hint = " (parse it first: date.fromisoformat(...))"
+        raise ArgumentTypeError(
+            f"{argument} must be a datetime.date, not {type(value).__name__}{hint}"
+        )
+
+
+def require_type(value: object, kind: type, argument: str) -> None:
+    """Reject an argument that is not an instance of ``kind`` (names the parameter)."""
+    if not isinstance(value, kind):
+        raise ArgumentTypeError(f"{argument} must be a {kind.__name__}, not {type(value).__name__}")
 
 
 class InvalidNipError(FlexasnError, ValueError):
@@ -212,12 +240,28 @@ def model_error(exc: ValidationError, model: str) -> ModelValidationError:
 
 
 class UnknownPolicyError(FlexasnError, KeyError):
-    """No bundled policy has the requested id. The message lists the known ids."""
+    """No policy or registered instansi has the requested id.
+
+    ``known`` holds every known id; the message names the closest ones
+    (``"kab-malnag"``: did you mean ``"kab-malang"``?), or all of them when they are few.
+    """
 
     def __init__(self, policy_id: str, known: Iterable[str]) -> None:
         self.policy_id = policy_id
         self.known = tuple(sorted(known))
-        super().__init__(f"unknown policy {policy_id!r}; known policies: {', '.join(self.known)}")
+        self.suggestions = tuple(
+            difflib.get_close_matches(str(policy_id), self.known, n=3, cutoff=0.6)
+        )
+        if self.suggestions:
+            hint = "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        elif len(self.known) <= 20:
+            hint = f"known policies: {', '.join(self.known)}"
+        else:
+            hint = (
+                f"{len(self.known)} ids are known: 'nasional', 'prov-<slug>', 'kab-<slug>', "
+                "'kota-<slug>' (see flexasn.instansi_ids())"
+            )
+        super().__init__(f"unknown policy {policy_id!r}; {hint}")
 
     def __str__(self) -> str:  # KeyError would otherwise quote the whole message
         return str(self.args[0])
@@ -295,6 +339,15 @@ class QuotaUndefinedError(FlexasnError):
     """
 
 
+class QuotaCoverageError(QuotaUndefinedError, CoverageError):
+    """No quota can be given for a day beyond the decreed calendar years: whether it is a
+    working day is not decreed. Both a :class:`QuotaUndefinedError` (the limit is None)
+    and a :class:`CoverageError` (the date and the known horizon)."""
+
+    def __init__(self, day: date, covered: tuple[int, ...]) -> None:
+        CoverageError.__init__(self, day, covered, "ASN calendar")
+
+
 class RosterError(_Located, ValueError):
     """A roster or schedule file is invalid. The message names the file, row and column."""
 
@@ -367,6 +420,7 @@ class ScheduleCoverageError(CoverageError):
 
 
 __all__ = [
+    "ArgumentTypeError",
     "AttendanceError",
     "CoverageError",
     "FlexasnError",
@@ -377,6 +431,7 @@ __all__ = [
     "ModelValidationError",
     "PolicyConflictError",
     "PolicyDataError",
+    "QuotaCoverageError",
     "QuotaUndefinedError",
     "RosterError",
     "ScheduleCoverageError",

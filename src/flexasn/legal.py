@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -108,8 +108,7 @@ class Instrument(Frozen):
             )
         if self.signed and self.published and self.published < self.signed:
             raise ValueError(
-                f"published {self.published.isoformat()} is before signed "
-                f"{self.signed.isoformat()}"
+                f"published {self.published.isoformat()} is before signed {self.signed.isoformat()}"
             )
         return self
 
@@ -178,6 +177,8 @@ class Registry(Frozen):
 
     instruments: Mapping[str, Instrument]
     articles: Mapping[tuple[str, str], Article]
+    data_as_of: date | None = None
+    """The day the bundled law is known as of (the last search for new instruments)."""
 
 
 _CONFIDENCE_ORDER = [Confidence.OFFICIAL, Confidence.REPORTED, Confidence.SINGLE, Confidence.SEED]
@@ -190,7 +191,7 @@ def weakest(*levels: Confidence) -> Confidence:
 
 def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> Registry:
     """Validate the parsed content of an instruments file (bundled or a test's)."""
-    unknown = set(raw) - {"instrument", "article"}
+    unknown = set(raw) - {"instrument", "article", "data_as_of"}
     if unknown:
         raise PolicyDataError(f"unknown table(s) {sorted(unknown)}", file=name)
     for table in ("instrument", "article"):
@@ -255,7 +256,12 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 line=line,
             )
         articles[key] = art
-    return Registry(instruments=instruments, articles=articles)
+    as_of = raw.get("data_as_of")
+    if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
+        raise PolicyDataError(
+            "data_as_of must be a date (YYYY-MM-DD)", file=name, field="data_as_of"
+        )
+    return Registry(instruments=instruments, articles=articles, data_as_of=as_of)
 
 
 @functools.cache
@@ -263,6 +269,17 @@ def registry() -> Registry:
     """The bundled registry, loaded and validated on first use."""
     name, text = bundled_text(INSTRUMENTS_FILE)
     return build_registry(parse_toml(name, text), name, text)
+
+
+def data_as_of() -> date:
+    """The day the bundled law is known as of: the last time the sources were searched for
+    new instruments (``data_as_of`` in ``flexasn/data/instruments.toml``). Every
+    :class:`~flexasn.decide.Decision` carries it; an answer about a later date uses the
+    instruments known then and says so."""
+    as_of = registry().data_as_of
+    if as_of is None:
+        raise PolicyDataError("data_as_of is missing", file=f"flexasn/data/{INSTRUMENTS_FILE}")
+    return as_of
 
 
 def instrument(instrument_id: str) -> Instrument:

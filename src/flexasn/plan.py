@@ -47,10 +47,10 @@ from typing import Any
 
 from .calendar import working_days
 from .decide import Decision, decide, situation
-from .errors import InvalidInputError, QuotaUndefinedError
+from .errors import InvalidInputError
 from .legal import Citation, cite
 from .people import Employee, Opd, Profile, WorkMode, mask_nip, profile_of
-from .policy import Arrangement, ArrangementKind, Policy, resolve_policy
+from .policy import Arrangement, ArrangementKind, InForce, Policy, resolve_policy
 from .quotas import quota
 from .reasons import Check
 from .schedule import (
@@ -77,6 +77,7 @@ class DayContext:
     limit: int | None
     arrangement: Arrangement | None
     basis: Citation | None
+    in_force: InForce | None = None
 
     @property
     def open(self) -> bool:
@@ -85,11 +86,13 @@ class DayContext:
 
     @property
     def weekly_limit(self) -> int | None:
-        """The standing arrangement's weekly limit in force that day, if any."""
+        """The weekly limit of the standing arrangement that counts the day, if any: the
+        one in force, or one beside a weekly arrangement in force (LAW.md §3a)."""
         a = self.arrangement
-        if a is None or a.kind is not ArrangementKind.STANDING:
-            return None
-        return a.weekly_limit
+        if a is not None and a.kind is ArrangementKind.STANDING:
+            return a.weekly_limit
+        standing = self.in_force.standing if self.in_force is not None else None
+        return standing.weekly_limit if standing is not None else None
 
     def mode(self, prefer: WorkMode | None) -> WorkMode:
         """The mode for the day: ``prefer`` if the arrangement allows it, else its first."""
@@ -99,26 +102,18 @@ class DayContext:
 
 
 def day_context(opd: Opd, day: date, policy: Policy, *, strict: bool = False) -> DayContext:
-    """The OPD's day: :func:`flexasn.quota` and the arrangement in force.
+    """The OPD's day: :func:`flexasn.quota` (``strict=False``) and the arrangement in force.
 
-    A :class:`~flexasn.errors.QuotaUndefinedError` becomes status ``quota_undefined``
-    (limit None) unless ``strict``.
+    A quota without a number (``undefined`` or ``unknown``) becomes status
+    ``quota_undefined`` (limit None) unless ``strict``, which raises
+    :class:`~flexasn.errors.QuotaUndefinedError`.
     """
-    arrangement = policy.arrangement_on(day)
-    try:
-        q = quota(opd, day, policy=policy)
-    except QuotaUndefinedError:
-        if strict:
-            raise
-        return DayContext(
-            day,
-            "quota_undefined",
-            None,
-            arrangement,
-            arrangement.citation() if arrangement else None,
-        )
+    in_force = policy.in_force(day)
+    q = quota(opd, day, policy=policy, strict=strict)
+    if q.limit is None:
+        return DayContext(day, "quota_undefined", None, in_force.arrangement, q.basis, in_force)
     status: DayStatus = q.reason  # type: ignore[assignment]
-    return DayContext(day, status, q.limit, arrangement, q.basis)
+    return DayContext(day, status, q.limit, in_force.arrangement, q.basis, in_force)
 
 
 def weekly_exempt(e: Employee) -> bool:

@@ -29,20 +29,25 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import threading
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from ._loader import bundled_names, bundled_text, data_error, locate, parse_toml, user_text
+from ._loader import bundled_names, bundled_text, data_error, parse_toml, user_text
 from ._model import DateSpan, Frozen
-from .errors import PolicyConflictError, PolicyDataError, UnknownPolicyError
-from .legal import Citation, Confidence, cite, registry
+from .errors import InvalidInputError, PolicyConflictError, PolicyDataError
+from .legal import Citation, Confidence, Instrument, cite, registry
+from .legal import instrument as registry_instrument
 from .people import OPD_KINDS, OpdKinds, ServiceCategory, WorkMode
 from .worktime import WorkSchedules
 
@@ -65,23 +70,65 @@ class ArrangementKind(StrEnum):
     """What an arrangement decides for its days."""
 
     DATED = "dated"
+    WEEKLY = "weekly"
     STANDING = "standing"
     NO_FLEXIBLE_WORK = "no_flexible_work"
     DECISION_UNKNOWN = "decision_unknown"
 
 
+class Weekday(StrEnum):
+    """A working weekday, as weekly arrangements name them (Monday to Friday, Perpres
+    21/2023 Pasal 3)."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+
+    @property
+    def number(self) -> int:
+        """``date.weekday()`` of this day: Monday 0 ... Friday 4."""
+        return list(Weekday).index(self)
+
+
+PERMITTING = frozenset({ArrangementKind.DATED, ArrangementKind.WEEKLY, ArrangementKind.STANDING})
+"""The kinds that permit flexible work."""
+
+
 class Basis(Frozen):
-    """A reference from data to the instrument registry: instrument id and article."""
+    """A reference from data to an instrument: the bundled registry's, or one the policy
+    file declares itself (``[[instrument]]``), and optionally an article."""
 
     instrument: str
     article: str | None = None
     reading: bool = False
     """True where the value is flexasn's reading of the instrument, not its words."""
     note: str | None = None
+    _local: Instrument | None = PrivateAttr(default=None)
+
+    def record(self) -> Instrument:
+        """The instrument cited: the policy file's own declaration, else the registry's."""
+        return self._local if self._local is not None else registry_instrument(self.instrument)
 
     def citation(self) -> Citation:
-        """The registry citation of this basis."""
-        return cite(self.instrument, self.article, reading=self.reading)
+        """The citation of this basis, with the confidence its instrument's data gives."""
+        if self._local is None:
+            return cite(self.instrument, self.article, reading=self.reading)
+        inst = self._local
+        return Citation(
+            instrument=inst.id,
+            short=inst.short,
+            article=self.article,
+            confidence=inst.confidence,
+            url=next((src.url for src in inst.sources if src.url), None),
+            reading=self.reading,
+        )
+
+    def known_on(self, day: date) -> bool:
+        """True when the instrument was public on ``day`` (its ``public_on`` date)."""
+        public = self.record().public_on
+        return public is None or public <= day
 
 
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
@@ -161,11 +208,28 @@ class Arrangement(Notes):
     title: str | None = None
     days: tuple[DateSpan, ...] = Field(min_length=1)
     """Inclusive spans. A window that skips days (16-17 and 25-27 March 2026) has two."""
+    weekdays: tuple[Weekday, ...] = ()
+    """Weekly arrangements: the weekdays of the spans it covers (``["friday"]``). Required
+    for ``weekly``; allowed for ``no_flexible_work`` and ``decision_unknown`` (a weekly
+    decision that is unknown); empty elsewhere: every day of the spans."""
+    continuation: Literal["unknown", "ends"] = "unknown"
+    """Arrangements with ``weekdays``: what is known after the last day of the spans.
+    ``unknown`` (default): the same weekdays after it answer as ``decision_unknown``
+    until data says otherwise (DESIGN.md); ``ends``: an instrument ended it."""
+    levels: tuple[Level, ...] = ()
+    """The levels of government the arrangement applies to (empty: every level). The
+    national layer uses it for rules that bind regional governments only (SE Mendagri)."""
     modes: tuple[WorkMode, ...] = ()
     """The remote modes allowed (WFH and/or WFA); empty for arrangements that allow none."""
     quota: tuple[QuotaRule, ...] = ()
     heads_onsite: bool = False
     """The head of each OPD works from the office (Kabupaten Malang 2025)."""
+    structural_onsite: bool = False
+    """Structural officials (echelon posts, ``PositionType.STRUCTURAL``) work from the
+    office (SE Mendagri 800.1.5/3349/SJ for regional governments on WFH Fridays)."""
+    onsite_basis: Basis | None = None
+    """The instrument that keeps heads or structural officials on site, where it is not
+    the arrangement's basis."""
     duty_officers_onsite: bool = True
     """Duty officers (piket) are on site on their duty days."""
     frontline_onsite: bool = True
@@ -178,7 +242,7 @@ class Arrangement(Notes):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        permits = self.kind in (ArrangementKind.DATED, ArrangementKind.STANDING)
+        permits = self.kind in PERMITTING
         if permits and not self.modes:
             raise ValueError(f"a {self.kind.value} arrangement must allow at least one mode")
         if not permits and (self.modes or self.quota):
@@ -189,28 +253,106 @@ class Arrangement(Notes):
             raise ValueError(
                 "weekly_limit belongs to standing arrangements (Permen 4/2025 Pasal 13)"
             )
-        for a, b in combinations(self.days, 2):
-            if a.first_day <= b.last_day and b.first_day <= a.last_day:
+        if self.kind is ArrangementKind.WEEKLY and not self.weekdays:
+            raise ValueError('a weekly arrangement needs weekdays (e.g. weekdays = ["friday"])')
+        if self.weekdays and self.kind in (ArrangementKind.DATED, ArrangementKind.STANDING):
+            raise ValueError(
+                f"a {self.kind.value} arrangement covers every day of its spans: "
+                "weekdays belong to weekly arrangements"
+            )
+        if len(set(self.weekdays)) != len(self.weekdays):
+            raise ValueError("weekdays lists a day twice")
+        if len(set(self.levels)) != len(self.levels):
+            raise ValueError("levels lists a level twice")
+        ordered = sorted(self.days, key=lambda d: d.first_day)
+        for a, b in pairwise(ordered):
+            if b.first_day <= a.last_day:
                 raise ValueError(f"day spans {a} and {b} overlap")
         return self
 
     @property
     def permits_flexible_work(self) -> bool:
-        """True for dated and standing arrangements."""
-        return self.kind in (ArrangementKind.DATED, ArrangementKind.STANDING)
+        """True for dated, weekly and standing arrangements."""
+        return self.kind in PERMITTING
+
+    @property
+    def is_weekly(self) -> bool:
+        """True when the arrangement recurs on named weekdays."""
+        return bool(self.weekdays)
+
+    @property
+    def first_day(self) -> date:
+        """The first day of the earliest span."""
+        return min(s.first_day for s in self.days)
+
+    @property
+    def last_day(self) -> date:
+        """The last day of the latest span: the last day the arrangement is known for."""
+        return max(s.last_day for s in self.days)
+
+    def on_weekday(self, day: date) -> bool:
+        """True when ``day`` is one of the arrangement's weekdays (every day if none)."""
+        return not self.weekdays or any(w.number == day.weekday() for w in self.weekdays)
+
+    def applies_to(self, level: Level) -> bool:
+        """True when the arrangement binds an instansi of that level."""
+        return not self.levels or level in self.levels
 
     def covers(self, day: date) -> bool:
-        """True when ``day`` falls in one of the arrangement's spans."""
-        return any(day in s for s in self.days)
+        """True when ``day`` falls in one of the spans, on one of the weekdays."""
+        return self.on_weekday(day) and any(day in s for s in self.days)
+
+    def continues_unknown(self, day: date) -> bool:
+        """True when ``day`` is one of the weekdays after the last known day of a weekly
+        arrangement whose continuation is unknown (DESIGN.md: it answers as
+        ``decision_unknown`` there)."""
+        return (
+            self.is_weekly
+            and self.continuation == "unknown"
+            and day > self.last_day
+            and self.on_weekday(day)
+        )
+
+    def known_on(self, day: date) -> bool:
+        """True when the arrangement's instrument was public on ``day``."""
+        return self.basis.known_on(day)
 
     def iter_days(self) -> Iterator[date]:
-        """Every calendar day of the arrangement's spans, in order."""
+        """Every day the arrangement covers (its weekdays only, if it names them), in order."""
         for s in sorted(self.days, key=lambda s: s.first_day):
-            yield from s.days()
+            yield from (d for d in s.days() if self.on_weekday(d))
+
+    def first_shared_day(self, other: Arrangement) -> date | None:
+        """The first day both arrangements cover, or None. Compares spans, not days, so
+        spans of any length cost the same."""
+        found: list[date] = []
+        for a in self.days:
+            for b in other.days:
+                start, end = max(a.first_day, b.first_day), min(a.last_day, b.last_day)
+                day = start
+                # a shared weekday, if any, comes within the first seven days
+                while day <= end and day < start + timedelta(days=7):
+                    if self.on_weekday(day) and other.on_weekday(day):
+                        found.append(day)
+                        break
+                    day += timedelta(days=1)
+        return min(found) if found else None
 
     def citation(self) -> Citation:
         """The citation of the arrangement's basis."""
         return self.basis.citation()
+
+    def onsite_citation(self) -> Citation:
+        """The citation of the rule keeping heads or structural officials on site."""
+        return (self.onsite_basis or self.basis).citation()
+
+    def bases(self) -> Iterator[tuple[str, Basis]]:
+        """Every basis the arrangement cites, with its field name."""
+        yield "basis", self.basis
+        yield from ((f"also_cites[{i}]", b) for i, b in enumerate(self.also_cites))
+        if self.onsite_basis is not None:
+            yield "onsite_basis", self.onsite_basis
+        yield from ((f"quota[{i}].basis", r.basis) for i, r in enumerate(self.quota) if r.basis)
 
     def quota_rule(
         self, kind: str, service: ServiceCategory, opd_label: str = ""
@@ -241,8 +383,90 @@ class Arrangement(Notes):
         return first
 
 
+NATIONAL = "nasional"
+"""The id of the national layer: the central circulars, inherited by every other policy."""
+
+
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """The arrangement in force on a day for a policy, after layers and precedence."""
+
+    arrangement: Arrangement | None
+    """The arrangement that governs the day, or None when none covers it."""
+    standing: Arrangement | None = None
+    """A standing arrangement that also covers the day while a weekly one governs it: its
+    weekly limit still counts the weekly day (Permen PANRB 4/2025 Pasal 13; LAW.md §3a)."""
+    national: bool = False
+    """True when the arrangement comes from the national layer (inherited)."""
+    continued: bool = False
+    """True when the day is after the last known day of a weekly arrangement whose
+    continuation is unknown (the arrangement is then a ``decision_unknown`` stand-in)."""
+
+
+# Precedence of the candidates for one day (flexasn's reading of LAW.md, "How the
+# instruments combine", and DESIGN.md's layers); higher wins, equal ranks conflict.
+_RANK_OWN_DATED = 8  # the instansi's own dated window or decision
+_RANK_OWN_WEEKLY = 7  # the instansi's own weekly arrangement
+_RANK_NATIONAL_DATED = 6  # a national dated window (the later, specific circular)
+_RANK_OWN_CONTINUATION = 5  # the instansi's weekly arrangement after its last known day
+_RANK_NATIONAL_WEEKLY = 4  # the national weekly arrangement (WFH Fridays 2026)
+_RANK_OWN_STANDING = 3  # the instansi's standing Permen PANRB 4/2025 arrangement
+_RANK_NATIONAL_CONTINUATION = 2
+_RANK_NATIONAL_STANDING = 1
+
+
+def _continuation(a: Arrangement, day: date) -> Arrangement:
+    """``a`` after its last known day: a ``decision_unknown`` stand-in citing ``a``."""
+    return a.model_copy(
+        update={
+            "id": f"{a.id}-lanjutan",
+            "kind": ArrangementKind.DECISION_UNKNOWN,
+            "days": (
+                DateSpan.model_construct(first_day=a.last_day + timedelta(days=1), last_day=day),
+            ),
+            "modes": (),
+            "quota": (),
+        }
+    )
+
+
+def _candidates(
+    arrangements: tuple[Arrangement, ...],
+    level: Level,
+    day: date,
+    known_on: date | None,
+    *,
+    own: bool,
+) -> list[tuple[int, Arrangement, bool]]:
+    found: list[tuple[int, Arrangement, bool]] = []
+    ended: list[Arrangement] = []
+    for a in arrangements:
+        if not a.applies_to(level) or (known_on is not None and not a.known_on(known_on)):
+            continue
+        if a.covers(day):
+            if a.kind is ArrangementKind.STANDING:
+                rank = _RANK_OWN_STANDING if own else _RANK_NATIONAL_STANDING
+            elif a.is_weekly:
+                rank = _RANK_OWN_WEEKLY if own else _RANK_NATIONAL_WEEKLY
+            else:
+                rank = _RANK_OWN_DATED if own else _RANK_NATIONAL_DATED
+            found.append((rank, a, False))
+        elif a.continues_unknown(day):
+            ended.append(a)
+    if ended:
+        latest = max(ended, key=lambda a: (a.last_day, a.id))
+        rank = _RANK_OWN_CONTINUATION if own else _RANK_NATIONAL_CONTINUATION
+        found.append((rank, _continuation(latest, day), True))
+    return found
+
+
 class Policy(Notes):
-    """An instansi's flexible-work policy: its identity and its arrangements."""
+    """An instansi's flexible-work policy: its identity, its own instruments and arrangements.
+
+    Every policy but ``nasional`` inherits the national layer (the ``nasional`` policy's
+    arrangements for its level): a day the instansi's own data does not decide answers
+    as the national instruments do. See :meth:`in_force` for the precedence.
+    """
 
     schema_version: Literal[1] = 1
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -250,6 +474,10 @@ class Policy(Notes):
     level: Level
     timezone: Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] = "Asia/Jakarta"
     province: str | None = None
+    instrument: tuple[Instrument, ...] = ()
+    """The instansi's own instruments (its circulars), cited by id from its arrangements.
+    Each needs its number, title, signed date, sources and confidence; a decision cites
+    them with the confidence given here."""
     arrangement: tuple[Arrangement, ...] = ()
     work_schedule: WorkSchedules = ()
     """Regional working-hour schedules inside the Perpres 21/2023 totals (see flexasn.worktime)."""
@@ -260,41 +488,104 @@ class Policy(Notes):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate arrangement id(s): {', '.join(dupes)}")
+        own = [i.id for i in self.instrument]
+        dupes = sorted({i for i in own if own.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate instrument id(s): {', '.join(dupes)}")
+        return self
+
+    @model_validator(mode="after")
+    def _references(self) -> Self:
+        """Bind each basis to the policy's own instrument or the registry's; run the
+        conflict checks. Runs whenever a policy is built, from a file or directly."""
+        reg = registry().instruments
+        local = {i.id: i for i in self.instrument}
+        for i, inst in enumerate(self.instrument):
+            if inst.id in reg:
+                raise _located_error(
+                    f"instrument {inst.id!r} is bundled with flexasn: cite it without declaring it",
+                    ("instrument", i, "id"),
+                )
+            if inst.signed is None:
+                raise _located_error(
+                    "a policy's own instrument needs its signed date", ("instrument", i, "signed")
+                )
+        articles = registry().articles
+        for index, arrangement in enumerate(self.arrangement):
+            for field, basis in arrangement.bases():
+                loc = ("arrangement", index, *_field_loc(field))
+                if basis.instrument in local:
+                    basis._local = local[basis.instrument]
+                    continue
+                if basis.instrument not in reg:
+                    raise _located_error(f"unknown instrument {basis.instrument!r}", loc)
+                if basis.article is not None and (basis.instrument, basis.article) not in articles:
+                    raise _located_error(
+                        f"article {basis.article!r} of {basis.instrument!r} is not in the registry",
+                        loc,
+                    )
+        self.check_conflicts()
         return self
 
     def arrangements_on(self, day: date) -> tuple[Arrangement, ...]:
-        """Every arrangement whose spans include ``day``."""
+        """Every arrangement of the policy's own data whose spans include ``day``."""
         return tuple(a for a in self.arrangement if a.covers(day))
 
-    def arrangement_on(self, day: date) -> Arrangement | None:
-        """The arrangement in force on ``day``, after precedence; None when none covers it.
+    def in_force(self, day: date, *, known_on: date | None = None) -> InForce:
+        """The arrangement that governs ``day``, from the instansi's own data or the
+        national layer, with only the instruments public by ``known_on`` (if given).
 
-        A non-standing arrangement outranks a standing one; two of equal rank raise
-        :class:`PolicyConflictError` naming both.
+        Precedence, highest first (flexasn's reading of LAW.md "How the instruments
+        combine" and DESIGN.md's layers): the instansi's own dated window or decision;
+        its own weekly arrangement; a national dated window; the instansi's weekly
+        arrangement after its last known day (unknown); the national weekly arrangement;
+        the instansi's standing arrangement; the national weekly arrangement after its
+        last known day (unknown); a national standing arrangement. Two candidates of
+        equal rank raise :class:`PolicyConflictError` naming both.
         """
-        found = self.arrangements_on(day)
+        found = _candidates(self.arrangement, self.level, day, known_on, own=True)
+        if self.id != NATIONAL:
+            layer = national_policy().arrangement
+            found += _candidates(layer, self.level, day, known_on, own=False)
         if not found:
-            return None
-        dated = [a for a in found if a.kind is not ArrangementKind.STANDING]
-        pool = dated or list(found)
-        if len(pool) > 1:
+            return InForce(None)
+        top = max(rank for rank, _, _ in found)
+        best = [(a, continued) for rank, a, continued in found if rank == top]
+        if len(best) > 1:
             raise PolicyConflictError(
-                f"policy {self.id!r}: arrangements {pool[0].id!r} and {pool[1].id!r} "
+                f"policy {self.id!r}: arrangements {best[0][0].id!r} and {best[1][0].id!r} "
                 f"both cover {day.isoformat()} with equal rank",
-                rules=(pool[0].id, pool[1].id),
+                rules=(best[0][0].id, best[1][0].id),
             )
-        return pool[0]
+        chosen, continued = best[0]
+        national = not any(a is chosen for a in self.arrangement) and not (
+            continued and top == _RANK_OWN_CONTINUATION
+        )
+        standing = None
+        if chosen.is_weekly and chosen.permits_flexible_work:
+            standings = [(r, a) for r, a, _ in found if a.kind is ArrangementKind.STANDING]
+            if standings:
+                standing = max(standings, key=lambda item: item[0])[1]
+        return InForce(chosen, standing=standing, national=national, continued=continued)
+
+    def arrangement_on(self, day: date, *, known_on: date | None = None) -> Arrangement | None:
+        """The arrangement in force on ``day`` after layers and precedence (see
+        :meth:`in_force`); None when none covers it."""
+        return self.in_force(day, known_on=known_on).arrangement
 
     def check_conflicts(self) -> None:
         """Raise :class:`PolicyConflictError` for any conflict the data makes possible.
 
-        Arrangements of equal rank sharing a day, and quota rules of equal rank that
-        both match some OPD kind and service with different limits.
+        Arrangements of equal rank (both standing, both weekly, or both dated-type) for
+        a shared level that share a day, and quota rules of equal rank that both match
+        some OPD kind and service with different limits. Spans are compared, not days.
         """
         for a, b in combinations(self.arrangement, 2):
-            if (a.kind is ArrangementKind.STANDING) != (b.kind is ArrangementKind.STANDING):
+            if _rank_class(a) != _rank_class(b):
                 continue
-            shared = next((d for d in a.iter_days() if b.covers(d)), None)
+            if a.levels and b.levels and not set(a.levels) & set(b.levels):
+                continue
+            shared = a.first_shared_day(b)
             if shared is not None:
                 raise PolicyConflictError(
                     f"policy {self.id!r}: arrangements {a.id!r} and {b.id!r} "
@@ -307,48 +598,52 @@ class Policy(Notes):
                     arrangement.quota_rule(kind, service)
 
 
-def _check_references(policy: Policy, name: str, text: str | None) -> None:
-    reg = registry()
-    for index, arrangement in enumerate(policy.arrangement):
-        bases = [("basis", arrangement.basis)]
-        bases += [(f"also_cites[{i}]", b) for i, b in enumerate(arrangement.also_cites)]
-        bases += [
-            (f"quota[{i}].basis", r.basis) for i, r in enumerate(arrangement.quota) if r.basis
-        ]
-        for field, basis in bases:
-            where = f"arrangement[{arrangement.id}].{field}"
-            line = locate(text, ("arrangement", index, "basis")) if text else None
-            if basis.instrument not in reg.instruments:
-                raise PolicyDataError(
-                    f"unknown instrument {basis.instrument!r}", file=name, field=where, line=line
-                )
-            if basis.article is not None and (basis.instrument, basis.article) not in reg.articles:
-                raise PolicyDataError(
-                    f"article {basis.article!r} of {basis.instrument!r} is not in the registry",
-                    file=name,
-                    field=where,
-                    line=line,
-                )
+def _rank_class(a: Arrangement) -> str:
+    if a.kind is ArrangementKind.STANDING:
+        return "standing"
+    return "weekly" if a.is_weekly else "dated"
+
+
+def _field_loc(field: str) -> tuple[str | int, ...]:
+    """``"quota[2].basis"`` -> ``("quota", 2, "basis")``."""
+    loc: list[str | int] = []
+    for part in field.split("."):
+        name, _, index = part.partition("[")
+        loc.append(name)
+        if index:
+            loc.append(int(index.rstrip("]")))
+    return tuple(loc)
+
+
+def _located_error(message: str, loc: tuple[str | int, ...]) -> ValidationError:
+    return ValidationError.from_exception_data(
+        "Policy",
+        [
+            {
+                "type": PydanticCustomError("value_error", "{error}", {"error": message}),
+                "loc": loc,
+                "input": None,
+            }
+        ],
+        hide_input=True,
+    )
 
 
 def parse_policy(raw: dict[str, Any], name: str, text: str | None = None) -> Policy:
-    """Validate parsed policy data: schema, references to the registry, conflicts."""
+    """Validate parsed policy data: schema, references to instruments, conflicts."""
     try:
-        policy = Policy.model_validate(raw)
+        return Policy.model_validate(raw)
     except ValidationError as exc:
         raise data_error(exc, name, text) from None
-    _check_references(policy, name, text)
-    try:
-        policy.check_conflicts()
     except PolicyConflictError as exc:
         raise PolicyConflictError(f"{name}: {exc}", rules=exc.rules) from None
-    return policy
 
 
 def load_policy(path: str | Path) -> Policy:
     """Load a user's own TOML policy file, with the same schema and checks as the bundled ones.
 
-    Errors name the file, the field and, where it can be found, the line:
+    The file may declare its own instruments (``[[instrument]]``: the region's circulars)
+    and cite them. Errors name the file, the field and, where it can be found, the line:
     :class:`~flexasn.errors.PolicyDataError` for bad data,
     :class:`~flexasn.errors.PolicyConflictError` for rules that contradict each other.
     """
@@ -358,15 +653,74 @@ def load_policy(path: str | Path) -> Policy:
 
 @functools.cache
 def list_policies() -> tuple[str, ...]:
-    """The ids of the bundled policies, sorted."""
+    """The ids of the bundled policies with data of their own, sorted.
+
+    :func:`get_policy` answers for more: every id of the register of regional
+    governments (:func:`flexasn.instansi_ids`), over the national layer.
+    """
     return tuple(bundled_names("policies"))
 
 
+_REGISTERED: dict[str, Policy] = {}
+_LOCK = threading.RLock()
+POLICY_PATH_ENV = "FLEXASN_POLICY_PATH"
+"""Environment variable: folders (separated by ``os.pathsep``) of the user's policy files,
+named ``<id>.toml``; a file there is the policy used for its instansi id."""
+
+
+def register_policy(policy: Policy) -> Policy | None:
+    """Make ``policy`` the one used for its instansi id (``policy.id``) by every call that
+    does not pass ``policy=``; returns the policy it replaces, if one was registered.
+
+    Registering a policy with id ``nasional`` replaces the national layer that every
+    other policy inherits. :func:`unregister_policy` undoes it.
+    """
+    if not isinstance(policy, Policy):
+        raise InvalidInputError(f"policy must be a flexasn Policy, not {type(policy).__name__}")
+    with _LOCK:
+        previous = _REGISTERED.get(policy.id)
+        _REGISTERED[policy.id] = policy
+    return previous
+
+
+def unregister_policy(policy_id: str) -> Policy | None:
+    """Forget a policy registered with :func:`register_policy`; returns it, or None."""
+    with _LOCK:
+        return _REGISTERED.pop(policy_id, None)
+
+
+def registered_policies() -> tuple[str, ...]:
+    """The ids of the policies registered with :func:`register_policy`, sorted."""
+    with _LOCK:
+        return tuple(sorted(_REGISTERED))
+
+
 @functools.cache
-def get_policy(policy_id: str) -> Policy:
-    """A bundled policy by id (``"kab-malang"``); unknown ids raise UnknownPolicyError."""
-    if policy_id not in list_policies():
-        raise UnknownPolicyError(policy_id, list_policies())
+def _load_user_file(path: str, mtime_ns: int, size: int) -> Policy:
+    del mtime_ns, size  # part of the cache key: an edited file is read again
+    return load_policy(path)
+
+
+def _from_policy_path(policy_id: str) -> Policy | None:
+    folders = os.environ.get(POLICY_PATH_ENV, "")
+    for folder in filter(None, folders.split(os.pathsep)):
+        candidate = Path(folder) / f"{policy_id}.toml"
+        try:
+            stat = candidate.stat()
+        except OSError:
+            continue
+        with _LOCK:
+            policy = _load_user_file(str(candidate), stat.st_mtime_ns, stat.st_size)
+        if policy.id != policy_id:
+            raise PolicyDataError(
+                f"id {policy.id!r} does not match the file name", file=str(candidate), field="id"
+            )
+        return policy
+    return None
+
+
+@functools.cache
+def _bundled_policy(policy_id: str) -> Policy:
     name, text = bundled_text(f"policies/{policy_id}.toml")
     policy = parse_policy(parse_toml(name, text), name, text)
     if policy.id != policy_id:
@@ -376,10 +730,57 @@ def get_policy(policy_id: str) -> Policy:
     return policy
 
 
+@functools.cache
+def _register_policy(policy_id: str) -> Policy:
+    from .register import instansi  # the register is loaded only when asked for
+
+    entry = instansi(policy_id)
+    return Policy(
+        id=entry.id,
+        name=entry.name,
+        level=entry.level,
+        timezone=entry.timezone,
+        province=entry.province,
+    )
+
+
+def get_policy(policy_id: str) -> Policy:
+    """The policy of an instansi id: ``"kab-malang"``, ``"kab-sleman"``, ``"nasional"``.
+
+    In order: a policy registered with :func:`register_policy`; a file ``<id>.toml`` in a
+    folder of ``FLEXASN_POLICY_PATH``; the bundled policy with data of its own; for any
+    other id of the register of 552 regional governments, a policy with no data of its
+    own, answering by the national layer alone. An id outside the register raises
+    :class:`~flexasn.errors.UnknownPolicyError` naming the closest known ids.
+    """
+    if not isinstance(policy_id, str):
+        raise InvalidInputError(f"policy id must be a str, not {type(policy_id).__name__}")
+    registered = _REGISTERED.get(policy_id)
+    if registered is not None:
+        return registered
+    from_path = _from_policy_path(policy_id)
+    if from_path is not None:
+        return from_path
+    with _LOCK:  # built once, even when many threads ask at the same time
+        if policy_id in list_policies():
+            return _bundled_policy(policy_id)
+        return _register_policy(policy_id)
+
+
+def national_policy() -> Policy:
+    """The national layer every other policy inherits (the ``nasional`` policy, or the
+    one registered in its place)."""
+    return get_policy(NATIONAL)
+
+
 def resolve_policy(policy: Policy | str | None, instansi: str) -> Policy:
-    """The policy to apply: the one given, a bundled id, or the instansi's bundled policy."""
+    """The policy to apply: the one given, an instansi id, or the instansi's own policy."""
     if isinstance(policy, Policy):
         return policy
+    if policy is not None and not isinstance(policy, str):
+        raise InvalidInputError(
+            f"policy must be a Policy or an instansi id, not {type(policy).__name__}"
+        )
     return get_policy(policy if policy is not None else instansi)
 
 

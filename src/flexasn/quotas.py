@@ -18,15 +18,22 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from fractions import Fraction
-from typing import get_args
+from typing import Self, get_args
 from zoneinfo import ZoneInfo
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ._model import Frozen
-from .calendar import day_info
-from .errors import InvalidInputError, QuotaUndefinedError
+from .calendar import DayKind, covered_years, day_info
+from .errors import (
+    InvalidInputError,
+    QuotaCoverageError,
+    QuotaUndefinedError,
+    require_date,
+    require_type,
+)
 from .legal import Citation, cite
 from .people import AgencyType, Opd, ServiceCategory
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, Rounding, resolve_policy
@@ -102,27 +109,68 @@ def quota_limit(
     return min(share, headcount - onsite_required)
 
 
+class QuotaStatus(StrEnum):
+    """Why an OPD's quota on a day has, or has no, number (``Quota.status``)."""
+
+    SET = "set"
+    """A quota rule with a percentage above 0 applies (the limit may still be 0 after the
+    on-site bound or rounding)."""
+    EXCLUDED = "excluded"
+    """The OPD's kind or service is kept fully on site (a 0 % rule), or the agency is
+    outside Permen PANRB 4/2025 (Pasal 38: TNI, Polri, missions abroad). Limit 0."""
+    NO_FLEXIBLE_WORK = "no_flexible_work"
+    """No arrangement covers the day, or the instansi decided on none. Limit 0."""
+    NOT_WORKING_DAY = "not_working_day"
+    """A weekend, national holiday or cuti bersama. Limit 0."""
+    UNDEFINED = "undefined"
+    """The arrangement in force permits flexible work but leaves the proportion to the head
+    of agency. Limit None."""
+    UNKNOWN = "unknown"
+    """The instansi's decision for the day is not known (a weekly arrangement after its
+    last known day included), or the day is beyond the decreed calendar. Limit None."""
+
+
 class Quota(Frozen):
-    """An OPD's remote-work limit on one day, with the whole computation and its basis."""
+    """An OPD's remote-work limit on one day, with the whole computation and its basis.
+
+    ``status`` says why there is or is no number; ``limit`` is None exactly where the law
+    gives none (``undefined``, ``unknown``), and then ``percent`` and ``onsite_required``
+    are None too.
+    """
 
     day: date
     opd: str
     instansi: str
     policy: str
+    status: QuotaStatus
     arrangement: str | None = None
     rule: str | None = None
-    percent: Decimal = Field(ge=0, le=100)
+    percent: Decimal | None = Field(default=None, ge=0, le=100)
     headcount: int = Field(ge=0)
-    onsite_required: int = Field(ge=0)
+    onsite_required: int | None = Field(default=None, ge=0)
     rounding: Rounding = "floor"
-    limit: int = Field(ge=0)
+    limit: int | None = Field(default=None, ge=0)
     basis: Citation | None = None
     reason: str
-    """Why the limit is what it is: ``rule``, ``day_off``, ``no_arrangement``,
-    ``no_flexible_work``, ``out_of_scope``."""
+    """A finer code than ``status``, kept for schedules and the command line: ``rule``,
+    ``day_off``, ``no_arrangement``, ``no_flexible_work``, ``out_of_scope``, ``undefined``,
+    ``unknown``, ``coverage``."""
+    detail: str | None = None
+    """Where ``limit`` is None: why, naming the instrument (the message
+    :class:`~flexasn.errors.QuotaUndefinedError` carries in strict mode)."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        undefined = self.status in (QuotaStatus.UNDEFINED, QuotaStatus.UNKNOWN)
+        if undefined != (self.limit is None):
+            raise ValueError("limit is None exactly when the status is undefined or unknown")
+        return self
 
     def formula(self) -> str:
-        """The computation, for reports: ``min(floor(120 x 20%), 120 - 1) = 24``."""
+        """The computation, for reports: ``min(floor(120 x 20%), 120 - 1) = 24``; for a quota
+        without a number, its status."""
+        if self.limit is None or self.percent is None or self.onsite_required is None:
+            return f"- ({self.status.value})"
         return (
             f"min({self.rounding}({self.headcount} x {self.percent}%), "
             f"{self.headcount} - {self.onsite_required}) = {self.limit}"
@@ -134,16 +182,14 @@ def today_in(policy: Policy) -> date:
     return datetime.now(ZoneInfo(policy.timezone)).date()
 
 
-def _undefined(
-    policy: Policy, arrangement: Arrangement, label: str, day: date
-) -> QuotaUndefinedError:
+def _undefined_message(policy: Policy, arrangement: Arrangement, label: str, day: date) -> str:
     cited = arrangement.citation()
     if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
-        return QuotaUndefinedError(
+        return (
             f"{policy.id}: the decision for {day.isoformat()} is not known "
             f"(arrangement {arrangement.id!r}, {cited}); no quota can be given for {label}"
         )
-    return QuotaUndefinedError(
+    return (
         f"{policy.id}: {cited} leaves the proportion of remote staff to the head of agency "
         f"(arrangement {arrangement.id!r}, {day.isoformat()}); no quota for {label}"
     )
@@ -166,10 +212,18 @@ class QuotaTerms:
     day under one policy: the batch layer (:mod:`flexasn.simulate`) computes it once.
     """
 
+    status: QuotaStatus
     reason: str
     arrangement: Arrangement | None = None
     rule: QuotaRule | None = None
     basis: Citation | None = None
+    detail: str | None = None
+    """Why there is no number, where there is none."""
+
+    @property
+    def defined(self) -> bool:
+        """True when the terms give a number (a limit, possibly 0)."""
+        return self.status not in (QuotaStatus.UNDEFINED, QuotaStatus.UNKNOWN)
 
 
 def quota_terms(
@@ -180,28 +234,51 @@ def quota_terms(
     agency_type: AgencyType = AgencyType.CIVIL,
     *,
     label: str = "the OPD",
+    known_on: date | None = None,
 ) -> QuotaTerms:
     """The terms of a quota on ``day`` for an OPD of that kind, service and agency type.
 
-    Raises :class:`~flexasn.errors.QuotaUndefinedError` where no instrument sets the
-    proportion and :class:`~flexasn.errors.CoverageError` beyond the decreed calendar.
+    Never raises for a legal answer: where no instrument sets the proportion, or the day
+    is beyond the decreed calendar, the terms say so (``status`` undefined or unknown).
     """
-    info = day_info(day)
     if agency_type is not AgencyType.CIVIL:
-        return QuotaTerms("out_of_scope", basis=cite("permen-panrb-4-2025", "Pasal 38"))
-    if not info.is_working_day:
-        return QuotaTerms("day_off", basis=info.basis)
-    arrangement = policy.arrangement_on(day)
+        basis = cite("permen-panrb-4-2025", "Pasal 38")
+        return QuotaTerms(QuotaStatus.EXCLUDED, "out_of_scope", basis=basis)
+    info = day_info(day, strict=False, known_on=known_on)
+    covered = day.year in covered_years(known_on=known_on)
+    if not info.is_working_day and (covered or info.kind is DayKind.WEEKEND):
+        return QuotaTerms(QuotaStatus.NOT_WORKING_DAY, "day_off", basis=info.basis)
+    in_force = policy.in_force(day, known_on=known_on)
+    arrangement = in_force.arrangement
+    if arrangement is not None and arrangement.kind is ArrangementKind.NO_FLEXIBLE_WORK:
+        basis = arrangement.citation()
+        return QuotaTerms(
+            QuotaStatus.NO_FLEXIBLE_WORK, "no_flexible_work", arrangement, basis=basis
+        )
+    if not covered:
+        detail = (
+            f"{day.isoformat()} is beyond the decreed ASN calendar: whether it is a working "
+            f"day is not known; no quota can be given for {label}"
+        )
+        return QuotaTerms(
+            QuotaStatus.UNKNOWN, "coverage", arrangement, basis=info.basis, detail=detail
+        )
     if arrangement is None:
-        return QuotaTerms("no_arrangement")
-    if arrangement.kind is ArrangementKind.NO_FLEXIBLE_WORK:
-        return QuotaTerms("no_flexible_work", arrangement, basis=arrangement.citation())
+        return QuotaTerms(QuotaStatus.NO_FLEXIBLE_WORK, "no_arrangement")
     if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
-        raise _undefined(policy, arrangement, label, day)
+        detail = _undefined_message(policy, arrangement, label, day)
+        basis = arrangement.citation()
+        return QuotaTerms(QuotaStatus.UNKNOWN, "unknown", arrangement, basis=basis, detail=detail)
     rule = arrangement.quota_rule(kind, service, label)
     if rule is None:
-        raise _undefined(policy, arrangement, label, day)
-    return QuotaTerms("rule", arrangement, rule, (rule.basis or arrangement.basis).citation())
+        detail = _undefined_message(policy, arrangement, label, day)
+        basis = arrangement.citation()
+        return QuotaTerms(
+            QuotaStatus.UNDEFINED, "undefined", arrangement, basis=basis, detail=detail
+        )
+    status = QuotaStatus.SET if rule.percent > 0 else QuotaStatus.EXCLUDED
+    basis = (rule.basis or arrangement.basis).citation()
+    return QuotaTerms(status, "rule", arrangement, rule, basis)
 
 
 def quota_from_terms(
@@ -212,34 +289,42 @@ def quota_from_terms(
     onsite_required: int | None = None,
 ) -> Quota:
     """Apply quota terms to one OPD's headcount (exact arithmetic, see :func:`quota_limit`)."""
-    base = {"day": day, "opd": opd.code, "instansi": opd.instansi, "policy": policy.id}
+    base = {
+        "day": day,
+        "opd": opd.code,
+        "instansi": opd.instansi,
+        "policy": policy.id,
+        "status": terms.status,
+        "headcount": opd.headcount,
+        "basis": terms.basis,
+        "reason": terms.reason,
+        "arrangement": terms.arrangement.id if terms.arrangement else None,
+    }
     arrangement, rule = terms.arrangement, terms.rule
+    if not terms.defined:
+        return Quota(**base, detail=terms.detail)
     if rule is None or arrangement is None:
         onsite = opd.headcount if onsite_required is None else onsite_required
-        return Quota(
-            **base,
-            arrangement=arrangement.id if arrangement else None,
-            percent=Decimal(0),
-            headcount=opd.headcount,
-            onsite_required=onsite,
-            limit=0,
-            basis=terms.basis,
-            reason=terms.reason,
-        )
+        return Quota(**base, percent=Decimal(0), onsite_required=onsite, limit=0)
     onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
     limit = quota_limit(opd.headcount, rule.percent, rounding=rule.rounding, onsite_required=onsite)
     return Quota(
         **base,
-        arrangement=arrangement.id,
         rule=rule.describe(),
         percent=rule.percent,
-        headcount=opd.headcount,
         onsite_required=onsite,
         rounding=rule.rounding,
         limit=limit,
-        basis=terms.basis,
-        reason=terms.reason,
     )
+
+
+def raise_undefined(q: Quota, covered: tuple[int, ...]) -> None:
+    """Raise the error strict callers get for a quota without a number."""
+    if q.limit is not None:
+        return
+    if q.reason == "coverage":
+        raise QuotaCoverageError(q.day, covered)
+    raise QuotaUndefinedError(q.detail or f"no quota for OPD {q.opd} on {q.day.isoformat()}")
 
 
 def quota(
@@ -248,30 +333,60 @@ def quota(
     *,
     policy: Policy | str | None = None,
     onsite_required: int | None = None,
+    strict: bool = True,
+    known_on: date | None = None,
 ) -> Quota:
     """The OPD's remote-work quota on ``on`` (default: today in the instansi's time zone).
 
-    The limit is 0 on a day off, where no arrangement permits flexible work, for an
-    agency outside Permen PANRB 4/2025 (Pasal 38), or where the OPD is excluded.
-    ``onsite_required`` overrides the arrangement's count of staff who must stay on
-    site (a planner that knows the roster's duty officers passes it).
+    ``Quota.status`` says why there is or is no number: ``set`` (a rule's percentage
+    above 0), ``excluded`` (a 0 % rule, or an agency outside Permen PANRB 4/2025 Pasal 38),
+    ``no_flexible_work``, ``not_working_day`` (limit 0 for all of these), ``undefined``
+    (the arrangement leaves the proportion to the head of agency) and ``unknown`` (the
+    decision is not known, or the day is beyond the decreed calendar): ``limit`` is None
+    for the last two. ``onsite_required`` overrides the arrangement's count of staff who
+    must stay on site (a planner that knows the roster's duty officers passes it).
+    ``known_on`` answers with only the instruments public by that day.
 
-    Raises :class:`~flexasn.errors.QuotaUndefinedError` where no known instrument
-    sets the proportion (the national circulars leave it to the head of agency; a
-    region whose decision is unknown), and
-    :class:`~flexasn.errors.CoverageError` beyond the decreed calendar.
+    With ``strict=True`` (default) a quota without a number raises
+    :class:`~flexasn.errors.QuotaUndefinedError` naming the instrument (beyond the decreed
+    calendar :class:`~flexasn.errors.QuotaCoverageError`, also a ``CoverageError``); with
+    ``strict=False`` it never raises for a legal answer.
     """
+    require_type(opd, Opd, "opd")
+    if on is not None:
+        require_date(on, "on")
+    if known_on is not None:
+        require_date(known_on, "known_on")
     pol = resolve_policy(policy, opd.instansi)
     day = on if on is not None else today_in(pol)
-    terms = quota_terms(pol, day, opd.kind, opd.service, opd.agency_type, label=f"OPD {opd.code}")
-    return quota_from_terms(terms, opd, day, pol, onsite_required)
+    terms = quota_terms(
+        pol,
+        day,
+        opd.kind,
+        opd.service,
+        opd.agency_type,
+        label=f"OPD {opd.code}",
+        known_on=known_on,
+    )
+    q = quota_from_terms(terms, opd, day, pol, onsite_required)
+    if strict:
+        raise_undefined(q, covered_years(known_on=known_on))
+    return q
 
 
-def max_remote(opd: Opd, on: date | None = None, *, policy: Policy | str | None = None) -> int:
+def max_remote(
+    opd: Opd,
+    on: date | None = None,
+    *,
+    policy: Policy | str | None = None,
+    known_on: date | None = None,
+) -> int:
     """How many of the OPD's staff may be remote on ``on`` (default: today, local time).
 
-    0 on days off, outside any arrangement, where the instansi decided on no
-    flexible work, or where the OPD is excluded. Raises
-    :class:`~flexasn.errors.QuotaUndefinedError` where no instrument sets the proportion.
+    0 on days off, outside any arrangement, where the instansi decided on no flexible
+    work, or where the OPD is excluded. Raises :class:`~flexasn.errors.QuotaUndefinedError`
+    exactly where :func:`quota` gives no number (``Quota.limit`` is None).
     """
-    return quota(opd, on, policy=policy).limit
+    q = quota(opd, on, policy=policy, known_on=known_on)
+    assert q.limit is not None  # strict quota() raised otherwise
+    return q.limit

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..calendar import DayInfo
 from ..people import Employee, Opd
-from ..policy import Arrangement, Policy, QuotaRule
+from ..policy import Arrangement, InForce, Policy, QuotaRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +32,22 @@ class Situation:
     quota_rule: QuotaRule | None
     remote_days_this_week: int | None = None
     """Remote days the employee already has in the day's Monday-Sunday week, if known."""
+    in_force: InForce | None = None
+    """How the arrangement was found: its layer, a standing arrangement beside a weekly
+    one, or a weekly arrangement's unknown continuation."""
+    known_on: date | None = None
+    """Answer with only the instruments public by this day (None: everything known)."""
+
+    @property
+    def standing(self) -> Arrangement | None:
+        """A standing arrangement whose weekly limit counts the day: the one in force, or
+        one beside the weekly arrangement in force (LAW.md §3a)."""
+        a = self.arrangement
+        if a is not None and a.kind.value == "standing":
+            return a
+        return self.in_force.standing if self.in_force is not None else None
+
+    @property
+    def continued(self) -> bool:
+        """True on a weekday after the last known day of a weekly arrangement."""
+        return self.in_force is not None and self.in_force.continued

@@ -3,7 +3,10 @@ the flexible period, the OPD's quota, and who must stay on site."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ..legal import cite
+from ..people import PositionType
 from ..policy import ArrangementKind
 from ..quotas import default_onsite, quota_limit
 from ..reasons import Check, Reason, reason
@@ -19,6 +22,17 @@ def flexible_period(s: Situation) -> Reason:
     """
     a = s.arrangement
     day = s.day.isoformat()
+    if not s.covered and (a is None or a.permits_flexible_work):
+        # beyond the decreed years the day's kind is not known (DESIGN.md): a circular
+        # for it may yet come, or the day may be a holiday
+        return reason(
+            Check.FLEXIBLE_PERIOD,
+            None,
+            "flexible_period.unknown_coverage",
+            a.citation() if a is not None else cite("perpres-21-2023", "Pasal 6"),
+            instansi=s.policy.name,
+            day=day,
+        )
     if a is None:
         return reason(
             Check.FLEXIBLE_PERIOD,
@@ -38,6 +52,17 @@ def flexible_period(s: Situation) -> Reason:
             instansi=s.policy.name,
             day=day,
             arrangement=a.id,
+        )
+    if a.kind is ArrangementKind.DECISION_UNKNOWN and s.continued:
+        return reason(
+            Check.FLEXIBLE_PERIOD,
+            None,
+            "flexible_period.unknown_continuation",
+            basis,
+            instansi=s.policy.name,
+            day=day,
+            arrangement=a.id.removesuffix("-lanjutan"),
+            last=(a.days[0].first_day - timedelta(days=1)).isoformat(),
         )
     if a.kind is ArrangementKind.DECISION_UNKNOWN:
         return reason(
@@ -122,14 +147,24 @@ def role_onsite(s: Situation) -> Reason:
     """Does the employee's role require presence that day?
 
     A head of OPD where the arrangement keeps heads in the office (Kabupaten Malang
-    2025); a duty officer (piket) on a duty day, in every arrangement that keeps duty
+    2025); a structural (echelon) official where the arrangement keeps them in the office
+    (SE Mendagri 800.1.5/3349/SJ: regional governments on WFH Fridays); a duty officer
+    (piket) on a duty day, in every arrangement that keeps duty
     officers on site (the default).
     """
     a = s.arrangement
     e = s.employee
     if e.is_head and a is not None and a.heads_onsite:
         return reason(
-            Check.ROLE_ONSITE, False, "role_onsite.fail_head", a.citation(), arrangement=a.id
+            Check.ROLE_ONSITE, False, "role_onsite.fail_head", a.onsite_citation(), arrangement=a.id
+        )
+    if e.position is PositionType.STRUCTURAL and a is not None and a.structural_onsite:
+        return reason(
+            Check.ROLE_ONSITE,
+            False,
+            "role_onsite.fail_structural",
+            a.onsite_citation(),
+            arrangement=a.id,
         )
     if s.day in e.duty_days and (a is None or a.duty_officers_onsite):
         return reason(

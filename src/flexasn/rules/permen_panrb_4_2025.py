@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..legal import cite, instrument
 from ..messages import words
 from ..people import AgencyType, DisciplineStatus
-from ..policy import ArrangementKind
 from ..reasons import Check, Reason, reason
 from . import Situation
 
@@ -67,9 +66,11 @@ def new_employee(s: Situation) -> Reason:
 
 
 def applies_weekly_limit(s: Situation) -> bool:
-    """True where a standing arrangement with a weekly limit is in force that day."""
-    a = s.arrangement
-    return a is not None and a.kind is ArrangementKind.STANDING and a.weekly_limit is not None
+    """True where a standing arrangement with a weekly limit counts the day: in force that
+    day, or beside the weekly arrangement in force (a WFH Friday counts toward the Pasal 13
+    limit where a standing arrangement also applies, LAW.md §3a)."""
+    a = s.standing
+    return a is not None and a.weekly_limit is not None
 
 
 def weekly_limit(s: Situation) -> Reason:
@@ -79,8 +80,9 @@ def weekly_limit(s: Situation) -> Reason:
     The day being decided counts: with ``remote_days_this_week`` already taken, the
     day is allowed only if one more stays within the limit.
     """
-    assert s.arrangement is not None and s.arrangement.weekly_limit is not None
-    limit = s.arrangement.weekly_limit
+    standing = s.standing
+    assert standing is not None and standing.weekly_limit is not None
+    limit = standing.weekly_limit
     basis = cite(PERMEN, "Pasal 13 ayat (1)")
     if s.employee.duties_outside_office or s.employee.special_circumstances:
         phrase = (
