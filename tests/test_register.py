@@ -1,0 +1,353 @@
+"""The register of instansi (DESIGN.md "Every instansi gets an answer").
+
+Expected values are written out here by hand, not read back from the data: the fixed
+province ids, the time zone of each province (Keppres 41/1987 as regions.toml cites it),
+the slug rule, and spot checks of codes from the Kepmendagri list.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+
+import pytest
+
+import flexasn as fx
+from flexasn.policy import Level
+from flexasn.register import (
+    NASIONAL,
+    Instansi,
+    TimeZone,
+    closest_ids,
+    instansi,
+    instansi_ids,
+    parse_citation,
+    parse_register,
+    register,
+    register_source,
+)
+
+WIB: TimeZone = "Asia/Jakarta"
+WITA: TimeZone = "Asia/Makassar"
+WIT: TimeZone = "Asia/Jayapura"
+
+# The fixed province ids, with the zone each is in (WIB: Sumatra, Java, Kalimantan Barat and
+# Tengah; WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara, Sulawesi; WIT: Maluku,
+# Maluku Utara, Papua) and its Kemendagri code.
+PROVINCES: dict[str, tuple[TimeZone, str]] = {
+    "prov-aceh": (WIB, "11"),
+    "prov-sumut": (WIB, "12"),
+    "prov-sumbar": (WIB, "13"),
+    "prov-riau": (WIB, "14"),
+    "prov-jambi": (WIB, "15"),
+    "prov-sumsel": (WIB, "16"),
+    "prov-bengkulu": (WIB, "17"),
+    "prov-lampung": (WIB, "18"),
+    "prov-babel": (WIB, "19"),
+    "prov-kepri": (WIB, "21"),
+    "prov-dki-jakarta": (WIB, "31"),
+    "prov-jabar": (WIB, "32"),
+    "prov-jateng": (WIB, "33"),
+    "prov-diy": (WIB, "34"),
+    "prov-jatim": (WIB, "35"),
+    "prov-banten": (WIB, "36"),
+    "prov-bali": (WITA, "51"),
+    "prov-ntb": (WITA, "52"),
+    "prov-ntt": (WITA, "53"),
+    "prov-kalbar": (WIB, "61"),
+    "prov-kalteng": (WIB, "62"),
+    "prov-kalsel": (WITA, "63"),
+    "prov-kaltim": (WITA, "64"),
+    "prov-kaltara": (WITA, "65"),
+    "prov-sulut": (WITA, "71"),
+    "prov-sulteng": (WITA, "72"),
+    "prov-sulsel": (WITA, "73"),
+    "prov-sultra": (WITA, "74"),
+    "prov-gorontalo": (WITA, "75"),
+    "prov-sulbar": (WITA, "76"),
+    "prov-maluku": (WIT, "81"),
+    "prov-malut": (WIT, "82"),
+    "prov-papua": (WIT, "91"),
+    "prov-papua-barat": (WIT, "92"),
+    "prov-papua-selatan": (WIT, "93"),
+    "prov-papua-tengah": (WIT, "94"),
+    "prov-papua-pegunungan": (WIT, "95"),
+    "prov-papua-barat-daya": (WIT, "96"),
+}
+
+
+def slug(name: str) -> str:
+    bare = re.sub(r"^(Kabupaten|Kota) ", "", name)
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
+
+
+# --- the bundled register ------------------------------------------------------------
+
+
+def test_counts() -> None:
+    # The decree's 416 kabupaten and 98 kota include DKI Jakarta's Kabupaten Administrasi
+    # Kepulauan Seribu and five Kota Administrasi, which are not regional governments.
+    levels = Counter(item.level for item in register())
+    assert levels == {Level.PROVINSI: 38, Level.KABUPATEN: 415, Level.KOTA: 93}
+    assert levels[Level.KABUPATEN] + 1 == 416
+    assert levels[Level.KOTA] + 5 == 98
+    assert len(register()) == 546
+    assert len(instansi_ids()) == 547  # and nasional
+
+
+def test_every_province_id_present_with_its_code() -> None:
+    provinces = {i.id: i for i in register() if i.level is Level.PROVINSI}
+    assert set(provinces) == set(PROVINCES)
+    for pid, (_, code) in PROVINCES.items():
+        assert provinces[pid].code == code
+        assert provinces[pid].province == pid
+        assert provinces[pid].name.startswith(("Provinsi ", "Daerah Istimewa "))
+    assert provinces["prov-diy"].name == "Daerah Istimewa Yogyakarta"
+    assert provinces["prov-jatim"].name == "Provinsi Jawa Timur"
+    assert provinces["prov-dki-jakarta"].name == "Provinsi Daerah Khusus Ibukota Jakarta"
+
+
+def test_each_kabupaten_and_kota_lies_in_a_province() -> None:
+    for item in register():
+        assert item.province in PROVINCES
+        if item.level is not Level.PROVINSI:
+            assert item.code is not None
+            assert item.code.startswith(PROVINCES[item.province][1] + ".")
+            assert item.name.startswith("Kabupaten " if item.level is Level.KABUPATEN else "Kota ")
+
+
+def test_time_zones_by_province() -> None:
+    for item in register():
+        assert item.province is not None
+        assert item.timezone == PROVINCES[item.province][0], item.id
+    zones = register_source().timezone.zone_of()
+    assert zones == {pid: zone for pid, (zone, _) in PROVINCES.items()}
+
+
+@pytest.mark.parametrize(
+    ("iid", "zone", "code", "name"),
+    [
+        ("kota-jayapura", WIT, "91.71", "Kota Jayapura"),
+        ("kota-makassar", WITA, "73.71", "Kota Makassar"),
+        ("kab-sleman", WIB, "34.04", "Kabupaten Sleman"),
+        ("kota-denpasar", WITA, "51.71", "Kota Denpasar"),
+        ("kab-malang", WIB, "35.07", "Kabupaten Malang"),
+        ("kota-malang", WIB, "35.73", "Kota Malang"),
+        ("kota-batu", WIB, "35.79", "Kota Batu"),
+        ("kota-palembang", WIB, "16.71", "Kota Palembang"),
+        ("kab-lumajang", WIB, "35.08", "Kabupaten Lumajang"),
+        ("kota-cimahi", WIB, "32.77", "Kota Cimahi"),
+        ("kota-surabaya", WIB, "35.78", "Kota Surabaya"),
+        ("kab-lima-puluh-kota", WIB, "13.07", "Kabupaten Lima Puluh Kota"),
+        ("kab-kepulauan-siau-tagulandang-biaro", WITA, "71.09", None),
+        ("kab-toli-toli", WITA, "72.04", "Kabupaten Toli-Toli"),
+        ("kab-merauke", WIT, "93.01", "Kabupaten Merauke"),
+        ("kota-ternate", WIT, "82.71", "Kota Ternate"),
+        ("kota-pontianak", WIB, "61.71", "Kota Pontianak"),
+        ("kota-tarakan", WITA, "65.71", "Kota Tarakan"),
+    ],
+)
+def test_spot_checks(iid: str, zone: str, code: str, name: str | None) -> None:
+    item = instansi(iid)
+    assert (item.timezone, item.code) == (zone, code)
+    if name:
+        assert item.name == name
+
+
+def test_ids_unique_and_follow_the_slug_rule() -> None:
+    ids = [i.id for i in register()]
+    assert len(ids) == len(set(ids))
+    codes = [i.code for i in register()]
+    assert len(codes) == len(set(codes))
+    for item in register():
+        if item.level is Level.KABUPATEN:
+            assert item.id == f"kab-{slug(item.name)}"
+        elif item.level is Level.KOTA:
+            assert item.id == f"kota-{slug(item.name)}"
+
+
+def test_kabupaten_and_kota_of_one_name_are_two_instansi() -> None:
+    for name in ("malang", "bandung", "jayapura", "gorontalo", "sorong", "kupang", "bima"):
+        kab, kota = instansi(f"kab-{name}"), instansi(f"kota-{name}")
+        assert kab.province == kota.province
+        assert kab.code != kota.code
+
+
+def test_no_jakarta_kota_or_kabupaten_administrasi() -> None:
+    in_dki = [i for i in register() if i.province == "prov-dki-jakarta"]
+    assert [i.id for i in in_dki] == ["prov-dki-jakarta"]
+    assert not any("Administrasi" in i.name for i in register())
+    assert not any("Jakarta" in i.name and i.level is not Level.PROVINSI for i in register())
+    for iid in ("kab-kepulauan-seribu", "kota-jakarta-pusat", "kota-jakarta-selatan"):
+        assert iid not in instansi_ids()
+
+
+def test_nasional() -> None:
+    item = instansi(NASIONAL)
+    assert (item.level, item.province, item.code, item.timezone) == (
+        Level.PUSAT,
+        None,
+        None,
+        WIB,
+    )
+    assert item not in register()
+    assert NASIONAL in instansi_ids()
+
+
+def test_ids_sorted_and_register_in_code_order() -> None:
+    assert list(instansi_ids()) == sorted(instansi_ids())
+    provinces = [i.code or "" for i in register() if i.level is Level.PROVINSI]
+    assert provinces == sorted(provinces)
+
+
+def test_every_bundled_policy_is_in_the_register() -> None:
+    for policy_id in fx.list_policies():
+        assert instansi(policy_id).id == policy_id
+
+
+def test_citation() -> None:
+    cite = register_source()
+    assert cite.source.decree_number == "300.2.2-2138 Tahun 2025"
+    assert cite.source.dataset == "https://github.com/cahyadsn/wilayah"
+    assert cite.source.dataset_commit == "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7"
+    assert cite.source.confidence is fx.Confidence.SINGLE
+    assert cite.timezone.confidence is fx.Confidence.REPORTED
+    assert "41 Tahun 1987" in cite.timezone.instrument
+
+
+# --- unknown ids -------------------------------------------------------------------------
+
+
+def test_closest_ids() -> None:
+    assert closest_ids("kab-malnag")[0] == "kab-malang"
+    assert closest_ids("KAB-MALANG ", n=1) == ("kab-malang",)
+    assert len(closest_ids("kota-malang", n=5)) == 5
+    assert closest_ids("zzzzzzzzzzzz") == ()
+
+
+def test_unknown_id_names_the_closest() -> None:
+    with pytest.raises(fx.UnknownPolicyError) as info:
+        instansi("kab-malnag")
+    error = info.value
+    assert isinstance(error, KeyError)
+    assert str(error).startswith('unknown instansi "kab-malnag": did you mean "kab-malang"')
+    assert error.policy_id == "kab-malnag"
+    assert "kab-malang" in error.known
+    with pytest.raises(fx.UnknownPolicyError, match="no known id is close"):
+        instansi("zzzzzzzzzzzz")
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True])
+def test_closest_ids_rejects_a_bad_n(bad: object) -> None:
+    with pytest.raises(fx.InvalidInputError, match="n must be"):
+        closest_ids("kab-malang", n=bad)  # type: ignore[arg-type]
+
+
+def test_ids_must_be_strings() -> None:
+    with pytest.raises(fx.InvalidInputError):
+        instansi(35)  # type: ignore[arg-type]
+    with pytest.raises(fx.InvalidInputError):
+        closest_ids(None)  # type: ignore[arg-type]
+
+
+# --- the model ---------------------------------------------------------------------------
+
+
+def test_instansi_is_frozen_and_checked() -> None:
+    item = instansi("kab-malang")
+    with pytest.raises(fx.ModelValidationError):
+        item.name = "x"  # type: ignore[misc]
+    with pytest.raises(fx.ModelValidationError, match="code"):
+        Instansi(id="nasional", name="x", level=Level.PUSAT, code="35", timezone=WIB)
+    with pytest.raises(fx.ModelValidationError, match="timezone"):
+        Instansi(id="nasional", name="x", level=Level.PUSAT, timezone="Asia/Pontianak")
+
+
+# --- validation of the data files --------------------------------------------------------
+
+HEADER = "id,name,level,province,code,timezone\n"
+GOOD = (
+    HEADER
+    + "prov-jatim,Provinsi Jawa Timur,provinsi,prov-jatim,35,Asia/Jakarta\n"
+    + "prov-bali,Provinsi Bali,provinsi,prov-bali,51,Asia/Makassar\n"
+    + "kab-malang,Kabupaten Malang,kabupaten,prov-jatim,35.07,Asia/Jakarta\n"
+)
+
+
+def test_a_good_file_parses() -> None:
+    rows = parse_register("r.csv", GOOD + "\n")
+    assert [r.id for r in rows] == ["prov-jatim", "prov-bali", "kab-malang"]
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "words"),
+    [
+        (
+            "kab-malang,Kabupaten Malang,kabupaten,prov-jatim,35.08,Asia/Jakarta",
+            "id",
+            "duplicate id (first on line 4)",
+        ),
+        (
+            "kab-batu,Kabupaten Batu,kabupaten,prov-jatim,35.07,Asia/Jakarta",
+            "code",
+            "duplicate code",
+        ),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Bangkok", "timezone", "Asia/Jakarta"),
+        (
+            "kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Makassar",
+            "timezone",
+            "prov-jatim is in 'Asia/Jakarta'",
+        ),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.7,Asia/Jakarta", "code", "71-99"),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.09,Asia/Jakarta", "code", "71-99"),
+        ("kab-batu,Kabupaten Batu,kabupaten,prov-jatim,35.79,Asia/Jakarta", "code", "01-69"),
+        ("kota-batu,Kota Batu,kota,prov-jatim,51.79,Asia/Jakarta", "code", "not under"),
+        ("kota-batu,Kota Batu,kota,kab-malang,35.79,Asia/Jakarta", "province", "province id"),
+        ("kota-batu,Kota Batu,kota,prov-jabar,35.79,Asia/Jakarta", "province", "not a province"),
+        ("kab-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta", "id", "starts with 'kota-'"),
+        ("Kota Batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta", "id", "pattern"),
+        ("kota-batu,Kota Batu,desa,prov-jatim,35.79,Asia/Jakarta", "level", "kabupaten"),
+        ("nasional,Pusat,pusat,,,Asia/Jakarta", "level", "regional governments only"),
+        ("prov-x,Provinsi X,provinsi,prov-jatim,99,Asia/Jakarta", "province", "its own id"),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.79", None, "5 fields, expected 6"),
+    ],
+)
+def test_a_bad_row_names_file_line_and_field(row: str, field: str | None, words: str) -> None:
+    with pytest.raises(fx.PolicyDataError) as info:
+        parse_register("regions.csv", GOOD + row + "\n")
+    error = info.value
+    assert (error.file, error.line, error.field) == ("regions.csv", 5, field)
+    assert words in str(error)
+    assert str(error).startswith("regions.csv:5")
+
+
+def test_the_zone_table_is_checked() -> None:
+    zones: dict[str, TimeZone] = {"prov-jatim": WIB, "prov-bali": WIB}
+    with pytest.raises(fx.PolicyDataError, match="prov-bali is in 'Asia/Jakarta'") as info:
+        parse_register("regions.csv", GOOD, zones)
+    assert (info.value.line, info.value.field) == (3, "timezone")
+    with pytest.raises(fx.PolicyDataError, match="gives no time zone"):
+        parse_register("regions.csv", GOOD, {"prov-jatim": WIB})
+
+
+def test_a_bad_header() -> None:
+    with pytest.raises(fx.PolicyDataError, match="header must be") as info:
+        parse_register("regions.csv", "id,name\n")
+    assert info.value.line == 1
+    with pytest.raises(fx.PolicyDataError, match="header must be"):
+        parse_register("regions.csv", "")
+
+
+def test_a_bad_citation() -> None:
+    text = '[source]\ndecree_number = ""\n'
+    with pytest.raises(fx.PolicyDataError) as info:
+        parse_citation(tomllib.loads(text), "regions.toml", text)
+    assert info.value.file == "regions.toml"
+
+
+def test_a_province_in_two_zones() -> None:
+    data = register_source().model_dump()
+    data["timezone"]["provinces"][WIT] = ["prov-aceh"]
+    with pytest.raises(fx.PolicyDataError, match="more than one zone: prov-aceh"):
+        parse_citation(data, "regions.toml", None)
