@@ -75,11 +75,16 @@ def test_calendar_table_en_with_policy(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_calendar_span_and_unknown_decision(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "calendar", "2025-04-07..2025-04-08", "--policy", "kab-malang")
+    # Kota Palembang's decision for 24-27 March 2025 is unknown (LAW.md §5)
+    code, out, _ = run(capsys, "calendar", "2025-03-23..2025-03-24", "--policy", "kota-palembang")
     assert code == 0
     assert "keputusan tidak diketahui" in out
+    line = next(x for x in out.splitlines() if x.startswith("2025-03-24"))
+    assert line.split() == ["2025-03-24", "Sen", "hari", "kerja", "FWA", "?"]
+    # Kab. Malang has no decision for 8 April 2025: the national SE 3/2025 applies (inherited)
+    code, out, _ = run(capsys, "calendar", "2025-04-07..2025-04-08", "--policy", "kab-malang")
     line = next(x for x in out.splitlines() if x.startswith("2025-04-08"))
-    assert line.split() == ["2025-04-08", "Sel", "hari", "kerja", "FWA", "?"]
+    assert line.split() == ["2025-04-08", "Sel", "hari", "kerja", "FWA", "WFH/WFA"]
 
 
 def test_calendar_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -134,7 +139,7 @@ def test_calendar_estimate_beyond_coverage(capsys: pytest.CaptureFixture[str]) -
         (["calendar", "2025-03-10..2025-03-01"], "sebelum"),
         (["calendar", "2025-02-30..2025-03-01"], "tanggal tidak sah"),
         (["calendar", "2030-01"], "di luar kalender ASN"),
-        (["calendar", "2025-03", "--policy", "nope"], "unknown policy 'nope'"),
+        (["calendar", "2025-03", "--policy", "nope"], "'nope'"),
         (["calendar", "2025-03", "--policy", "missing.toml"], "file not found"),
     ],
 )
@@ -350,6 +355,10 @@ def test_quota_json_csv_and_statuses(capsys: pytest.CaptureFixture[str]) -> None
     (row,) = list(csv.DictReader(io.StringIO(out)))
     assert row["status"] == "day_off" and row["limit"] == "0"
     code, out, _ = run(capsys, "quota", "2025-04-08", "--opds", OPDS, "--lang", "en")
+    assert code == 0 and "left to the head of" in out  # SE 3/2025, inherited
+    code, out, _ = run(
+        capsys, "quota", "2025-03-24", "--opds", OPDS, "--policy", "kota-palembang", "--lang", "en"
+    )
     assert code == 0 and "the instansi's decision is not known" in out
     code, out, _ = run(capsys, "quota", "2025-03-24", *BKAD[2:], "--policy", "nasional")
     assert code == 0 and "tidak ditetapkan" in out

@@ -56,8 +56,15 @@ def test_unknown_policy_lists_the_known_ids_sorted() -> None:
     error = fx.UnknownPolicyError("kota-atlantis", ["kota-malang", "kab-malang"])
     assert error.policy_id == "kota-atlantis"
     assert error.known == ("kab-malang", "kota-malang")
-    # str() is the plain message, not KeyError's quoted repr of it
-    assert str(error) == "unknown policy 'kota-atlantis'; known policies: kab-malang, kota-malang"
+    # str() is the plain message, not KeyError's quoted repr of it; the closest ids first
+    assert str(error) == (
+        "unknown policy 'kota-atlantis'; did you mean 'kota-malang' or 'kab-malang'?"
+    )
+    assert error.suggestions == ("kota-malang", "kab-malang")
+    far = fx.UnknownPolicyError("zzz", ["kota-malang", "kab-malang"])
+    assert str(far) == "unknown policy 'zzz'; known policies: kab-malang, kota-malang"
+    many = fx.UnknownPolicyError("zzz", [f"kab-{n}" for n in range(30)])
+    assert "30 ids are known" in str(many) and "kab-1," not in str(many)
 
 
 def test_unknown_instrument_message() -> None:

@@ -80,13 +80,33 @@ def test_no_flexible_work_decided() -> None:
 
 
 def test_unknown_decision() -> None:
-    r = reason("kab-malang", date(2025, 4, 8))
+    r = reason("kota-palembang", date(2025, 3, 24))
     assert r.passed is None and r.key == "flexible_period.unknown"
     assert r.message("en") == (
-        "Whether Pemerintah Kabupaten Malang permits flexible work on 2025-04-08 is not "
-        "known: its decision ('se-3-2025-unknown') is unknown."
+        "Whether Pemerintah Kota Palembang permits flexible work on 2025-03-24 is not "
+        "known: its decision ('lebaran-2025-unknown') is unknown."
     )
     assert r.message("id") == (
-        "Belum diketahui apakah Pemerintah Kabupaten Malang mengizinkan kerja fleksibel pada "
-        "2025-04-08: keputusannya ('se-3-2025-unknown') tidak diketahui."
+        "Belum diketahui apakah Pemerintah Kota Palembang mengizinkan kerja fleksibel pada "
+        "2025-03-24: keputusannya ('lebaran-2025-unknown') tidak diketahui."
     )
+
+
+def test_inherited_national_window_says_so() -> None:
+    # Kab. Malang has no decision of its own for 8 April 2025: SE MenPANRB 3/2025 applies
+    r = reason("kab-malang", date(2025, 4, 8))
+    assert r.passed is True and r.key == "flexible_period.pass_national"
+    assert r.basis is not None and r.basis.instrument == "se-menpanrb-3-2025"
+    assert r.message("en") == (
+        "The national arrangement 'se-3-2025' is in force on 2025-04-08 and permits flexible "
+        "work (WFH, WFA); no decision of Pemerintah Kabupaten Malang of its own for that day "
+        "is recorded, so the national instrument applies."
+    )
+
+
+def test_weekly_continuation_unknown() -> None:
+    # LAW.md §3a: the Friday WFH is known through 17 July 2026; 24 July is unknown
+    r = reason("kab-malang", date(2026, 7, 24))
+    assert r.passed is None and r.key == "flexible_period.unknown_continuation"
+    assert r.basis is not None and r.basis.instrument == "wfh-jumat-2026-perpanjangan"
+    assert "2026-07-17" in r.message("en") and "2026-07-17" in r.message("id")

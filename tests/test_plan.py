@@ -324,7 +324,7 @@ def test_invariants(
     arrangement = pol.arrangement[0]
     for d in s.days:
         limit = fx.quota(unit, d.day, policy=pol).limit
-        assert d.limit == limit
+        assert limit is not None and d.limit == limit
         assert len(d.remote) <= limit  # never over the quota
         week = week_of(d.day)
         for n, mode in d.remote.items():

@@ -231,10 +231,10 @@ def test_unknown_id_names_the_closest() -> None:
         instansi("kab-malnag")
     error = info.value
     assert isinstance(error, KeyError)
-    assert str(error).startswith('unknown instansi "kab-malnag": did you mean "kab-malang"')
+    assert str(error).startswith("unknown policy 'kab-malnag'; did you mean 'kab-malang'")
     assert error.policy_id == "kab-malnag"
     assert "kab-malang" in error.known
-    with pytest.raises(fx.UnknownPolicyError, match="no known id is close"):
+    with pytest.raises(fx.UnknownPolicyError, match="ids are known"):
         instansi("zzzzzzzzzzzz")
 
 

@@ -116,9 +116,10 @@ def test_remote_outside_any_arrangement_and_where_the_decision_is_unknown() -> N
     day = date(2025, 4, 9)
     v = only(validate_schedule(edit(BASE, day, {nip(5): fx.WorkMode.WFH}), BKAD, ROSTER))
     assert (v.check, v.day, v.nip) == (fx.Check.FLEXIBLE_PERIOD, day, nip(5))
+    # 8 April 2025: SE MenPANRB 3/2025 applies (inherited); the proportion is the head's
     day = date(2025, 4, 8)
     v = only(validate_schedule(edit(BASE, day, {nip(5): fx.WorkMode.WFH}), BKAD, ROSTER))
-    assert (v.check, v.key) == (fx.Check.FLEXIBLE_PERIOD, "roster.undetermined")
+    assert (v.check, v.key) == (fx.Check.OPD_ALLOWED, "roster.undetermined")
 
 
 def test_employee_not_on_roster_and_roster_employee_missing() -> None:

@@ -197,8 +197,8 @@ def test_scenario_extra_days_change_only_those_days() -> None:
 
 
 def test_scenarios_are_validated_and_immutable() -> None:
-    with pytest.raises(fx.PolicyConflictError):  # 8 April: the base's decision is unknown
-        Scenario(name="x", base="kab-malang", extra_days=[date(2025, 4, 8)])
+    with pytest.raises(fx.PolicyConflictError):  # 25 March: the base's own window
+        Scenario(name="x", base="kab-malang", extra_days=[date(2025, 3, 25)])
     with pytest.raises(ValueError, match="less than or equal to 100"):
         Scenario(name="x", base="kab-malang", percent={"esensial": 150})
     with pytest.raises(ValueError, match="unknown OPD kind"):

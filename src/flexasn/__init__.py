@@ -32,6 +32,7 @@ from .calendar import (
 from .check import Violation, validate_schedule
 from .decide import Decision, eligible_for_wfa
 from .errors import (
+    ArgumentTypeError,
     AttendanceError,
     CoverageError,
     FlexasnError,
@@ -42,6 +43,7 @@ from .errors import (
     ModelValidationError,
     PolicyConflictError,
     PolicyDataError,
+    QuotaCoverageError,
     QuotaUndefinedError,
     RosterError,
     ScheduleCoverageError,
@@ -73,6 +75,7 @@ from .legal import (
     Source,
     articles,
     cite,
+    data_as_of,
     instrument,
     instruments,
 )
@@ -100,14 +103,19 @@ from .policy import (
     Level,
     Policy,
     QuotaRule,
+    Weekday,
     get_policy,
     list_policies,
     load_policy,
     policy_json_schema,
+    register_policy,
+    registered_policies,
+    unregister_policy,
 )
-from .quotas import Quota, max_remote, quota, quota_limit
+from .quotas import Quota, QuotaStatus, max_remote, quota, quota_limit
 from .ramadan import RamadanPeriod, is_ramadan, ramadan_period, ramadan_periods
 from .reasons import Check, Outcome, Reason
+from .register import Instansi, instansi, instansi_ids
 from .roster import HeadcountMismatch, Roster, read_roster
 from .scenario import Scenario
 from .schedule import (
@@ -132,6 +140,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 __all__ = [
     "OPD_KINDS",
     "AgencyType",
+    "ArgumentTypeError",
     "Arrangement",
     "ArrangementKind",
     "Article",
@@ -160,6 +169,7 @@ __all__ = [
     "HoursError",
     "HoursFinding",
     "HoursReport",
+    "Instansi",
     "Instrument",
     "InvalidInputError",
     "InvalidNipError",
@@ -174,7 +184,9 @@ __all__ = [
     "PolicyDataError",
     "PositionType",
     "Quota",
+    "QuotaCoverageError",
     "QuotaRule",
+    "QuotaStatus",
     "QuotaUndefinedError",
     "RamadanPeriod",
     "Reason",
@@ -196,6 +208,7 @@ __all__ = [
     "UnknownPolicyError",
     "Violation",
     "WeekHours",
+    "Weekday",
     "WorkMode",
     "WorkSchedule",
     "Workforce",
@@ -208,6 +221,7 @@ __all__ = [
     "cite",
     "covered_years",
     "daily_norm",
+    "data_as_of",
     "day_info",
     "day_kind",
     "day_norm",
@@ -217,6 +231,8 @@ __all__ = [
     "flexible_work_days",
     "get_policy",
     "holiday_name",
+    "instansi",
+    "instansi_ids",
     "instrument",
     "instruments",
     "is_ramadan",
@@ -237,9 +253,12 @@ __all__ = [
     "read_roster",
     "read_schedule_csv",
     "read_schedule_json",
+    "register_policy",
+    "registered_policies",
     "required_hours",
     "simulate",
     "summarize",
+    "unregister_policy",
     "validate_schedule",
     "working_days",
     "write_schedule_csv",

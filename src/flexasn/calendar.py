@@ -335,15 +335,18 @@ def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleW
 
     They are the working days of the dated windows of the minister's circulars (the
     ``nasional`` policy: SE MenPANRB 2/2025 and 3/2025, Surat B/531/M.KT.02/2025,
-    SE MenPANRB 2/2026). Raises :class:`~flexasn.errors.CoverageError` for a year
-    beyond the covered years unless ``strict=False``.
+    SE MenPANRB 2/2026). The weekly arrangement of 2026 (WFH every Friday, SE MenPANRB
+    3/2026) is not a dated window and is not listed: ask :func:`flexasn.eligible_for_wfa`
+    or :func:`flexasn.quota` about a Friday. Raises
+    :class:`~flexasn.errors.CoverageError` for a year beyond the covered years unless
+    ``strict=False``.
     """
     from .policy import get_policy  # policy data is loaded only when asked for
 
     _check_coverage(date(year, 1, 1), None, strict)
     found: dict[date, Citation] = {}
     for arrangement in get_policy("nasional").arrangement:
-        if not arrangement.permits_flexible_work:
+        if arrangement.kind.value != "dated":  # the weekly Friday WFH is not a window
             continue
         for day in arrangement.iter_days():
             if day.year == year and is_working_day(day, strict=strict):

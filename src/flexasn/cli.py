@@ -95,12 +95,14 @@ _KIND_LABELS: dict[str, dict[cal.DayKind, str]] = {
 _ARRANGEMENT_LABELS: dict[str, dict[ArrangementKind, str]] = {
     "id": {
         ArrangementKind.DATED: "bertanggal (surat edaran)",
+        ArrangementKind.WEEKLY: "mingguan (hari tertentu setiap pekan)",
         ArrangementKind.STANDING: "tetap (Permen PANRB 4/2025)",
         ArrangementKind.NO_FLEXIBLE_WORK: "tanpa kerja fleksibel: semua WFO",
         ArrangementKind.DECISION_UNKNOWN: "keputusan tidak diketahui",
     },
     "en": {
         ArrangementKind.DATED: "dated (circular)",
+        ArrangementKind.WEEKLY: "weekly (named weekdays)",
         ArrangementKind.STANDING: "standing (Permen PANRB 4/2025)",
         ArrangementKind.NO_FLEXIBLE_WORK: "no flexible work: everyone WFO",
         ArrangementKind.DECISION_UNKNOWN: "decision unknown",
@@ -538,11 +540,13 @@ def calendar_rows(
         info = cal.day_info(day, strict=strict)
         regional: dict[str, Any] | None = None
         if policy is not None:
-            a = policy.arrangement_on(day)
+            found = policy.in_force(day)
+            a = found.arrangement
             if a is not None:
                 regional = {
                     "policy": policy.id,
                     "arrangement": a.id,
+                    "national": found.national,
                     "kind": a.kind.value,
                     "modes": [m.value for m in a.modes],
                     "flexible": a.permits_flexible_work and info.is_working_day,
@@ -586,7 +590,9 @@ def calendar_lines(
         reg = r["regional"]
         mark = ""
         if reg is not None and r["working_day"] and policy is not None:
-            mark = _region_mark(next(a for a in policy.arrangement if a.id == reg["arrangement"]))
+            found = policy.arrangement_on(date.fromisoformat(r["date"]))
+            if found is not None:
+                mark = _region_mark(found)
         body.append(
             [
                 r["date"],
@@ -614,7 +620,9 @@ def calendar_lines(
             reg = r["regional"]
             if reg is not None and r["working_day"] and reg["arrangement"] not in seen:
                 seen.append(reg["arrangement"])
-                a = next(a for a in policy.arrangement if a.id == reg["arrangement"])
+                a = policy.arrangement_on(date.fromisoformat(r["date"]))
+                if a is None:  # pragma: no cover - the row was built from the same lookup
+                    continue
                 text = _t(
                     lang,
                     "legend_region",

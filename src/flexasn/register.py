@@ -315,27 +315,10 @@ def closest_ids(instansi_id: str, n: int = 3) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(query, instansi_ids(), n=n, cutoff=0.6))
 
 
-def _quoted_list(ids: tuple[str, ...]) -> str:
-    quoted = [f'"{i}"' for i in ids]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-
-
 def unknown_instansi_error(instansi_id: str) -> UnknownPolicyError:
-    """The error for an id outside the register, its message naming the closest known ids:
-    ``unknown instansi "kab-malnag": did you mean "kab-malang", …?``.
-
-    ``error.policy_id`` is the id asked for and ``error.known`` every known id, as
-    :class:`~flexasn.errors.UnknownPolicyError` keeps them; only the message differs.
-    """
-    error = UnknownPolicyError(instansi_id, instansi_ids())
-    close = closest_ids(instansi_id)
-    hint = (
-        f"did you mean {_quoted_list(close)}?"
-        if close
-        else f"no known id is close; flexasn.register.instansi_ids() lists all {len(error.known)}"
-    )
-    error.args = (f'unknown instansi "{instansi_id}": {hint}',)
-    return error
+    """The error for an id outside the register: :class:`~flexasn.errors.UnknownPolicyError`,
+    whose message names the closest known ids (``did you mean 'kab-malang'?``)."""
+    return UnknownPolicyError(instansi_id, instansi_ids())
 
 
 def instansi(instansi_id: str) -> Instansi:

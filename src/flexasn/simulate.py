@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .decide import decide, situation
-from .errors import InvalidInputError, QuotaUndefinedError
+from .errors import InvalidInputError
 from .people import DisciplineStatus, Employee, Opd
 from .people import Profile as Profile  # re-exported: the counts of a Workforce are by Profile
 from .people import profile_of as profile_of
@@ -210,18 +210,15 @@ class _Evaluator:
     """Caches of one simulation run: quota terms and decisions per distinct situation."""
 
     def __init__(self) -> None:
-        self.terms: dict[tuple[Any, ...], QuotaTerms | QuotaUndefinedError] = {}
+        self.terms: dict[tuple[Any, ...], QuotaTerms] = {}
         self.outcomes: dict[tuple[Any, ...], Outcome] = {}
 
     def quota_terms(self, policy: Policy, day: date, opd: Opd) -> QuotaTerms | None:
         key = (id(policy), day, opd.kind, opd.service, opd.agency_type)
         if key not in self.terms:
-            try:
-                self.terms[key] = quota_terms(policy, day, opd.kind, opd.service, opd.agency_type)
-            except QuotaUndefinedError as exc:
-                self.terms[key] = exc
+            self.terms[key] = quota_terms(policy, day, opd.kind, opd.service, opd.agency_type)
         found = self.terms[key]
-        return None if isinstance(found, QuotaUndefinedError) else found
+        return found if found.defined else None
 
     def outcome(
         self,

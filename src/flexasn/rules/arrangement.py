@@ -75,14 +75,16 @@ def flexible_period(s: Situation) -> Reason:
             arrangement=a.id,
         )
     modes = ", ".join(m.value.upper() for m in a.modes)
+    inherited = s.in_force is not None and s.in_force.national and s.policy.id != "nasional"
     return reason(
         Check.FLEXIBLE_PERIOD,
         True,
-        "flexible_period.pass",
+        "flexible_period.pass_national" if inherited else "flexible_period.pass",
         basis,
         arrangement=a.id,
         day=day,
         modes=modes,
+        instansi=s.policy.name,
     )
 
 
@@ -96,6 +98,14 @@ def opd_allowed(s: Situation) -> Reason:
     """
     a = s.arrangement
     opd = s.opd.code
+    if a is None and not s.covered:
+        return reason(
+            Check.OPD_ALLOWED,
+            None,
+            "opd_allowed.unknown_coverage",
+            cite("perpres-21-2023", "Pasal 6"),
+            opd=opd,
+        )
     if a is None or a.kind is ArrangementKind.NO_FLEXIBLE_WORK:
         basis = a.citation() if a else None
         return reason(Check.OPD_ALLOWED, False, "opd_allowed.fail_no_arrangement", basis, opd=opd)
