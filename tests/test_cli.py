@@ -353,7 +353,8 @@ def test_quota_json_csv_and_statuses(capsys: pytest.CaptureFixture[str]) -> None
     assert row["limit"] == 24 and row["formula"] == "min(floor(120 x 20%), 120 - 1) = 24"
     code, out, _ = run(capsys, "quota", "2025-03-28", *BKAD, "--format", "csv")
     (row,) = list(csv.DictReader(io.StringIO(out)))
-    assert row["status"] == "day_off" and row["limit"] == "0"
+    assert row["status"] == "not_working_day" and row["reason"] == "day_off"
+    assert row["limit"] == "0"
     code, out, _ = run(capsys, "quota", "2025-04-08", "--opds", OPDS, "--lang", "en")
     assert code == 0 and "left to the head of" in out  # SE 3/2025, inherited
     code, out, _ = run(

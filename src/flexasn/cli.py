@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
-from .errors import CoverageError, FlexasnError, InvalidInputError, QuotaUndefinedError
+from .errors import CoverageError, FlexasnError, InvalidInputError, UnknownPolicyError
 from .legal import Citation
 from .messages import Language, render
 from .people import (
@@ -54,7 +54,7 @@ from .people import (
 )
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, get_policy, list_policies
 from .policy import load_policy as _load_policy_file
-from .quotas import Quota, quota
+from .quotas import Quota, QuotaStatus, quota
 
 if TYPE_CHECKING:  # pragma: no cover - imported lazily by the commands that need them
     from .hours import HoursReport
@@ -157,6 +157,7 @@ _T: dict[str, dict[str, str]] = {
         "q_out_of_scope": "di luar cakupan (Permen PANRB 4/2025 Pasal 38)",
         "q_undefined": "tidak ditetapkan: proporsi diserahkan kepada pimpinan instansi",
         "q_unknown": "tidak diketahui: keputusan instansi tidak diketahui",
+        "q_coverage": "tidak diketahui: tanggal di luar tahun kalender yang ditetapkan",
         "q_excluded": "OPD dikecualikan",
         "basis_title": "Dasar hukum:",
         "plan_title": "Rotasi {opd} ({name}, {headcount} pegawai) {start} s.d. {end}",
@@ -231,6 +232,7 @@ _T: dict[str, dict[str, str]] = {
         "q_out_of_scope": "out of scope (Permen PANRB 4/2025 Pasal 38)",
         "q_undefined": "not set: the proportion is left to the head of agency",
         "q_unknown": "unknown: the instansi's decision is not known",
+        "q_coverage": "unknown: the date is beyond the decreed calendar years",
         "q_excluded": "OPD excluded",
         "basis_title": "Legal basis:",
         "plan_title": "Rotation {opd} ({name}, {headcount} staff) {start} to {end}",
@@ -831,6 +833,8 @@ def decision_lines(d: Decision, lang: Language = "id", opd_name: str | None = No
         lines += wrap(f"{r.check.value}: {r.message(lang)}", 4, f"  {_MARKS[r.passed]} ")
         if r.basis is not None:
             lines += wrap(f"{t['basis']}: {r.basis.text(lang)}", 6, "      ")
+    if d.later_than_known:
+        lines += wrap(render("decision.later_than_known", lang, as_of=d.law_as_of), 2)
     return lines
 
 
@@ -894,11 +898,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 f"NIP {mask_nip(args.nip)} is not in {args.employees}",
             )
         opd = roster.opd(employee.opd)
-        if policy is None and opd.instansi not in list_policies():
-            raise CliError(
-                f"instansi {opd.instansi!r} tidak punya kebijakan bawaan; beri --policy",
-                f"instansi {opd.instansi!r} has no bundled policy; give --policy",
-            )
     else:
         opd = _opd_from_options(args, policy)
         employee = _employee_from_options(args, opd, day)
@@ -908,6 +907,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         day,
         policy=policy,
         remote_days_this_week=args.remote_days_this_week,
+        known_on=parse_day(args.known_on) if args.known_on else None,
     )
     if not args.nip:
         decision = decision.model_copy(update={"employee": "-"})
@@ -933,52 +933,39 @@ def _cmd_check(args: argparse.Namespace) -> int:
 # --- quota -------------------------------------------------------------------------------
 
 
-def _undefined_note(opd: Opd, day: date, policy: Policy | None, lang: Language) -> str:
-    pol = policy or get_policy(opd.instansi)
-    a = pol.arrangement_on(day)
-    key = (
-        "q_unknown"
-        if a is not None and a.kind is ArrangementKind.DECISION_UNKNOWN
-        else "q_undefined"
-    )
-    cited = f" [{a.citation().text(lang)}]" if a is not None else ""
+def _undefined_note(q: Quota, lang: Language) -> str:
+    key = "q_undefined" if q.status is QuotaStatus.UNDEFINED else "q_unknown"
+    if q.reason == "coverage":
+        key = "q_coverage"
+    cited = f" [{q.basis.text(lang)}]" if q.basis is not None else ""
     return _T[lang][key] + cited
 
 
 def quota_rows(
-    opds: Sequence[Opd], day: date, policy: Policy | None, lang: Language = "id"
+    opds: Sequence[Opd],
+    day: date,
+    policy: Policy | None,
+    lang: Language = "id",
+    *,
+    known_on: date | None = None,
 ) -> list[dict[str, Any]]:
     """Each OPD's quota on ``day``: JSON-ready dicts with the computation and a note.
 
-    ``status`` is the :class:`~flexasn.quotas.Quota` reason (``rule``, ``day_off``, ...)
-    or ``undetermined`` where no instrument sets the proportion (then ``limit`` is None).
+    ``status`` is the :class:`~flexasn.quotas.QuotaStatus` (``set``, ``excluded``,
+    ``no_flexible_work``, ``not_working_day``, ``undefined``, ``unknown``); ``reason`` the
+    finer code; ``limit`` is None where the law gives no number.
     """
     rows: list[dict[str, Any]] = []
     progress = Progress(len(opds), "quota")
     for opd in opds:
-        try:
-            q: Quota | None = quota(opd, day, policy=policy)
-        except QuotaUndefinedError:
-            q = None
+        q = quota(opd, day, policy=policy, strict=False, known_on=known_on)
         progress.step()
-        if q is None:
-            rows.append(
-                {
-                    "day": day.isoformat(),
-                    "opd": opd.code,
-                    "name": opd.name,
-                    "headcount": opd.headcount,
-                    "status": "undetermined",
-                    "limit": None,
-                    "note": _undefined_note(opd, day, policy, lang),
-                }
-            )
-            continue
         data = q.model_dump(mode="json")
         data["name"] = opd.name
-        data["status"] = q.reason
         data["basis"] = _cite(q.basis, lang) if q.basis else None
-        if q.reason == "rule":
+        if q.limit is None:
+            data["note"] = _undefined_note(q, lang)
+        elif q.reason == "rule":
             data["formula"] = q.formula()
             data["note"] = q.formula() if q.percent else _T[lang]["q_excluded"]
         else:
@@ -1038,7 +1025,7 @@ def _cmd_quota(args: argparse.Namespace) -> int:
         print(_json(rows))
     elif args.format == "csv":
         keys = ["day", "opd", "headcount", "percent", "rounding", "onsite_required", "limit"]
-        keys += ["status", "rule", "basis", "note"]
+        keys += ["status", "reason", "rule", "basis", "note"]
         print(_csv(keys, [[r.get(k) for k in keys] for r in rows]))
     else:
         name = policy.id if policy else ", ".join(sorted({o.instansi for o in opds}))
@@ -1683,6 +1670,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("check", _cmd_check)
     p.add_argument("date", metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--known-on",
+        metavar="YYYY-MM-DD",
+        help="jawab dengan instrumen yang terbit s.d. tanggal ini / answer with only the "
+        "instruments public by this date",
+    )
     _add_policy(p)
     g = p.add_argument_group("pegawai / employee")
     g.add_argument("--nip", help="NIP (opsional / optional; shown masked)")
@@ -1775,6 +1768,13 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
             else f"{exc.day.isoformat()} is outside the decreed ASN calendar "
             f"(covered years: {span})"
         )
+    elif isinstance(exc, UnknownPolicyError):
+        hint = (
+            "; untuk instansi di luar daftar, beri --policy BERKAS.toml"
+            if lang == "id"
+            else "; for an instansi outside the register, give --policy FILE.toml"
+        )
+        text = exc.message(lang) + hint
     elif isinstance(exc, FlexasnError):
         text = exc.message(lang)
     elif isinstance(exc, ValidationError):
