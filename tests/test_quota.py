@@ -56,7 +56,7 @@ def test_worked_examples(
         ({"headcount": 10, "percent": "-1"}, "between 0 and 100"),
         ({"headcount": 10, "percent": "abc"}, "not a number"),
         ({"headcount": 10, "percent": float("nan")}, "finite"),
-        ({"headcount": 10, "percent": "10", "onsite_required": 11}, "onsite_required"),
+        ({"headcount": 10, "percent": "10", "onsite_required": -1}, "onsite_required"),
         ({"headcount": 10, "percent": "10", "rounding": "up"}, "rounding"),
         ({"headcount": 10.0, "percent": "10"}, "headcount must be an int"),
         ({"headcount": 10, "percent": True}, "percent"),
@@ -132,6 +132,15 @@ def test_quota_reasons_for_zero() -> None:
     assert fx.quota(batu, date(2025, 3, 24)).reason == "no_flexible_work"
     tni = _opd(instansi="nasional", agency_type="tni")
     assert fx.quota(tni, date(2025, 3, 24)).reason == "out_of_scope"
+
+
+def test_quota_limit_is_never_below_zero() -> None:
+    # DESIGN.md: an OPD smaller than its on-site requirement has limit 0 (not an error):
+    # min(floor(3 x 50 %), 3 - 5) = min(1, -2), bounded at 0
+    assert fx.quota_limit(3, "50", onsite_required=5) == 0
+    assert fx.quota_limit(0, "100", onsite_required=1) == 0
+    # and the bound is the only change: min(floor(10 x 50 %), 10 - 4) = 5
+    assert fx.quota_limit(10, "50", onsite_required=4) == 5
 
 
 def test_quota_undefined_names_the_instrument() -> None:

@@ -91,8 +91,9 @@ def quota_limit(
     (``35.0`` is 35), never multiplied as a binary float. Rounding is ``floor``
     (default: "paling banyak"), ``ceil``, ``half_up`` or ``half_even``.
 
-    Raises :class:`~flexasn.errors.InvalidInputError` (a ValueError) for a percent
-    outside 0-100, a negative headcount, or an on-site requirement above the headcount.
+    Never below 0: an OPD smaller than its on-site requirement has limit 0. Raises
+    :class:`~flexasn.errors.InvalidInputError` (a ValueError) for a percent outside 0-100,
+    a negative headcount or a negative on-site requirement.
     """
     if isinstance(headcount, bool) or not isinstance(headcount, int):
         raise InvalidInputError(f"headcount must be an int, not {type(headcount).__name__}")
@@ -100,13 +101,10 @@ def quota_limit(
         raise InvalidInputError(f"headcount must not be negative (got {headcount})")
     if isinstance(onsite_required, bool) or not isinstance(onsite_required, int):
         raise InvalidInputError("onsite_required must be an int")
-    if not 0 <= onsite_required <= headcount:
-        raise InvalidInputError(
-            f"onsite_required must be between 0 and the headcount {headcount} "
-            f"(got {onsite_required})"
-        )
+    if onsite_required < 0:
+        raise InvalidInputError(f"onsite_required must not be negative (got {onsite_required})")
     share = _round(headcount * _percent(percent) / 100, rounding)
-    return min(share, headcount - onsite_required)
+    return max(0, min(share, headcount - onsite_required))
 
 
 class QuotaStatus(StrEnum):
