@@ -4,9 +4,10 @@ Build-time only: flexasn never runs this and gains no dependency from it. It rea
 Kemendagri region codes from a copy of ``db/wilayah.sql`` of https://github.com/cahyadsn/wilayah
 (MIT; "Data Kode Wilayah sesuai Kepmendagri No 300.2.2-2138 Tahun 2025") and the time zone of
 each province from ``src/flexasn/data/regions.toml``, and writes one row per province,
-kabupaten and kota: ``id,name,level,province,code,timezone``.
+kabupaten and kota: ``id,name,level,province,code,timezone,administrative``.
 
-How regions.csv was made (2026-12-01), from the repository root::
+How regions.csv was made (2026-12-01; regenerated with the six administrative areas of DKI
+Jakarta included, from the same file), from the repository root::
 
     git -C /work/.mirror/cahyadsn+wilayah/repo show \\
         b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7:db/wilayah.sql > /tmp/wilayah.sql
@@ -21,11 +22,16 @@ to read another version, then update [source] in regions.toml.
 Rules:
 
 - Level 1 codes (``35``) are provinces, level 2 codes (``35.07``) kabupaten or kota by the
-  name's first word. DKI Jakarta's Kabupaten Administrasi Kepulauan Seribu and its five Kota
-  Administrasi are administrative areas, not regional governments: they are left out.
+  name's first word. ``administrative`` is ``true`` for a name with "Administrasi" after
+  that word: DKI Jakarta's Kabupaten Administrasi Kepulauan Seribu (31.01) and its five Kota
+  Administrasi (31.71-31.75), administrative areas of the province, not autonomous regions
+  (their civil servants are employees of the provincial government). They are in the
+  register, flagged; ``false`` for every other row. An "Administrasi" name outside DKI
+  Jakarta (code ``31.*``) stops the script.
 - Province ids are fixed (``PROVINCE_IDS``). A kabupaten is ``kab-<slug>``, a kota
-  ``kota-<slug>``; the slug is the name without "Kabupaten"/"Kota", lowercased, every run of
-  other characters than a-z and 0-9 turned into one '-'.
+  ``kota-<slug>``; the slug is the name without "Kabupaten"/"Kota" and without a following
+  "Administrasi", lowercased, every run of other characters than a-z and 0-9 turned into
+  one '-' (``Kota Administrasi Jakarta Selatan`` -> ``kota-jakarta-selatan``).
 - Two kabupaten (or two kota) with the same slug would both get the province id's slug as a
   suffix (``kab-x-jatim``, ``kab-x-sulsel``); every such case is printed and listed in the
   comment below. In the data read on 2026-12-01 there is none.
@@ -102,13 +108,17 @@ CORRECTIONS: dict[str, tuple[str, str]] = {
 NO_PROVINSI_PREFIX = {"Daerah Istimewa Yogyakarta"}
 
 EXPECTED_SHA256_KEY = "dataset_file_sha256"
-COLUMNS = ("id", "name", "level", "province", "code", "timezone")
+COLUMNS = ("id", "name", "level", "province", "code", "timezone", "administrative")
+# The only province with administrative (non-autonomous) kabupaten and kota.
+ADMINISTRATIVE_PROVINCE = "31"
+ADMINISTRASI = re.compile(r"^(Kabupaten|Kota)\s+Administrasi\s+")
 ROW = re.compile(r"^\('(\d{2}(?:\.\d{2})?)','((?:[^']|'')*)'\)[,;]?\s*$")
 
 
 def slug(name: str) -> str:
-    """``"Kabupaten Lima Puluh Kota"`` -> ``"lima-puluh-kota"``."""
-    bare = re.sub(r"^(Kabupaten|Kota)\s+", "", name)
+    """``"Kabupaten Lima Puluh Kota"`` -> ``"lima-puluh-kota"``;
+    ``"Kota Administrasi Jakarta Selatan"`` -> ``"jakarta-selatan"``."""
+    bare = re.sub(r"^(Kabupaten|Kota)\s+(Administrasi\s+)?", "", name)
     ascii_name = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
@@ -146,11 +156,15 @@ def build(sql: str, zones: dict[str, str]) -> tuple[list[dict[str, str]], list[s
                     "province": province,
                     "code": code,
                     "timezone": zones[province],
+                    "administrative": "false",
                 }
             )
             continue
-        if " Administrasi " in f" {name} ":
-            continue  # DKI Jakarta's kabupaten / kota administrasi: not regional governments
+        administrative = bool(ADMINISTRASI.match(name))
+        if "Administrasi" in name and not administrative:
+            sys.exit(f"{code}: {name!r} names 'Administrasi' elsewhere than after its level")
+        if administrative and code[:2] != ADMINISTRATIVE_PROVINCE:
+            sys.exit(f"{code}: {name!r} is administrative but not in DKI Jakarta")
         first = name.split()[0]
         if first not in ("Kabupaten", "Kota"):
             sys.exit(f"{code}: {name!r} is neither a kabupaten nor a kota")
@@ -164,6 +178,7 @@ def build(sql: str, zones: dict[str, str]) -> tuple[list[dict[str, str]], list[s
                 "province": province,
                 "code": code,
                 "timezone": zones[province],
+                "administrative": "true" if administrative else "false",
             }
         )
     notes = []
@@ -210,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = {
         lvl: sum(r["level"] == lvl for r in rows) for lvl in ("provinsi", "kabupaten", "kota")
     }
-    print(f"wrote {args.out}: {len(rows)} rows {counts}")
+    administrative = sum(r["administrative"] == "true" for r in rows)
+    print(f"wrote {args.out}: {len(rows)} rows {counts}, {administrative} administrative")
     for note in notes:
         print(f"name collision resolved: {note}")
     return 0

@@ -14,11 +14,13 @@ from collections import Counter
 import pytest
 
 import flexasn as fx
-from flexasn.policy import Level
+from flexasn import register as register_module
+from flexasn.policy import Level, get_policy
 from flexasn.register import (
     NASIONAL,
     Instansi,
     TimeZone,
+    autonomous_ids,
     closest_ids,
     instansi,
     instansi_ids,
@@ -77,8 +79,20 @@ PROVINCES: dict[str, tuple[TimeZone, str]] = {
 }
 
 
+# DKI Jakarta's six administrative areas (Kepmendagri codes 31.01, 31.71-31.75): in the
+# register, flagged, with the province as parent; not regional governments.
+ADMINISTRATIVE: dict[str, tuple[str, Level, str]] = {
+    "kab-kepulauan-seribu": ("31.01", Level.KABUPATEN, "Kabupaten Administrasi Kepulauan Seribu"),
+    "kota-jakarta-pusat": ("31.71", Level.KOTA, "Kota Administrasi Jakarta Pusat"),
+    "kota-jakarta-utara": ("31.72", Level.KOTA, "Kota Administrasi Jakarta Utara"),
+    "kota-jakarta-barat": ("31.73", Level.KOTA, "Kota Administrasi Jakarta Barat"),
+    "kota-jakarta-selatan": ("31.74", Level.KOTA, "Kota Administrasi Jakarta Selatan"),
+    "kota-jakarta-timur": ("31.75", Level.KOTA, "Kota Administrasi Jakarta Timur"),
+}
+
+
 def slug(name: str) -> str:
-    bare = re.sub(r"^(Kabupaten|Kota) ", "", name)
+    bare = re.sub(r"^(Kabupaten|Kota) (Administrasi )?", "", name)
     return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
 
 
@@ -86,14 +100,19 @@ def slug(name: str) -> str:
 
 
 def test_counts() -> None:
-    # The decree's 416 kabupaten and 98 kota include DKI Jakarta's Kabupaten Administrasi
-    # Kepulauan Seribu and five Kota Administrasi, which are not regional governments.
+    # The decree's 38 provinces, 416 kabupaten and 98 kota, all in the register; the 416
+    # and 98 include DKI Jakarta's Kabupaten Administrasi Kepulauan Seribu and five Kota
+    # Administrasi, which are not regional governments: 546 autonomous.
     levels = Counter(item.level for item in register())
-    assert levels == {Level.PROVINSI: 38, Level.KABUPATEN: 415, Level.KOTA: 93}
-    assert levels[Level.KABUPATEN] + 1 == 416
-    assert levels[Level.KOTA] + 5 == 98
-    assert len(register()) == 546
-    assert len(instansi_ids()) == 547  # and nasional
+    assert levels == {Level.PROVINSI: 38, Level.KABUPATEN: 416, Level.KOTA: 98}
+    assert len(register()) == 552
+    assert len(instansi_ids()) == 553  # and nasional
+    autonomous = Counter(item.level for item in register() if not item.administrative)
+    assert autonomous == {Level.PROVINSI: 38, Level.KABUPATEN: 415, Level.KOTA: 93}
+    assert len(autonomous_ids()) == 546
+    assert list(autonomous_ids()) == sorted(autonomous_ids())
+    assert set(autonomous_ids()) == {i.id for i in register()} - set(ADMINISTRATIVE)
+    assert NASIONAL not in autonomous_ids()
 
 
 def test_every_province_id_present_with_its_code() -> None:
@@ -174,13 +193,36 @@ def test_kabupaten_and_kota_of_one_name_are_two_instansi() -> None:
         assert kab.code != kota.code
 
 
-def test_no_jakarta_kota_or_kabupaten_administrasi() -> None:
-    in_dki = [i for i in register() if i.province == "prov-dki-jakarta"]
-    assert [i.id for i in in_dki] == ["prov-dki-jakarta"]
-    assert not any("Administrasi" in i.name for i in register())
-    assert not any("Jakarta" in i.name and i.level is not Level.PROVINSI for i in register())
-    for iid in ("kab-kepulauan-seribu", "kota-jakarta-pusat", "kota-jakarta-selatan"):
-        assert iid not in instansi_ids()
+def test_jakarta_administrative_areas_are_flagged() -> None:
+    flagged = {i.id: i for i in register() if i.administrative}
+    assert set(flagged) == set(ADMINISTRATIVE)
+    for iid, (code, level, name) in ADMINISTRATIVE.items():
+        item = instansi(iid)
+        assert item is flagged[iid]
+        assert (item.code, item.level, item.name) == (code, level, name)
+        assert (item.province, item.parent, item.timezone) == (
+            "prov-dki-jakarta",
+            "prov-dki-jakarta",
+            WIB,
+        )
+    assert instansi("kab-kepulauan-seribu").code == "31.01"
+    in_dki = [i.id for i in register() if i.province == "prov-dki-jakarta"]
+    assert in_dki == ["prov-dki-jakarta", *ADMINISTRATIVE]  # code order
+    # nothing else flagged, nothing else with a parent
+    for item in register():
+        if item.id not in ADMINISTRATIVE:
+            assert (item.administrative, item.parent) == (False, None), item.id
+            assert "Administrasi" not in item.name
+    assert (instansi(NASIONAL).administrative, instansi(NASIONAL).parent) == (False, None)
+
+
+def test_get_policy_answers_for_every_id() -> None:
+    for iid in instansi_ids():
+        policy = get_policy(iid)
+        assert policy.id == iid
+        assert policy.level is instansi(iid).level
+    seribu = get_policy("kab-kepulauan-seribu")
+    assert (seribu.province, seribu.timezone) == ("prov-dki-jakarta", WIB)
 
 
 def test_nasional() -> None:
@@ -212,6 +254,7 @@ def test_citation() -> None:
     assert cite.source.dataset == "https://github.com/cahyadsn/wilayah"
     assert cite.source.dataset_commit == "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7"
     assert cite.source.confidence is fx.Confidence.SINGLE
+    assert cite.source.administrative == "31.01, 31.71, 31.72, 31.73, 31.74, 31.75"
     assert cite.timezone.confidence is fx.Confidence.REPORTED
     assert "41 Tahun 1987" in cite.timezone.instrument
 
@@ -264,53 +307,155 @@ def test_instansi_is_frozen_and_checked() -> None:
         Instansi(id="nasional", name="x", level=Level.PUSAT, timezone="Asia/Pontianak")
 
 
+JAKSEL = {
+    "id": "kota-jakarta-selatan",
+    "name": "Kota Administrasi Jakarta Selatan",
+    "level": Level.KOTA,
+    "province": "prov-dki-jakarta",
+    "code": "31.74",
+    "timezone": WIB,
+    "administrative": True,
+    "parent": "prov-dki-jakarta",
+}
+
+
+def test_an_administrative_instansi() -> None:
+    item = Instansi.model_validate(JAKSEL)
+    assert (item.administrative, item.parent) == (True, "prov-dki-jakarta")
+    plain = Instansi.model_validate({**JAKSEL, "administrative": False, "parent": None})
+    assert (plain.administrative, plain.parent) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"administrative": False}, "parent", "only an administrative area has a parent"),
+        ({"parent": None}, "parent", "not a province id"),
+        ({"parent": "kab-kepulauan-seribu"}, "parent", "not a province id"),
+        ({"parent": "prov-jabar"}, "parent", "must be its province"),
+        (
+            {"province": "prov-jabar", "parent": "prov-jabar", "code": "32.74"},
+            "administrative",
+            "only in prov-dki-jakarta",
+        ),
+        (
+            {"id": "prov-dki-jakarta", "level": Level.PROVINSI, "code": "31"},
+            "administrative",
+            "a provinsi is not an administrative area",
+        ),
+        (
+            {"id": "nasional", "level": Level.PUSAT, "province": None, "code": None},
+            "administrative",
+            "a pusat is not an administrative area",
+        ),
+    ],
+)
+def test_administrative_is_checked(change: dict[str, object], field: str, words: str) -> None:
+    with pytest.raises(fx.ModelValidationError) as info:
+        Instansi.model_validate({**JAKSEL, **change})
+    assert words in str(info.value)
+    assert info.value.errors(include_url=False)[0]["loc"] == (field,)
+
+
+def test_nasional_has_no_parent() -> None:
+    with pytest.raises(fx.ModelValidationError, match="only an administrative area"):
+        Instansi(id="nasional", name="x", level=Level.PUSAT, timezone=WIB, parent="prov-aceh")
+
+
 # --- validation of the data files --------------------------------------------------------
 
-HEADER = "id,name,level,province,code,timezone\n"
+HEADER = "id,name,level,province,code,timezone,administrative\n"
 GOOD = (
     HEADER
-    + "prov-jatim,Provinsi Jawa Timur,provinsi,prov-jatim,35,Asia/Jakarta\n"
-    + "prov-bali,Provinsi Bali,provinsi,prov-bali,51,Asia/Makassar\n"
-    + "kab-malang,Kabupaten Malang,kabupaten,prov-jatim,35.07,Asia/Jakarta\n"
+    + "prov-jatim,Provinsi Jawa Timur,provinsi,prov-jatim,35,Asia/Jakarta,false\n"
+    + "prov-bali,Provinsi Bali,provinsi,prov-bali,51,Asia/Makassar,false\n"
+    + "kab-malang,Kabupaten Malang,kabupaten,prov-jatim,35.07,Asia/Jakarta,false\n"
 )
+DKI = "prov-dki-jakarta,Provinsi DKI Jakarta,provinsi,prov-dki-jakarta,31,Asia/Jakarta,false\n"
 
 
 def test_a_good_file_parses() -> None:
     rows = parse_register("r.csv", GOOD + "\n")
     assert [r.id for r in rows] == ["prov-jatim", "prov-bali", "kab-malang"]
+    assert not any(r.administrative or r.parent for r in rows)
+
+
+def test_an_administrative_row_gets_its_province_as_parent() -> None:
+    row = "kab-kepulauan-seribu,Kabupaten Administrasi Kepulauan Seribu,kabupaten,"
+    text = GOOD + DKI + row + "prov-dki-jakarta,31.01,Asia/Jakarta,true\n"
+    seribu = parse_register("r.csv", text)[-1]
+    assert (seribu.id, seribu.administrative, seribu.parent) == (
+        "kab-kepulauan-seribu",
+        True,
+        "prov-dki-jakarta",
+    )
+    with pytest.raises(fx.PolicyDataError, match="only in prov-dki-jakarta") as info:
+        parse_register(
+            "r.csv", GOOD + "kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta,true\n"
+        )
+    assert (info.value.line, info.value.field) == (5, "administrative")
+
+
+def test_the_cited_administrative_codes_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    cite = register_source()
+    fake = cite.model_copy(
+        update={"source": cite.source.model_copy(update={"administrative": "31.01"})}
+    )
+    monkeypatch.setattr(register_module, "register_source", lambda: fake)
+    with pytest.raises(fx.PolicyDataError, match=r"regions\.toml cites 31\.01") as info:
+        register_module.register.__wrapped__()
+    assert info.value.field == "administrative"
 
 
 @pytest.mark.parametrize(
     ("row", "field", "words"),
     [
         (
-            "kab-malang,Kabupaten Malang,kabupaten,prov-jatim,35.08,Asia/Jakarta",
+            "kab-malang,Kabupaten Malang,kabupaten,prov-jatim,35.08,Asia/Jakarta,false",
             "id",
             "duplicate id (first on line 4)",
         ),
         (
-            "kab-batu,Kabupaten Batu,kabupaten,prov-jatim,35.07,Asia/Jakarta",
+            "kab-batu,Kabupaten Batu,kabupaten,prov-jatim,35.07,Asia/Jakarta,false",
             "code",
             "duplicate code",
         ),
-        ("kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Bangkok", "timezone", "Asia/Jakarta"),
         (
-            "kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Makassar",
+            "kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Bangkok,false",
+            "timezone",
+            "Asia/Jakarta",
+        ),
+        (
+            "kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Makassar,false",
             "timezone",
             "prov-jatim is in 'Asia/Jakarta'",
         ),
-        ("kota-batu,Kota Batu,kota,prov-jatim,35.7,Asia/Jakarta", "code", "71-99"),
-        ("kota-batu,Kota Batu,kota,prov-jatim,35.09,Asia/Jakarta", "code", "71-99"),
-        ("kab-batu,Kabupaten Batu,kabupaten,prov-jatim,35.79,Asia/Jakarta", "code", "01-69"),
-        ("kota-batu,Kota Batu,kota,prov-jatim,51.79,Asia/Jakarta", "code", "not under"),
-        ("kota-batu,Kota Batu,kota,kab-malang,35.79,Asia/Jakarta", "province", "province id"),
-        ("kota-batu,Kota Batu,kota,prov-jabar,35.79,Asia/Jakarta", "province", "not a province"),
-        ("kab-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta", "id", "starts with 'kota-'"),
-        ("Kota Batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta", "id", "pattern"),
-        ("kota-batu,Kota Batu,desa,prov-jatim,35.79,Asia/Jakarta", "level", "kabupaten"),
-        ("nasional,Pusat,pusat,,,Asia/Jakarta", "level", "regional governments only"),
-        ("prov-x,Provinsi X,provinsi,prov-jatim,99,Asia/Jakarta", "province", "its own id"),
-        ("kota-batu,Kota Batu,kota,prov-jatim,35.79", None, "5 fields, expected 6"),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.7,Asia/Jakarta,false", "code", "71-99"),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.09,Asia/Jakarta,false", "code", "71-99"),
+        ("kab-batu,Kabupaten Batu,kabupaten,prov-jatim,35.79,Asia/Jakarta,false", "code", "01-69"),
+        ("kota-batu,Kota Batu,kota,prov-jatim,51.79,Asia/Jakarta,false", "code", "not under"),
+        ("kota-batu,Kota Batu,kota,kab-malang,35.79,Asia/Jakarta,false", "province", "province id"),
+        (
+            "kota-batu,Kota Batu,kota,prov-jabar,35.79,Asia/Jakarta,false",
+            "province",
+            "not a province",
+        ),
+        (
+            "kab-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta,false",
+            "id",
+            "starts with 'kota-'",
+        ),
+        ("Kota Batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta,false", "id", "pattern"),
+        ("kota-batu,Kota Batu,desa,prov-jatim,35.79,Asia/Jakarta,false", "level", "kabupaten"),
+        ("nasional,Pusat,pusat,,,Asia/Jakarta,false", "level", "regional governments only"),
+        ("prov-x,Provinsi X,provinsi,prov-jatim,99,Asia/Jakarta,false", "province", "its own id"),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta", None, "6 fields, expected 7"),
+        (
+            "kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta,",
+            "administrative",
+            "'' is neither",
+        ),
+        ("kota-batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta,yes", "administrative", "'yes'"),
     ],
 )
 def test_a_bad_row_names_file_line_and_field(row: str, field: str | None, words: str) -> None:

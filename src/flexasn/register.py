@@ -1,20 +1,25 @@
-"""The register of instansi: every regional government of Indonesia, and ``nasional``.
+"""The register of instansi: every regional government of Indonesia, DKI Jakarta's six
+administrative areas, and ``nasional``.
 
-``flexasn/data/regions.csv`` lists each province, kabupaten and kota that is a regional
-government (an autonomous region, *daerah otonom*) with its Kemendagri code and its time
-zone; ``flexasn/data/regions.toml`` cites where they come from (the Kepmendagri on region
-codes, the dataset read and its commit, Keppres 41/1987 on the three time zones) and with
-what confidence. ``scripts/gen_regions.py`` writes the CSV; nothing here reads the network.
+``flexasn/data/regions.csv`` lists each province, kabupaten and kota of the Kemendagri
+list with its code and its time zone; ``flexasn/data/regions.toml`` cites where they come
+from (the Kepmendagri on region codes, the dataset read and its commit, Keppres 41/1987 on
+the three time zones) and with what confidence. ``scripts/gen_regions.py`` writes the CSV;
+nothing here reads the network.
 
-DKI Jakarta's Kabupaten Administrasi Kepulauan Seribu and its five Kota Administrasi are
-administrative areas of the province, not regional governments: they are not in the
-register (the decree's counts of 416 kabupaten and 98 kota include them; the register
-holds 415 and 93).
+The register holds 552 entries, the decree's 38 provinces, 416 kabupaten and 98 kota: 546
+regional governments (autonomous regions, *daerah otonom*) and the six administrative areas
+of DKI Jakarta, its Kabupaten Administrasi Kepulauan Seribu and five Kota Administrasi. Those
+six are not regional governments: their civil servants are employees of the provincial
+government. They are in the register so that every id of the decree gets an answer, with
+``administrative=True`` and ``parent="prov-dki-jakarta"``; :func:`autonomous_ids` lists the
+546 others.
 
 The files are read once, lazily, and checked: a duplicate id or code, an id that does not
 follow the slug rule, a code of the wrong pattern, a province that is not a province of the
-file, a kabupaten or kota whose code is not under its province's code, or a time zone other
-than the one regions.toml gives the province fails with a
+file, a kabupaten or kota whose code is not under its province's code, an ``administrative``
+other than ``true`` or ``false``, an administrative area outside DKI Jakarta, or a time zone
+other than the one regions.toml gives the province fails with a
 :class:`~flexasn.errors.PolicyDataError` naming the file, the line (the CSV row, the header
 being line 1), the field and the entry.
 
@@ -49,8 +54,11 @@ SOURCE_FILE = "regions.toml"
 """The register's citation and the time zone of each province, under ``flexasn/data``."""
 NASIONAL = "nasional"
 """The id of the central government (any central agency): no province, no code."""
-COLUMNS = ("id", "name", "level", "province", "code", "timezone")
-"""The columns of regions.csv, in order."""
+COLUMNS = ("id", "name", "level", "province", "code", "timezone", "administrative")
+"""The columns of regions.csv, in order (``administrative`` is ``true`` or ``false``)."""
+ADMINISTRATIVE_PROVINCE = "prov-dki-jakarta"
+"""The only province with administrative areas (kabupaten / kota administrasi) in the
+register: DKI Jakarta, whose autonomy lies at the level of the province."""
 
 TimeZone = Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 """WIB (UTC+7), WITA (UTC+8) and WIT (UTC+9), as IANA names them."""
@@ -85,6 +93,11 @@ class Instansi(Frozen):
     province; ``None`` for ``nasional``); ``code`` the Kemendagri region code (``"35"``,
     ``"35.07"``; ``None`` for ``nasional``); ``timezone`` where its working hours are read
     (Perpres 21/2023: 07.30 local time, WIB / WITA / WIT).
+
+    ``administrative`` is true for the six administrative areas of DKI Jakarta (Kabupaten
+    Administrasi Kepulauan Seribu and the five Kota Administrasi), which are not regional
+    governments; ``parent`` is then the regional government whose civil servants work
+    there, ``"prov-dki-jakarta"``. Every other instansi has ``parent=None``.
     """
 
     id: Annotated[str, Field(pattern=_ID.pattern)]
@@ -93,10 +106,13 @@ class Instansi(Frozen):
     province: str | None = None
     code: str | None = None
     timezone: TimeZone
+    administrative: bool = False
+    parent: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         name = type(self).__name__
+        self._check_administrative(name)
         if self.level is Level.PUSAT:
             for field in ("province", "code"):
                 if getattr(self, field) is not None:
@@ -124,6 +140,39 @@ class Instansi(Frozen):
             raise field_error(name, "province", ValueError("a province's province is its own id"))
         return self
 
+    def _check_administrative(self, name: str) -> None:
+        if not self.administrative:
+            if self.parent is not None:
+                raise field_error(
+                    name, "parent", ValueError("only an administrative area has a parent")
+                )
+            return
+        if self.level not in (Level.KABUPATEN, Level.KOTA):
+            raise field_error(
+                name,
+                "administrative",
+                ValueError(f"a {self.level.value} is not an administrative area"),
+            )
+        if self.province != ADMINISTRATIVE_PROVINCE:
+            raise field_error(
+                name,
+                "administrative",
+                ValueError(f"administrative areas are only in {ADMINISTRATIVE_PROVINCE}"),
+            )
+        if self.parent is None or not self.parent.startswith(_PREFIX[Level.PROVINSI]):
+            raise field_error(
+                name,
+                "parent",
+                ValueError(
+                    f"{self.parent!r} is not a province id (prov-…): an administrative area's "
+                    "parent is the province whose civil servants work there"
+                ),
+            )
+        if self.parent != self.province:
+            raise field_error(
+                name, "parent", ValueError(f"the parent must be its province {self.province!r}")
+            )
+
 
 NASIONAL_INSTANSI = Instansi(
     id=NASIONAL, name="Instansi Pemerintah Pusat", level=Level.PUSAT, timezone="Asia/Jakarta"
@@ -148,7 +197,7 @@ class RegisterSource(Frozen):
     dataset_licence: str = Field(min_length=1)
     retrieved: date
     confidence: Confidence
-    excluded: str
+    administrative: str
     corrections: str
 
 
@@ -196,7 +245,8 @@ def parse_register(
     """Read and check the register's CSV text (``name`` is how errors name the file).
 
     ``zones`` (province id -> time zone, as regions.toml gives them) is checked against
-    every row when given. Rows come back in file order.
+    every row when given. Rows come back in file order; an administrative row's
+    ``parent`` is its province.
     """
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
@@ -216,10 +266,18 @@ def parse_register(
         entry = f"row {line}"
         if len(fields) != len(COLUMNS):
             raise fail(line, entry, None, f"{len(fields)} fields, expected {len(COLUMNS)}")
-        record: dict[str, str | None] = {
+        record: dict[str, str | bool | None] = {
             column: value.strip() or None for column, value in zip(COLUMNS, fields, strict=True)
         }
         entry = f"{entry} ({record['id']})" if record["id"] else entry
+        flag = record["administrative"]
+        if flag not in ("true", "false"):
+            raise fail(
+                line, entry, "administrative", f"{flag or ''!r} is neither 'true' nor 'false'"
+            )
+        record["administrative"] = flag == "true"
+        if flag == "true":
+            record["parent"] = record["province"]
         try:
             item = Instansi.model_validate(record)
         except ValidationError as exc:
@@ -277,8 +335,10 @@ def register_source() -> RegisterCitation:
 
 @functools.cache
 def register() -> tuple[Instansi, ...]:
-    """Every regional government in the register (38 provinces, 415 kabupaten, 93 kota), in
-    the order of their Kemendagri codes; ``nasional`` is not among them."""
+    """Every entry of the register (38 provinces, 416 kabupaten, 98 kota: 552), in the order
+    of their Kemendagri codes; ``nasional`` is not among them. Six are the administrative
+    areas of DKI Jakarta (``administrative=True``); :func:`autonomous_ids` lists the 546
+    regional governments."""
     name, text = bundled_text(REGIONS_FILE)
     zones = register_source().timezone.zone_of()
     rows = parse_register(name, text, zones)
@@ -287,6 +347,14 @@ def register() -> tuple[Instansi, ...]:
         raise PolicyDataError(
             f"provinces with a time zone in {SOURCE_FILE} but no row: {', '.join(missing)}",
             file=name,
+        )
+    cited = register_source().source.administrative
+    flagged = ", ".join(str(i.code) for i in rows if i.administrative)
+    if flagged != cited:
+        raise PolicyDataError(
+            f"administrative rows {flagged}, but {SOURCE_FILE} cites {cited}",
+            file=name,
+            field="administrative",
         )
     return rows
 
@@ -302,6 +370,13 @@ def _index() -> Mapping[str, Instansi]:
 def instansi_ids() -> tuple[str, ...]:
     """Every id :func:`instansi` answers for (the register's and ``nasional``), sorted."""
     return tuple(sorted(_index()))
+
+
+@functools.cache
+def autonomous_ids() -> tuple[str, ...]:
+    """The ids of the register's 546 regional governments (autonomous regions), sorted: every
+    entry but the six administrative areas of DKI Jakarta; ``nasional`` is not among them."""
+    return tuple(sorted(item.id for item in register() if not item.administrative))
 
 
 def closest_ids(instansi_id: str, n: int = 3) -> tuple[str, ...]:
@@ -337,6 +412,7 @@ def instansi(instansi_id: str) -> Instansi:
 
 
 __all__ = [
+    "ADMINISTRATIVE_PROVINCE",
     "COLUMNS",
     "NASIONAL",
     "NASIONAL_INSTANSI",
@@ -348,6 +424,7 @@ __all__ = [
     "RegisterSource",
     "TimeZone",
     "TimeZoneSource",
+    "autonomous_ids",
     "closest_ids",
     "instansi",
     "instansi_ids",
