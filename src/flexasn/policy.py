@@ -744,13 +744,21 @@ def _register_policy(policy_id: str) -> Policy:
     )
 
 
+def _administrative_parent(policy_id: str) -> str | None:
+    from .register import instansi
+
+    return instansi(policy_id).parent
+
+
 def get_policy(policy_id: str) -> Policy:
     """The policy of an instansi id: ``"kab-malang"``, ``"kab-sleman"``, ``"nasional"``.
 
     In order: a policy registered with :func:`register_policy`; a file ``<id>.toml`` in a
     folder of ``FLEXASN_POLICY_PATH``; the bundled policy with data of its own; for any
     other id of the register of 552 regional governments, a policy with no data of its
-    own, answering by the national layer alone. An id outside the register raises
+    own, answering by the national layer alone (for DKI Jakarta's six administrative
+    areas, whose staff are the province's: the province's policy under the area's id and
+    name). An id outside the register raises
     :class:`~flexasn.errors.UnknownPolicyError` naming the closest known ids.
     """
     if not isinstance(policy_id, str):
@@ -764,7 +772,15 @@ def get_policy(policy_id: str) -> Policy:
     with _LOCK:  # built once, even when many threads ask at the same time
         if policy_id in list_policies():
             return _bundled_policy(policy_id)
-        return _register_policy(policy_id)
+        policy = _register_policy(policy_id)
+    parent = _administrative_parent(policy_id)
+    if parent is not None:
+        # DKI Jakarta's kota / kabupaten administrasi are not regional governments: their
+        # civil servants are the province's, under the province's arrangements
+        return get_policy(parent).model_copy(
+            update={"id": policy.id, "name": policy.name, "province": policy.province}
+        )
+    return policy
 
 
 def national_policy() -> Policy:
