@@ -220,9 +220,14 @@ def test_get_policy_answers_for_every_id() -> None:
     for iid in instansi_ids():
         policy = get_policy(iid)
         assert policy.id == iid
-        assert policy.level is instansi(iid).level
+        entry = instansi(iid)
+        # an administrative area answers with its province's policy (the staff are the
+        # province's civil servants): the province's level
+        expected = Level.PROVINSI if entry.administrative else entry.level
+        assert policy.level is expected
     seribu = get_policy("kab-kepulauan-seribu")
     assert (seribu.province, seribu.timezone) == ("prov-dki-jakarta", WIB)
+    assert seribu.arrangement == get_policy("prov-dki-jakarta").arrangement
 
 
 def test_nasional() -> None:
