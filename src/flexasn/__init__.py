@@ -31,6 +31,7 @@ from .calendar import (
 )
 from .check import Violation, validate_schedule
 from .decide import Decision, eligible_for_wfa
+from .doctor import DoctorReport, Finding, doctor
 from .errors import (
     ArgumentTypeError,
     AttendanceError,
@@ -159,9 +160,11 @@ __all__ = [
     "DaySummary",
     "Decision",
     "DisciplineStatus",
+    "DoctorReport",
     "Employee",
     "EmploymentStatus",
     "Fairness",
+    "Finding",
     "FindingCode",
     "FlexasnError",
     "FlexibleWorkDay",
@@ -227,6 +230,7 @@ __all__ = [
     "day_norm",
     "day_norms",
     "days_off",
+    "doctor",
     "eligible_for_wfa",
     "flexible_work_days",
     "get_policy",

@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
+from .doctor import DoctorReport, doctor
 from .errors import CoverageError, FlexasnError, InvalidInputError, UnknownPolicyError
-from .legal import Citation
+from .legal import Citation, data_as_of
 from .messages import Language, render
 from .people import (
     AgencyType,
@@ -176,6 +177,7 @@ _T: dict[str, dict[str, str]] = {
         "findings": "Temuan:",
         "no_findings": "Tidak ada temuan.",
         "demo_title": "flexasn: pekerjaan utama pada contoh Kabupaten Malang",
+        "demo_doctor": "5. Yang belum diketahui data hukum (flexasn doctor)",
         "demo_calendar": "1. Kalender 20 Maret s.d. 10 April 2025",
         "demo_quota": "2. Kuota tiap OPD pada 24 Maret 2025",
         "demo_plan": "3. Rotasi 24-27 Maret 2025",
@@ -251,6 +253,7 @@ _T: dict[str, dict[str, str]] = {
         "findings": "Findings:",
         "no_findings": "No findings.",
         "demo_title": "flexasn: the main job on the Kabupaten Malang example",
+        "demo_doctor": "5. What the bundled law does not know yet (flexasn doctor)",
         "demo_calendar": "1. Calendar 20 March to 10 April 2025",
         "demo_quota": "2. Each OPD's quota on 24 March 2025",
         "demo_plan": "3. Rotation 24-27 March 2025",
@@ -1470,7 +1473,47 @@ def demo_lines(example: Path, lang: Language = "id") -> list[str]:
         if n:
             lines.append("")
         lines += [caption, *decision_lines(d, lang, bkad.name)]
+
+    # what the bundled law does not know yet, as of the data's own date (reproducible)
+    lines += ["", rule, "", t["demo_doctor"], ""]
+    lines += doctor_lines(doctor(data_as_of()), lang)
     return lines
+
+
+# --- doctor ------------------------------------------------------------------------------
+
+
+def doctor_lines(report: DoctorReport, lang: Language = "id") -> list[str]:
+    """A doctor report as text: urgent findings first, each wrapped."""
+    title = (
+        f"flexasn doctor: per {report.today.isoformat()}, data hukum per "
+        f"{report.data_as_of.isoformat()}"
+        if lang == "id"
+        else f"flexasn doctor: as of {report.today.isoformat()}, law known as of "
+        f"{report.data_as_of.isoformat()}"
+    )
+    lines = [title]
+    if not report.findings:
+        return [*lines, render("doctor.none", lang)]
+    for urgent in (True, False):
+        group = [f for f in report.findings if f.urgent is urgent]
+        if not group:
+            continue
+        key = "doctor.urgent" if urgent else "doctor.later"
+        lines += ["", render(key, lang, horizon=report.horizon) + ":"]
+        for f in group:
+            lines += wrap(f.message(lang), 4, "  - ")
+    return lines
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    lang: Language = args.lang
+    report = doctor(parse_day(args.today) if args.today else None, horizon=args.days)
+    if args.format == "json":
+        print(_json(report.model_dump(mode="json") | {"exit_code": report.exit_code}))
+    else:
+        print("\n".join(doctor_lines(report, lang)))
+    return report.exit_code
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -1565,6 +1608,17 @@ _HELP: dict[str, tuple[str, str]] = {
         "  flexasn calendar 2025-03\n"
         "  flexasn calendar 2025-03 --policy kab-malang --lang en\n"
         "  flexasn calendar 2025-03-20..2025-04-10 --format json",
+    ),
+    "doctor": (
+        "apa yang belum diketahui data hukum / what the bundled law does not know yet",
+        "Tahun tanpa Keppres cuti bersama, Ramadan perkiraan, pengaturan mingguan yang\n"
+        "kelanjutannya tidak diketahui, jendela nasional tanpa keputusan daerah. Kode\n"
+        "keluar 1 bila ada yang mendesak dalam --days hari. Years without a Keppres,\n"
+        "estimated Ramadan, weekly arrangements of unknown continuation, national windows\n"
+        "without a regional decision. Exit code 1 when something is urgent.\n\n"
+        "Contoh / examples:\n"
+        "  flexasn doctor\n"
+        "  flexasn doctor --today 2026-11-30 --days 60 --format json",
     ),
     "policies": (
         "kebijakan bawaan / bundled policies",
@@ -1663,6 +1717,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--estimate", action="store_true", help="perkiraan di luar tahun yang ditetapkan"
     )
     _add_common(p)
+
+    p = command("doctor", _cmd_doctor)
+    p.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="tanggal acuan / the day to report as of (today)"
+    )
+    p.add_argument(
+        "--days",
+        type=int,
+        default=60,
+        metavar="N",
+        help="cakrawala mendesak / urgent horizon in days (60)",
+    )
+    p.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="bahasa / language (default: id)"
+    )
+    p.add_argument(
+        "--format", choices=("table", "json"), default="table", help="keluaran / output (table)"
+    )
+    p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
     p = command("policies", _cmd_policies)
     p.add_argument("policy_id", nargs="?", metavar="ID|FILE")

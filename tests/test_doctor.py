@@ -1,0 +1,72 @@
+"""flexasn doctor: what the bundled law does not know, worked out by hand from LAW.md."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from flexasn.doctor import doctor
+
+
+def codes(report_day: date, horizon: int = 60) -> set[tuple[str, str, bool]]:
+    return {(f.code, f.subject, f.urgent) for f in doctor(report_day, horizon=horizon).findings}
+
+
+def test_as_of_the_data_date() -> None:
+    report = doctor(date(2026, 11, 30))
+    urgent = {(f.code, f.subject) for f in report.urgent}
+    # LAW.md §3a: Fridays after 17 July 2026 are unknown (both national variants); §4: no
+    # Keppres on ASN cuti bersama 2027 yet, and 2027 lies within 60 days of 30 November
+    assert urgent == {
+        ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-daerah"),
+        ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-pusat"),
+        ("asn_decree_missing", "2027"),
+    }
+    assert report.exit_code == 1
+    # Ramadan 1448 H starts 8 February 2027 (estimate), after 29 January 2027: not urgent
+    assert ("ramadan_estimated", "1448 H", False) in codes(date(2026, 11, 30))
+    # Kab. Malang decided 24-27 March 2025 itself, not 8 April 2025 (SE MenPANRB 3/2025)
+    assert ("region_window_undecided", "kab-malang:se-3-2025", False) in codes(date(2026, 11, 30))
+    assert not any(s == "kab-malang:se-2-2025" for _, s, _ in codes(date(2026, 11, 30)))
+
+
+def test_ramadan_becomes_urgent_within_the_horizon() -> None:
+    assert ("ramadan_estimated", "1448 H", True) in codes(date(2027, 1, 15))
+
+
+def test_nothing_urgent_early_in_april_2026() -> None:
+    # 1 April + 30 days: the Friday WFH is known through 17 July; 2026 has its Keppres
+    report = doctor(date(2026, 4, 1), horizon=30)
+    assert report.urgent == () and report.exit_code == 0
+
+
+def test_stale_data_and_undecreed_years() -> None:
+    found = codes(date(2027, 12, 15))
+    assert ("data_stale", "data_as_of", True) in found
+    assert ("calendar_not_decreed", "2028", True) in found  # no SKB for 2028 recorded
+
+
+def test_bad_arguments() -> None:
+    from flexasn import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="today"):
+        doctor("2026-11-30")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="horizon"):
+        doctor(date(2026, 11, 30), horizon=-1)
+
+
+def test_command_exit_codes_and_json() -> None:
+    base = [sys.executable, "-m", "flexasn.cli", "doctor"]
+    calm = subprocess.run([*base, "--today", "2026-04-01", "--days", "30"], capture_output=True)
+    assert calm.returncode == 0
+    busy = subprocess.run(
+        [*base, "--today", "2026-11-30", "--format", "json"], capture_output=True, text=True
+    )
+    assert busy.returncode == 1
+    data = json.loads(busy.stdout)
+    assert data["exit_code"] == 1 and data["data_as_of"] == "2026-11-30"
+    assert any(f["code"] == "asn_decree_missing" for f in data["findings"])
