@@ -8,7 +8,9 @@ disk differs from what the code and data give (the test suite runs it that way).
 - ``legal-sources.md``: every instrument of the registry, its articles, the rules that
   cite them (found by reading the rule modules' ``cite(...)`` calls), the bundled
   policies and calendar years that rest on them, and the tests that name them;
-- ``reference/cli.md``: the ``--help`` of every command of the ``flexasn`` command.
+- ``reference/cli.md``: the ``--help`` of every command of the ``flexasn`` command;
+- ``law-today.md``: every arrangement in force or unknown in the 60 days from
+  :func:`flexasn.data_as_of`, per level and per bundled policy.
 """
 
 from __future__ import annotations
@@ -313,9 +315,100 @@ def cli_reference() -> dict[str, str]:
     return {"reference/cli.md": "\n".join(lines)}
 
 
+# --- the law in force today ----------------------------------------------------------------
+
+LAW_TODAY_DAYS = 60
+
+
+def _law_rows(policy: Any, first: Any, last: Any) -> list[list[str]]:
+    """Rows ``[arrangement, layer, status, days, basis]`` for the working days of a span."""
+    from datetime import timedelta
+
+    from flexasn import is_working_day
+
+    groups: dict[tuple[str, str, str, str], list[Any]] = {}
+    day = first
+    while day <= last:
+        if is_working_day(day, strict=False):
+            found = policy.in_force(day)
+            a = found.arrangement
+            if a is not None:
+                if found.continued:
+                    status = "tidak diketahui / unknown (continuation)"
+                elif a.kind.value == "decision_unknown":
+                    status = "tidak diketahui / unknown"
+                elif a.kind.value == "no_flexible_work":
+                    status = "tanpa kerja fleksibel / no flexible work"
+                else:
+                    status = "berlaku / in force: " + ", ".join(m.value.upper() for m in a.modes)
+                layer = "nasional / national" if found.national else "sendiri / own"
+                key = (a.id.removesuffix("-lanjutan"), layer, status, a.citation().text("id"))
+                groups.setdefault(key, []).append(day)
+        day += timedelta(days=1)
+    rows = []
+    for (ident, layer, status, basis), days in groups.items():
+        shown = ", ".join(d.strftime("%d %b") for d in days[:6])
+        if len(days) > 6:
+            shown += f", ... ({len(days)} hari / days)"
+        rows.append([f"`{ident}`", layer, status, shown, basis])
+    return rows
+
+
+def law_today() -> dict[str, str]:
+    """Every arrangement in force or unknown in the 60 days from the data's own date, per
+    level of government and per bundled policy (the page "The law in force today")."""
+    from datetime import timedelta
+
+    from flexasn import Level, Policy, data_as_of, get_policy, list_policies
+
+    first = data_as_of()
+    last = first + timedelta(days=LAW_TODAY_DAYS)
+    head = ["pengaturan / arrangement", "lapisan / layer", "status", "hari kerja / working days"]
+    head.append("dasar / basis")
+
+    def table(rows: list[list[str]]) -> list[str]:
+        if not rows:
+            return ["Tidak ada pengaturan kerja fleksibel: semua WFO. / No arrangement: WFO.", ""]
+        out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        out += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
+        return [*out, ""]
+
+    lines = [
+        HEADER.format(source="flexasn/data (policies, instruments, calendar)").rstrip("\n"),
+        "",
+        "# Hukum yang berlaku hari ini / The law in force today",
+        "",
+        f"Per **{first.isoformat()}** (`flexasn.data_as_of()`), untuk {LAW_TODAY_DAYS} hari ke",
+        f"depan sampai {last.isoformat()}: setiap pengaturan yang berlaku atau yang statusnya",
+        "tidak diketahui, per tingkat pemerintahan dan per kebijakan bawaan. Halaman ini",
+        "dibuat dari data; `flexasn doctor` melaporkan hal yang sama untuk hari ini.",
+        "",
+        f"As of **{first.isoformat()}** (the data's own date), for the next {LAW_TODAY_DAYS} days",
+        f"to {last.isoformat()}: every arrangement in force or of unknown status, per level of",
+        "government and per bundled policy. Generated from the data; `flexasn doctor` reports",
+        "the same for the real today. Weekends, holidays and cuti bersama are left out.",
+        "",
+        "## Lapisan nasional per tingkat / The national layer per level",
+        "",
+        "Every instansi without data of its own (any of the 552 regional governments, any",
+        "central agency) answers exactly so.",
+        "",
+    ]
+    for level in Level:
+        sample = Policy(id=f"contoh-{level.value}", name=level.value, level=level)
+        lines += [f"### {level.value}", "", *table(_law_rows(sample, first, last))]
+    lines += ["## Kebijakan bawaan / Bundled policies", ""]
+    for policy_id in list_policies():
+        if policy_id == "nasional":
+            continue
+        policy = get_policy(policy_id)
+        lines += [f"### {policy.name} (`{policy_id}`)", "", *table(_law_rows(policy, first, last))]
+    return {"law-today.md": "\n".join(lines).rstrip("\n") + "\n"}
+
+
 def pages() -> dict[str, str]:
     """Every generated page, by path relative to ``docs/``."""
-    return {**policy_reference(), **legal_sources(), **cli_reference()}
+    return {**policy_reference(), **legal_sources(), **cli_reference(), **law_today()}
 
 
 def main(argv: list[str]) -> int:
