@@ -105,6 +105,7 @@ from .policy import (
     load_policy,
     policy_json_schema,
 )
+from .privacy import masked_id, set_mask_key
 from .quotas import Quota, max_remote, quota, quota_limit
 from .ramadan import RamadanPeriod, is_ramadan, ramadan_period, ramadan_periods
 from .reasons import Check, Outcome, Reason
@@ -224,6 +225,7 @@ __all__ = [
     "list_policies",
     "load_policy",
     "mask_nip",
+    "masked_id",
     "max_remote",
     "national_flexible_days",
     "parse_nip",
@@ -238,6 +240,7 @@ __all__ = [
     "read_schedule_csv",
     "read_schedule_json",
     "required_hours",
+    "set_mask_key",
     "simulate",
     "summarize",
     "validate_schedule",
