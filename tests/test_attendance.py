@@ -160,10 +160,10 @@ def test_a_finding_leads_back_to_the_row(tmp_path: Path) -> None:
         (
             "mulai,selesai,nama\n",
             1,
-            "nama",
-            "unknown column; use: check_in, check_out, date, end, jam_masuk, jam_pulang, masuk, "
-            "mode, mode_kerja, mulai, nip, pulang, selesai, start, tanggal, waktu_masuk, "
-            "waktu_pulang, work_mode",
+            3,  # an unknown heading is not repeated: the column is named by its position
+            "unknown column name (not repeated: it may be personal data); use: check_in, "
+            "check_out, date, end, jam_masuk, jam_pulang, masuk, mode, mode_kerja, mulai, nip, "
+            "pulang, selesai, start, tanggal, waktu_masuk, waktu_pulang, work_mode",
         ),
         ("mulai,start,selesai\n", 1, "start", "the same field as column 'mulai'"),
         ("mulai,mode\n", 1, None, "missing required column(s): end"),
@@ -213,7 +213,7 @@ def test_a_finding_leads_back_to_the_row(tmp_path: Path) -> None:
     ],
 )
 def test_bad_files_name_file_row_and_column(
-    tmp_path: Path, content: str, row: int, column: str | None, message: str
+    tmp_path: Path, content: str, row: int, column: str | int | None, message: str
 ) -> None:
     path = write(tmp_path / "k.csv", content)
     with pytest.raises(fx.AttendanceError) as info:
@@ -221,10 +221,13 @@ def test_bad_files_name_file_row_and_column(
     error = info.value
     assert isinstance(error, fx.HoursError) and isinstance(error, fx.FlexasnError)
     assert (error.file, error.row, error.column) == (str(path), row, column)
-    where = f"{path}, row {row}" + (f", column {column!r}" if column else "")
+    place = "" if column is None else f" {column!r}"
+    if isinstance(column, int):
+        place = f" {column} ({'ABCDEFGHIJ'[column - 1]})"
+    where = f"{path}, row {row}" + (f", column{place}" if column else "")
     text = str(error)
     assert text == error.message("en") and text.startswith(f"{where}: {message}")
-    tempat = f"{path}, baris {row}" + (f", kolom {column!r}" if column else "")
+    tempat = f"{path}, baris {row}" + (f", kolom{place}" if column else "")
     assert error.message("id").startswith(f"{tempat}: ")
     assert error.message("id") != error.message("en")
     for value in (NIP_A, NIP_B, NIP_A[-4:], NIP_B[-4:], "kemarin", "kantor", "16/06/2025"):

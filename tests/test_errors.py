@@ -220,10 +220,11 @@ def test_a_nip_used_as_a_key_is_masked_and_no_input_is_kept() -> None:
     with pytest.raises(fx.ModelValidationError) as info:
         fx.Schedule.model_validate(data)
     error = info.value
+    masked = fx.masked_id(number)  # …1001#<keyed hash>
     assert str(error) == (
-        "invalid Schedule: field 'days[0].remote.…1001': Input should be 'wfo', 'wfh' or 'wfa'"
+        f"invalid Schedule: field 'days[0].remote.{masked}': Input should be 'wfo', 'wfh' or 'wfa'"
     )
-    assert error.errors()[0]["loc"] == ("days", 0, "remote", "…1001")
+    assert error.errors()[0]["loc"] == ("days", 0, "remote", masked)
     for text in (str(error), repr(error), error.json(), str(error.errors(include_input=True))):
         assert number not in text and "kantor" not in text
     assert "input" not in error.errors(include_input=True)[0]
@@ -266,12 +267,41 @@ def test_loaders_still_turn_model_errors_into_their_own_errors(tmp_path: Path) -
     )
 
 
-def test_only_nip_like_locations_are_masked() -> None:
-    assert errors._mask("198503122010011001") == "…1001"
-    assert errors._mask("NIP 198503122010011001") == "…1001"
+def test_only_nip_like_locations_and_employee_keys_are_masked() -> None:
+    number = "198503122010011001"  # made up
+    assert errors._mask(number) == fx.masked_id(number)
+    assert str(errors._mask(f"NIP {number}")).startswith("…1001#")
     assert errors._mask("2025-03-24") == "2025-03-24"  # a date key stays readable
     assert errors._mask("remote") == "remote"
     assert errors._mask(3) == 3
+    # the key of a mapping keyed by employee may be a name: masked, no letter of it shown
+    loc = errors.mask_location(("history", "Sri Wahyuningsih", 0))
+    assert loc == ("history", fx.masked_id("Sri Wahyuningsih"), 0)
+    assert str(loc[1]).startswith("…#")
+    masked = fx.masked_id(number)
+    assert errors.mask_location(("remote", masked)) == ("remote", masked)  # not masked twice
+    assert errors.mask_location(("days", 0, "remote", "2025-03-24")) == (
+        "days",
+        0,
+        "remote",
+        fx.masked_id("2025-03-24"),
+    )
+
+
+def test_unchained_drops_the_chain_of_a_flexasn_error_only() -> None:
+    @errors.unchained
+    def translate(error: Exception) -> None:
+        try:
+            raise error
+        except KeyError:
+            raise fx.InvalidInputError("translated") from None
+
+    with pytest.raises(fx.InvalidInputError) as info:
+        translate(KeyError("198503122010011001"))
+    assert info.value.__context__ is None and info.value.__cause__ is None
+    with pytest.raises(ValueError) as other:  # not flexasn's: left as it is
+        translate(ValueError("x"))
+    assert type(other.value) is ValueError
 
 
 def test_located_errors_name_the_place_in_each_language() -> None:

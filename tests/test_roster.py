@@ -98,7 +98,7 @@ def test_indonesian_headers_bom_and_semicolons(tmp_path: Path) -> None:
         (OPDS_EN, STAFF_EN.replace("yes,no,,none", "mungkin,no,,none"), "pegawai", 2, "is_head"),
         (OPDS_EN, STAFF_EN.replace("2025-03-26", "26/03/2025"), "pegawai", 4, "duty_days"),
         (OPDS_EN, STAFF_EN.replace(",none,", ",berat,"), "pegawai", 2, "discipline"),
-        (OPDS_EN, STAFF_EN.replace("nip,opd", "nip,opd_code"), "pegawai", 1, "opd_code"),
+        (OPDS_EN, STAFF_EN.replace("nip,opd", "nip,opd_code"), "pegawai", 1, 2),  # unknown
         (OPDS_EN.replace("non_direct", "sometimes"), STAFF_EN, "opd", 2, "service"),
         (OPDS_EN.replace("BPKAD", "kantor"), STAFF_EN, "opd", 2, "kind"),
         (OPDS_EN.replace(",2\n", ",dua\n"), STAFF_EN, "opd", 2, "headcount"),
@@ -107,7 +107,7 @@ def test_indonesian_headers_bom_and_semicolons(tmp_path: Path) -> None:
     ],
 )
 def test_errors_name_file_row_column_never_the_nip(
-    tmp_path: Path, opds: str, staff: str, which: str, row: int, column: str
+    tmp_path: Path, opds: str, staff: str, which: str, row: int, column: str | int
 ) -> None:
     paths = write(tmp_path, opds, staff)
     with pytest.raises(fx.RosterError) as err:

@@ -243,13 +243,13 @@ def test_csv_round_trip_and_hand_made_schedule(tmp_path: Path) -> None:
     [
         ("nip,opd,2025-03-24\n123,BKAD,wfo\n", 2, "nip"),
         (f"nip,opd,2025-03-24\n{nip(1)},BKAD,kantor\n", 2, "2025-03-24"),
-        (f"nip,opd,24/03/2025\n{nip(1)},BKAD,wfo\n", 1, "24/03/2025"),
+        (f"nip,opd,24/03/2025\n{nip(1)},BKAD,wfo\n", 1, 3),  # not a known heading: column 3
         (f"nip,opd,2025-03-24\n{nip(1)},BKAD,wfo\n{nip(1)},BKAD,wfh\n", 3, "nip"),
         (f"opd,nip,2025-03-24\n{nip(1)},BKAD,wfo\n", 1, "opd"),
         (f"nip,opd,2025-03-24\n{nip(1)},BKAD\n", 2, None),
     ],
 )
-def test_bad_schedule_csv(tmp_path: Path, text: str, row: int, column: str | None) -> None:
+def test_bad_schedule_csv(tmp_path: Path, text: str, row: int, column: str | int | None) -> None:
     path = tmp_path / "jadwal.csv"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(fx.RosterError) as err:

@@ -113,6 +113,7 @@ from .policy import (
     registered_policies,
     unregister_policy,
 )
+from .privacy import masked_id, set_mask_key
 from .quotas import Quota, QuotaStatus, max_remote, quota, quota_limit
 from .ramadan import RamadanPeriod, is_ramadan, ramadan_period, ramadan_periods
 from .reasons import Check, Outcome, Reason
@@ -244,6 +245,7 @@ __all__ = [
     "list_policies",
     "load_policy",
     "mask_nip",
+    "masked_id",
     "max_remote",
     "national_flexible_days",
     "parse_nip",
@@ -260,6 +262,7 @@ __all__ = [
     "register_policy",
     "registered_policies",
     "required_hours",
+    "set_mask_key",
     "simulate",
     "summarize",
     "unregister_policy",

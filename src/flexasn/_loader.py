@@ -2,7 +2,9 @@
 
 TOML is read with the standard library's :mod:`tomllib`: no code runs while a
 data file loads. Every failure becomes a :class:`~flexasn.errors.PolicyDataError`
-that names the file, the entry, the field and, where it can be found, the line.
+that names the file, the entry, the field and, where it can be found, the line; the
+readers here keep no exception chain (:func:`~flexasn.errors.unchained`). A caller that
+raises :func:`data_error` inside its ``except`` block should drop the chain too.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import PolicyDataError
+from .errors import PolicyDataError, unchained
 
 DATA_PACKAGE = "flexasn.data"
 
@@ -37,6 +39,7 @@ def bundled_names(folder: str, suffix: str = ".toml") -> list[str]:
     )
 
 
+@unchained
 def user_text(path: str | Path) -> tuple[str, str]:
     """Return ``(display_name, text)`` of a user's file; unreadable files raise PolicyDataError."""
     p = Path(path)
@@ -48,6 +51,7 @@ def user_text(path: str | Path) -> tuple[str, str]:
         raise PolicyDataError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
 
 
+@unchained
 def parse_toml(name: str, text: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error names the file and line."""
     try:

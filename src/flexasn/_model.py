@@ -9,7 +9,7 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .errors import model_error
+from .errors import drop_chain, model_error
 
 
 def field_error(model: str, field: str, error: ValueError) -> ValidationError:
@@ -42,7 +42,8 @@ class Frozen(BaseModel):
     and still a ``pydantic.ValidationError``) from the constructor, ``model_validate``,
     ``model_validate_json``, ``model_validate_strings`` and an assignment; a malformed NIP
     raises :class:`~flexasn.errors.ModelNipError`, also an ``InvalidNipError``. The error
-    names the model and the fields and never holds the input values.
+    names the model and the fields and never holds the input values, nor pydantic's own
+    error: it is raised after the ``except`` block, with no exception chain.
     """
 
     model_config = ConfigDict(
@@ -53,7 +54,10 @@ class Frozen(BaseModel):
         try:
             super().__init__(**data)
         except ValidationError as exc:
-            raise model_error(exc, type(self).__name__) from None
+            error = model_error(exc, type(self).__name__)
+        else:
+            return
+        raise drop_chain(error)  # outside the except block: pydantic's error is not kept
 
     # pydantic calls a model's own __init__ when it validates that model inside another;
     # this one only translates the error, so nested validation is left to pydantic and
@@ -66,7 +70,8 @@ class Frozen(BaseModel):
         try:
             return super().model_validate(obj, **kwargs)
         except ValidationError as exc:
-            raise model_error(exc, cls.__name__) from None
+            error = model_error(exc, cls.__name__)
+        raise drop_chain(error)
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
@@ -74,7 +79,8 @@ class Frozen(BaseModel):
         try:
             return super().model_validate_json(json_data, **kwargs)
         except ValidationError as exc:
-            raise model_error(exc, cls.__name__) from None
+            error = model_error(exc, cls.__name__)
+        raise drop_chain(error)
 
     @classmethod
     def model_validate_strings(cls, obj: Any, **kwargs: Any) -> Self:
@@ -82,13 +88,17 @@ class Frozen(BaseModel):
         try:
             return super().model_validate_strings(obj, **kwargs)
         except ValidationError as exc:
-            raise model_error(exc, cls.__name__) from None
+            error = model_error(exc, cls.__name__)
+        raise drop_chain(error)
 
     def __setattr__(self, name: str, value: Any) -> None:
         try:
             super().__setattr__(name, value)
         except ValidationError as exc:  # a frozen model: "Instance is frozen"
-            raise model_error(exc, type(self).__name__) from None
+            error = model_error(exc, type(self).__name__)
+        else:
+            return
+        raise drop_chain(error)
 
 
 class DateSpan(Frozen):

@@ -27,8 +27,11 @@ checks one person.
 
 Reading is all-or-nothing: the first bad cell raises
 :class:`~flexasn.errors.AttendanceError` naming the file, the row (1 = the header) and
-the column as written in the file, in English and Indonesian; it never repeats a NIP or
-a cell's value. Whether a record makes sense (its end after its start, no overlaps) is
+the column, in English and Indonesian; it never repeats a NIP, a name or a cell's value.
+As for rosters (:mod:`flexasn.roster`), a column is named by its heading as written only
+when the heading is known; any other (a NIP or a name, in a file without its header row
+or transposed) is named by its position, ``column 3 (C)``; and the error keeps no
+exception chain. Whether a record makes sense (its end after its start, no overlaps) is
 :func:`~flexasn.hours.check_hours`'s to say, so that ``on_invalid="report"`` can list it.
 """
 
@@ -40,11 +43,11 @@ from datetime import timezone as fixed_offset
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import AttendanceError, HoursError, RosterError
+from .errors import AttendanceError, HoursError, RosterError, unchained
 from .hours import AttendanceRecord, PolicyArg, _resolve
 from .messages import render
 from .people import WorkMode
-from .roster import normal_key, read_table
+from .roster import normal_key, read_table, unknown_heading
 
 ATTENDANCE_COLUMNS: dict[str, str] = {
     "start": "start",
@@ -91,7 +94,7 @@ class _CellError(ValueError):
 
 
 def _error(
-    key: str, file: str, row: int | None, column: str | None, **params: object
+    key: str, file: str, row: int | None, column: str | int | None, **params: object
 ) -> AttendanceError:
     """An AttendanceError whose message is the catalogue's, in both languages."""
     texts = {lang: render(f"attendance.{key}", lang, **params) for lang in ("id", "en")}
@@ -166,6 +169,7 @@ def _moment(cell: str, day: date | None, has_date_column: bool, zone: tzinfo) ->
     return datetime.combine(day, _clock(clock), _offset(clock["offset"], zone))
 
 
+@unchained
 def read_attendance(
     path: str | Path, *, policy: PolicyArg = None, timezone: str | None = None
 ) -> tuple[AttendanceRecord, ...]:
@@ -187,15 +191,15 @@ def read_attendance(
     zone = _zone(policy, timezone)
     try:
         name, header, rows = read_table(path)
-    except RosterError as exc:
-        message = str(exc).removeprefix(f"{exc.file}: ") if exc.file else str(exc)
-        raise AttendanceError(message, file=exc.file) from None
+    except RosterError as exc:  # the chain is dropped by @unchained
+        detail = exc.detail if isinstance(exc.detail, str) else dict(exc.detail)
+        raise AttendanceError(detail, file=exc.file) from None
     columns: dict[str, int] = {}
     for i, title in enumerate(header):
         field = ATTENDANCE_COLUMNS.get(normal_key(title))
-        if field is None:
-            known = ", ".join(sorted(ATTENDANCE_COLUMNS))
-            raise _error("unknown_column", name, 1, title, columns=known)
+        if field is None:  # the heading is not repeated: named by its position
+            message = unknown_heading(header, i, ATTENDANCE_COLUMNS)
+            raise AttendanceError(message, file=name, row=1, column=i + 1)
         if field in columns:
             raise _error("duplicate_column", name, 1, title, other=header[columns[field]])
         columns[field] = i

@@ -33,7 +33,7 @@ from pydantic import Field, ValidationError
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen
-from .errors import CoverageError, InvalidInputError, PolicyDataError, require_date
+from .errors import CoverageError, InvalidInputError, PolicyDataError, require_date, unchained
 from .legal import Citation, cite, registry
 
 Language = Literal["id", "en"]
@@ -97,6 +97,7 @@ class DayInfo(Frozen):
         return self.name_id if lang == "id" else self.name_en
 
 
+@unchained
 def _validate(raw: dict[str, Any], name: str, text: str | None) -> CalendarData:
     try:
         data = CalendarData.model_validate(raw)
@@ -146,10 +147,10 @@ def covered_years(*, known_on: date | None = None) -> tuple[int, ...]:
 
 def calendar_year(year: int) -> CalendarYear:
     """Provenance of a covered year: the SKB and Keppres that set its days off."""
-    try:
-        return _years()[year]
-    except KeyError:
-        raise CoverageError(date(year, 1, 1), covered_years()) from None
+    entry = _years().get(year)
+    if entry is None:
+        raise CoverageError(date(year, 1, 1), covered_years())
+    return entry
 
 
 def amendments(year: int | None = None) -> tuple[Amendment, ...]:

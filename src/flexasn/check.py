@@ -20,7 +20,10 @@ instansi's policy, and returns every :class:`Violation`, in a fixed order:
    same fact is not reported twice.
 
 An empty tuple means the schedule is lawful. Messages are in Indonesian and English
-and name employees by a masked NIP only.
+and name employees by their masked id only (:func:`~flexasn.privacy.masked_id`,
+``…1001#5c2e9a07``: the last four digits and a keyed hash, unambiguous within a file where
+the last four digits alone are not). ``repr()`` and the JSON of a :class:`Violation` carry
+that id (``employee``), never the NIP; ``Violation.nip`` keeps it for programs.
 """
 
 from __future__ import annotations
@@ -30,11 +33,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from pydantic import Field, computed_field
+
 from ._model import Frozen
 from .errors import InvalidInputError
 from .legal import Citation
 from .messages import Language, render_all
-from .people import Employee, Opd, mask_nip
+from .people import Employee, Opd
 from .plan import (
     Eligibility,
     check_roster,
@@ -46,24 +51,39 @@ from .plan import (
     weekly_exempt,
 )
 from .policy import Policy, resolve_policy
+from .privacy import masked_id
 from .reasons import Check
 from .schedule import Schedule
 
 
 class Violation(Frozen):
-    """One way a schedule breaks the law or the roster: the check, the day, the employee."""
+    """One way a schedule breaks the law or the roster: the check, the day, the employee.
+
+    The employee is :attr:`employee`, a masked id, in ``repr()``, the messages and the JSON
+    (``model_dump``, ``model_dump_json``); the NIP is the attribute :attr:`nip` only. To
+    write the NIP too (into a file only its owner reads), add it yourself:
+    ``violation.model_dump(mode="json") | {"nip": violation.nip}``.
+    """
 
     check: Check
     day: date | None
     """The day; None for a roster violation that concerns the whole schedule."""
-    nip: str | None
-    """The employee's NIP (the caller's own data; messages mask it); None for a day's quota."""
+    nip: str | None = Field(repr=False, exclude=True)
+    """The employee's NIP, for programs (the caller's own data); None for a day's quota.
+    Left out of ``repr()`` and of the JSON, which carry :attr:`employee`."""
     key: str
     """The message key in the catalogues (``roster.ineligible``)."""
     basis: Citation | None = None
     failed: tuple[Check, ...] = ()
     """For an employee out who may not be: every check that failed (then those unknown)."""
     messages: dict[str, str]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def employee(self) -> str | None:
+        """The employee's masked id (:func:`~flexasn.privacy.masked_id`), as the messages
+        name them: unambiguous within a file; None for a day's quota."""
+        return None if self.nip is None else masked_id(self.nip)
 
     @property
     def citation(self) -> Citation | None:
@@ -133,7 +153,7 @@ def validate_schedule(
                     None,
                     nip,
                     "roster.not_on_roster",
-                    employee=mask_nip(nip),
+                    employee=masked_id(nip),
                     opd=opd.code,
                 )
             )
@@ -145,7 +165,7 @@ def validate_schedule(
                     None,
                     nip,
                     "roster.missing",
-                    employee=mask_nip(nip),
+                    employee=masked_id(nip),
                     opd=opd.code,
                 )
             )
@@ -182,7 +202,7 @@ def validate_schedule(
                         key,
                         first.basis,
                         checks,
-                        employee=mask_nip(nip),
+                        employee=masked_id(nip),
                         day=iso,
                         mode=mode.value.upper(),
                         check=checks[0].value,
@@ -200,7 +220,7 @@ def validate_schedule(
                         nip,
                         "roster.mode_not_allowed",
                         a.citation(),
-                        employee=mask_nip(nip),
+                        employee=masked_id(nip),
                         day=iso,
                         mode=mode.value.upper(),
                         arrangement=a.id,
@@ -216,7 +236,7 @@ def validate_schedule(
                         nip,
                         "roster.weekly_limit",
                         weekly_citation(),
-                        employee=mask_nip(nip),
+                        employee=masked_id(nip),
                         day=iso,
                         week=week.isoformat(),
                         count=week_counts[nip, week],

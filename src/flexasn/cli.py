@@ -16,8 +16,12 @@ Exit codes:
   calendar, an unknown policy), reported in one line without a traceback
   (``--debug`` shows it).
 
-Output never carries a full NIP: employees are shown masked (``…1001``). Only the files
-written with ``plan --output`` (which ``validate`` reads back) hold the roster's NIPs.
+Output never carries a full NIP nor a name, errors included (with ``--debug`` too):
+tables show employees masked (``…1001``) with their row in the employees file; JSON and
+CSV by their masked id (``…1001#5c2e9a07``, :func:`flexasn.privacy.masked_id`: set
+``FLEXASN_MASK_KEY`` for ids that stay the same from one run to the next) and row. Only
+the files written with ``plan --output`` (which ``validate`` reads back) hold the
+roster's NIPs.
 """
 
 from __future__ import annotations
@@ -38,7 +42,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
 from .doctor import DoctorReport, doctor
-from .errors import CoverageError, FlexasnError, InvalidInputError, UnknownPolicyError
+from .errors import (
+    CoverageError,
+    FlexasnError,
+    InvalidInputError,
+    UnknownPolicyError,
+    drop_chain,
+    mask_location,
+)
 from .legal import Citation, data_as_of
 from .messages import Language, render
 from .people import (
@@ -55,6 +66,7 @@ from .people import (
 )
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, get_policy, list_policies
 from .policy import load_policy as _load_policy_file
+from .privacy import masked_id
 from .quotas import Quota, QuotaStatus, quota
 
 if TYPE_CHECKING:  # pragma: no cover - imported lazily by the commands that need them
@@ -1131,10 +1143,10 @@ def schedule_lines(
 def _schedule_json(
     schedule: Schedule, rows_of: Mapping[str, int], lang: Language
 ) -> dict[str, Any]:
-    """A schedule as JSON with every NIP masked (lists, so that masks never collide).
+    """A schedule as JSON with every employee named by a masked id, never a NIP.
 
-    ``row`` is the employee's row in the employees file (1 = the header), which tells
-    apart two people whose masked NIPs are the same.
+    ``employee`` is :func:`~flexasn.privacy.masked_id`, unambiguous within the output;
+    ``row`` is the employee's row in the employees file (1 = the header).
     """
     return {
         "opd": schedule.opd,
@@ -1151,7 +1163,7 @@ def _schedule_json(
                 "arrangement": d.arrangement,
                 "basis": _cite(d.basis, lang) if d.basis else None,
                 "remote": [
-                    {"employee": mask_nip(nip), "row": rows_of.get(nip), "mode": mode.value}
+                    {"employee": masked_id(nip), "row": rows_of.get(nip), "mode": mode.value}
                     for nip, mode in d.remote.items()
                 ],
             }
@@ -1159,7 +1171,7 @@ def _schedule_json(
         ],
         "held": [
             {
-                "employee": mask_nip(nip),
+                "employee": masked_id(nip),
                 "row": rows_of.get(nip),
                 "checks": [c.value for c in checks],
             }
@@ -1213,7 +1225,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         rows = [
             [
                 rows_of.get(nip),
-                mask_nip(nip),
+                masked_id(nip),
                 s.opd,
                 *(s.mode(nip, date.fromisoformat(d)).value for d in days),
             ]
@@ -1244,6 +1256,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     schedule = _read_schedule(args.schedule)
     policy = _policy_opt(args)
     roster = _read_roster(args)
+    if schedule.opd not in {o.code for o in roster.opds}:  # the code may be anything: not shown
+        raise CliError(
+            f"OPD jadwal {args.schedule} (kolom opd) tidak ada dalam {args.opds}",
+            f"the OPD of schedule {args.schedule} (its opd column) is not in {args.opds}",
+        )
     opd = roster.opd(schedule.opd)
     violations = validate_schedule(schedule, opd, roster.employees_of(opd.code), policy=policy)
     rows_of = roster.rows()
@@ -1251,7 +1268,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         {
             "check": v.check.value,
             "day": v.day.isoformat() if v.day else None,
-            "employee": mask_nip(v.nip) if v.nip else None,
+            "employee": v.employee,
             "row": rows_of.get(v.nip) if v.nip else None,
             "failed": [c.value for c in v.failed],
             "basis": _cite(v.basis, lang) if v.basis else None,
@@ -1852,7 +1869,7 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
         text = exc.message(lang)
     elif isinstance(exc, ValidationError):
         first = exc.errors(include_url=False, include_input=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = ".".join(str(p) for p in mask_location(first["loc"]))
         message = str(first["msg"]).removeprefix("Value error, ")
         text = f"{where}: {message}" if where else message
     else:
@@ -1877,6 +1894,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except (FlexasnError, ValueError, OSError) as exc:
+        if isinstance(exc, FlexasnError):  # the library drops it already: a second guard
+            drop_chain(exc)
         if args.debug:
             raise
         print(error_line(exc, lang), file=sys.stderr)

@@ -3,19 +3,38 @@
 Every error derives from :class:`FlexasnError`. Messages name what was wrong and
 where (file, line, field, row, date) and never contain personal data: no NIP and
 no name (UU 27/2022 on personal data protection). Where a row must be identified,
-the row number or a masked id is used.
+the row number or a masked id (:func:`flexasn.privacy.masked_id`) is used.
+
+A column of a file is named as written in the file only when flexasn knows the heading
+(a column name of the format); any other heading may be a NIP or a name (a file without
+its header row, a transposed file) and the column is named by its position instead:
+``column 3 (C)``, with ``error.column == 3``.
+
+No chain: an error raised in place of a lower exception (a decode error holding the
+file's bytes, pydantic's error holding the input values) keeps no trace of it:
+``__cause__`` and ``__context__`` are ``None``, so a tool that logs exception chains
+(Sentry, structlog) finds no personal data there. The file readers are wrapped in
+:func:`unchained`; the hot paths (model validation, NIP parsing) raise after their
+``except`` block.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
+from typing import ParamSpec, TypeVar
 
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
 
 from .messages import Language, render
+from .privacy import column_letters, masked_id
+
+P = ParamSpec("P")
+R = TypeVar("R")
+E = TypeVar("E", bound=BaseException)
 
 
 class FlexasnError(Exception):
@@ -25,6 +44,38 @@ class FlexasnError(Exception):
         """The message for people reading ``lang``; errors that name a place (file, row,
         column, field) name it in that language. The default is ``str(self)``."""
         return str(self)
+
+
+def drop_chain(error: E) -> E:
+    """``error`` without the exception it was raised from or during (``__cause__`` and
+    ``__context__`` set to ``None``), returned for ``raise drop_chain(error)``.
+
+    Call it where the error is re-raised (``raise`` alone), or raised outside an
+    ``except`` block: inside one, ``raise`` would set ``__context__`` again.
+    """
+    error.__cause__ = None
+    error.__context__ = None
+    return error
+
+
+def unchained(func: Callable[P, R]) -> Callable[P, R]:
+    """Wrap ``func`` so that a :class:`FlexasnError` leaving it keeps no exception chain.
+
+    Python keeps the exception being handled in ``__context__`` even after
+    ``raise ... from None`` (which only hides it from the traceback); a reader that turns a
+    ``UnicodeDecodeError`` into a :class:`RosterError` would otherwise carry the file's
+    bytes. The chain is dropped as the error leaves ``func``.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except FlexasnError as error:
+            drop_chain(error)
+            raise  # re-raising the error being handled sets no new context
+
+    return wrapper
 
 
 class _Located(FlexasnError):
@@ -39,7 +90,7 @@ class _Located(FlexasnError):
         file: str | None = None,
         line: int | None = None,
         row: int | None = None,
-        column: str | None = None,
+        column: str | int | None = None,
         record: int | None = None,
         field: str | None = None,
         quote_field: bool = True,
@@ -56,7 +107,9 @@ class _Located(FlexasnError):
             where.append(file if line is None else f"{file}:{line}")
         if row is not None:
             where.append(f"{words['row']} {row}")
-        if column:
+        if isinstance(column, int):  # a heading not shown: the column's position
+            where.append(f"{words['column']} {column} ({column_letters(column)})")
+        elif column:
             where.append(f"{words['column']} {column!r}")
         if record is not None:
             where.append(f"{words['record']} {record}")
@@ -125,7 +178,8 @@ class ModelValidationError(InvalidInputError, ValidationError):
 
     Input values are never kept: neither the message nor ``errors()`` (even with
     ``include_input=True``) holds them, and a location that looks like a NIP (a NIP used
-    as a mapping key) is masked to its last four digits. The messages of flexasn's own
+    as a mapping key) or is the key of a mapping keyed by employee is masked
+    (:func:`~flexasn.privacy.masked_id`). The messages of flexasn's own
     validators, which say what is wrong in their own words, hold no personal data.
     """
 
@@ -192,14 +246,26 @@ class ModelNipError(InvalidNipError, ModelValidationError):
 
 
 _NIP_LIKE = re.compile(r"[0-9]{8,}")
+_MASKED = re.compile(r"…(?:[0-9]{4})?#[0-9a-f]{8}")  # what masked_id gives
+_KEYED_BY_EMPLOYEE = frozenset({"remote", "history", "held"})
+"""Model fields that map an employee id to a value (``ScheduleDay.remote``,
+``Schedule.history``, ``Schedule.held``): the key after them in a location is an id."""
 
 
-def _mask(part: str | int) -> str | int:
-    """A location part, masked when it may be a NIP (a run of eight digits or more;
-    an ISO date such as ``2025-03-24`` is left as it is)."""
-    if isinstance(part, str) and _NIP_LIKE.search(part):
-        return "…" + part[-4:]
+def _mask(part: str | int, after: str | int | None = None) -> str | int:
+    """A location part, masked (:func:`~flexasn.privacy.masked_id`) when it may be a NIP
+    (a run of eight digits or more; an ISO date such as ``2025-03-24`` is left as it is) or
+    is the key of a mapping keyed by employee (which may hold a name)."""
+    if not isinstance(part, str) or _MASKED.fullmatch(part):  # masked already: kept
+        return part
+    if _NIP_LIKE.search(part) or after in _KEYED_BY_EMPLOYEE:
+        return masked_id(part)
     return part
+
+
+def mask_location(loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """A pydantic error location with every part that may be personal data masked."""
+    return tuple(_mask(part, loc[i - 1] if i else None) for i, part in enumerate(loc))
 
 
 def _where(loc: tuple[str | int, ...]) -> str:
@@ -230,7 +296,7 @@ def model_error(exc: ValidationError, model: str) -> ModelValidationError:
         {
             # A custom error keeps pydantic's type code and message exactly as they were.
             "type": PydanticCustomError(d["type"], d["msg"], d.get("ctx")),
-            "loc": tuple(_mask(part) for part in d["loc"]),
+            "loc": mask_location(d["loc"]),
             "input": None,
         }
         for d in details
@@ -349,15 +415,19 @@ class QuotaCoverageError(QuotaUndefinedError, CoverageError):
 
 
 class RosterError(_Located, ValueError):
-    """A roster or schedule file is invalid. The message names the file, row and column."""
+    """A roster or schedule file is invalid. The message names the file, row and column.
+
+    ``column`` is the heading as written in the file when flexasn knows it, else the
+    column's 1-based position (an ``int``): an unknown heading may be personal data.
+    """
 
     def __init__(
         self,
-        message: str,
+        message: str | Mapping[str, str],
         *,
         file: str | None = None,
         row: int | None = None,
-        column: str | None = None,
+        column: str | int | None = None,
     ) -> None:
         self.file = file
         self.row = row
@@ -374,8 +444,9 @@ class AttendanceError(_Located, HoursError):
 
     The message names where: for records passed to ``check_hours`` the record's index
     and field; for a file read by ``read_attendance`` the file, the row (1 = the header)
-    and the column as written in the file. It never repeats personal data: records are
-    named by their position, never by a NIP or a name.
+    and the column: its heading as written in the file when flexasn knows it, else its
+    1-based position (an ``int``). It never repeats personal data: records are named by
+    their position, never by a NIP or a name.
     """
 
     def __init__(
@@ -386,7 +457,7 @@ class AttendanceError(_Located, HoursError):
         field: str | None = None,
         file: str | None = None,
         row: int | None = None,
-        column: str | None = None,
+        column: str | int | None = None,
     ) -> None:
         self.record = record
         self.field = field

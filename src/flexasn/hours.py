@@ -105,10 +105,13 @@ def _pattern(policy: Policy, opd: OpdArg, pattern: str | None) -> str:
         return pattern
     if opd is None:
         return STANDARD_PATTERN
+    problem: str | None = None
     try:
         kind = opd.kind if isinstance(opd, Opd) else canonical_kind(opd)
     except ValueError as exc:
-        raise HoursError(str(exc)) from None
+        problem = str(exc)
+    if problem is not None:  # raised outside the except block: no exception chain
+        raise HoursError(problem)
     match = next((s.pattern for s in policy.work_schedule if kind in s.kinds), None)
     return match or STANDARD_PATTERN
 

@@ -193,8 +193,14 @@ NIP_PATTERN = re.compile(r"[0-9]{18}")  # ASCII digits only: \d also matches "١
 
 
 def mask_nip(nip: str) -> str:
-    """A masked form of a NIP for messages and logs: only its last four digits."""
-    return "…" + nip[-4:] if len(nip) >= 4 else "…"
+    """A masked form of a NIP for messages and logs: only its last four digits.
+
+    Many employees share their last four digits: where a person must be told apart from
+    others (a file, a list of violations) use :func:`~flexasn.privacy.masked_id`, or a
+    row number. An id whose last four characters are not digits shows none of them.
+    """
+    tail = nip[-4:]
+    return "…" + tail if len(tail) == 4 and tail.isascii() and tail.isdigit() else "…"
 
 
 class NipInfo(Frozen):
@@ -251,18 +257,23 @@ def parse_nip(
             f"{'' if nip.isascii() and nip.isdigit() else ', not all digits 0-9'})"
         )
     try:
-        status = EmploymentStatus(status)  # a plain "pns" must not skip the PNS checks
+        known: EmploymentStatus | None = EmploymentStatus(status)  # a plain "pns" too
     except ValueError:
+        known = None
+    if known is None:  # raised outside the except block: no exception chain
         raise InvalidInputError(
             f"unknown employment status {status!r}; use one of: "
             + ", ".join(s.value for s in EmploymentStatus)
-        ) from None
+        )
+    status = known
     if status is not EmploymentStatus.PNS:
         return None
     try:
-        birth = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+        birth: date | None = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        raise InvalidNipError("NIP digits 1-8 are not a possible birth date (YYYYMMDD)") from None
+        birth = None
+    if birth is None:  # raised here, not in the except block: no exception chain
+        raise InvalidNipError("NIP digits 1-8 are not a possible birth date (YYYYMMDD)")
     year, month = int(nip[8:12]), int(nip[12:14])
     if not 1 <= month <= 12 or year < 1900:
         raise InvalidNipError("NIP digits 9-14 are not a possible TMT CPNS month (YYYYMM)")
@@ -326,9 +337,13 @@ class Employee(Frozen):
     def _nip(self) -> Self:
         try:
             parse_nip(self.nip, status=self.status)
-        except InvalidNipError as exc:  # reported at the field: "field 'nip': ..."
-            raise field_error(type(self).__name__, "nip", exc) from None
-        return self
+        except InvalidNipError as exc:
+            error = exc
+        else:
+            return self
+        # reported at the field ("field 'nip': ..."); raised outside the except block, so
+        # that no exception chain is kept
+        raise field_error(type(self).__name__, "nip", error)
 
     @property
     def masked_nip(self) -> str:

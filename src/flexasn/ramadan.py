@@ -25,7 +25,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen
-from .errors import CoverageError, PolicyDataError
+from .errors import CoverageError, PolicyDataError, unchained
 from .legal import Citation, Confidence, Source, cite, registry
 
 RAMADAN_FILE = "ramadan.toml"
@@ -86,6 +86,7 @@ class RamadanData(Frozen):
     period: tuple[RamadanPeriod, ...] = Field(min_length=1)
 
 
+@unchained
 def parse_ramadan(raw: dict[str, Any], name: str, text: str | None = None) -> RamadanData:
     """Validate parsed Ramadan data: schema, instruments known, periods in order."""
     try:

@@ -30,19 +30,33 @@ and optionally ``status`` (pns, pppk, pppk_paruh_waktu), ``position`` / ``jabata
 
 Reading is all-or-nothing: the first bad row raises
 :class:`~flexasn.errors.RosterError` naming the file, the row (1 = the header) and
-the column as written in the file; the message never repeats a NIP. An OPD whose
+the column. An OPD whose
 ``headcount`` differs from the number of its employees in the employees file is an
 error too (``check_headcount=False`` accepts a partial roster and lists the
 differences in :attr:`Roster.mismatches`).
+
+Personal data (UU 27/2022) is never repeated in an error, whatever the file holds:
+
+- a column is named by its heading as written in the file only when the heading is a
+  known one (one of the names above, in any case and spacing); any other heading is named
+  by its position, ``column 3 (C)`` (``error.column == 3``), since a file without its
+  header row, or a transposed one, has a NIP or a name where the heading should be. When
+  no heading of the first row is known, the error says the header row seems missing;
+- a cell's value (a NIP, an OPD code the OPDs file lacks) is never repeated: the row and
+  the column say where it is. Only an OPD code both files agree on is named (a headcount
+  that differs);
+- an error keeps no exception chain (:func:`flexasn.errors.unchained`): not the file's
+  bytes of a file that is not UTF-8, not the input values of pydantic's error.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Self
@@ -50,8 +64,11 @@ from typing import Any, Self
 from pydantic import Field, ValidationError, model_validator
 
 from ._model import Frozen
-from .errors import InvalidInputError, InvalidNipError, RosterError
+from .errors import InvalidInputError, InvalidNipError, RosterError, unchained
+from .messages import render_all
 from .people import (
+    OPD_KIND_ALIASES,
+    OPD_KINDS,
     AgencyType,
     DisciplineStatus,
     Employee,
@@ -204,6 +221,29 @@ def normal_key(header: str) -> str:
     return re.sub(r"[\s\-]+", "_", header.strip().lower())
 
 
+def column_of(header: Sequence[str], index: int, known: Collection[str]) -> str | int:
+    """How an error names column ``index`` (0-based) of ``header``: its heading as written
+    when it is a known one (its :func:`normal_key` is in ``known``), else its 1-based
+    position, since an unknown heading may be a NIP or a name (see the module doc)."""
+    title = header[index]
+    return title if normal_key(title) in known else index + 1
+
+
+def unknown_heading(header: Sequence[str], index: int, known: Collection[str]) -> dict[str, str]:
+    """The message (Indonesian and English) for the unknown heading of column ``index``:
+    it lists the known names, never repeats the heading, and says when no heading of the
+    row is known (a file without its header row, or transposed). A known name close to
+    the heading is suggested."""
+    columns = ", ".join(sorted(set(known)))
+    if not any(normal_key(h) in known for h in header):
+        return render_all("files.no_header", columns=columns)
+    like = difflib.get_close_matches(normal_key(header[index]), sorted(set(known)), n=1)
+    if like:
+        return render_all("files.unknown_column_like", columns=columns, known=like[0])
+    return render_all("files.unknown_column", columns=columns)
+
+
+@unchained
 def read_table(path: str | Path) -> tuple[str, list[str], list[Row]]:
     """Read a CSV file: ``(name, header, [(row number, cells), ...])``.
 
@@ -243,12 +283,8 @@ def _columns(
     for i, h in enumerate(header):
         field = known.get(normal_key(h))
         if field is None:
-            raise RosterError(
-                f"unknown column; use: {', '.join(sorted(set(known)))}",
-                file=name,
-                row=1,
-                column=h,
-            )
+            message = unknown_heading(header, i, known)
+            raise RosterError(message, file=name, row=1, column=i + 1)
         if field in index:
             raise RosterError(
                 f"column for {field!r} given twice ({header[index[field]]!r} too)",
@@ -303,7 +339,15 @@ def _headcount(text: str) -> int:
 
 
 def _kind(text: str) -> str:
-    return canonical_kind(text)
+    try:
+        return canonical_kind(text)
+    except ValueError:
+        pass
+    # canonical_kind's message repeats the cell; this one does not
+    raise ValueError(
+        f"unknown OPD kind; use one of: {', '.join(sorted(OPD_KINDS))} "
+        f"(or a local alias: {', '.join(sorted(OPD_KIND_ALIASES))})"
+    )
 
 
 _OPD_PARSERS: dict[str, Callable[[str], Any]] = {
@@ -366,6 +410,7 @@ def _model_error(
     return RosterError(message, file=name, row=row_no, column=column)
 
 
+@unchained
 def read_opds(path: str | Path) -> tuple[tuple[Opd, ...], dict[str, int], str]:
     """Read an OPDs file: the OPDs in file order, each code's row number, and the
     headcount column's name as written in the file."""
@@ -381,7 +426,7 @@ def read_opds(path: str | Path) -> tuple[tuple[Opd, ...], dict[str, int], str]:
             raise _model_error(exc, name, row_no, header, columns) from None
         if opd.code in rows_of:
             raise RosterError(
-                f"OPD code {opd.code!r} already on row {rows_of[opd.code]}",
+                render_all("files.same_opd", row=rows_of[opd.code]),
                 file=name,
                 row=row_no,
                 column=header[columns["code"]],
@@ -393,6 +438,7 @@ def read_opds(path: str | Path) -> tuple[tuple[Opd, ...], dict[str, int], str]:
     return tuple(opds), rows_of, header[columns["headcount"]]
 
 
+@unchained
 def read_employees(path: str | Path, opd_codes: set[str] | None = None) -> tuple[Employee, ...]:
     """Read an employees file; ``opd_codes`` (when given) are the OPDs employees may name."""
     return _read_employees(path, opd_codes)[0]
@@ -421,7 +467,7 @@ def _read_employees(
         seen[nip] = row_no
         if opd_codes is not None and fields["opd"] not in opd_codes:
             raise RosterError(
-                f"OPD {fields['opd']!r} is not in the OPDs file",
+                render_all("files.unknown_opd"),
                 file=name,
                 row=row_no,
                 column=header[columns["opd"]],
@@ -433,6 +479,7 @@ def _read_employees(
     return tuple(employees), tuple(seen.values())
 
 
+@unchained
 def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: bool = True) -> Roster:
     """Read a roster: an OPDs file and an employees file (formats in the module doc).
 

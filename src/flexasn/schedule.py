@@ -17,7 +17,10 @@ Files (the regions' rotation is a spreadsheet a head of OPD sends to the BKPSDM)
 - JSON: ``schedule.model_dump_json()``, the whole model (``schema_version`` 1).
 
 Reading is all-or-nothing: a bad file raises :class:`~flexasn.errors.RosterError`
-naming the file, row and column, never a NIP.
+naming the file, row and column, never a NIP, a name or a cell's value. As for rosters
+(:mod:`flexasn.roster`), a heading is repeated only when it is known (``nip``, ``opd``,
+an ISO date); any other is named by its position (``column 3 (C)``), and an error keeps
+no exception chain. Employees are named by :func:`~flexasn.privacy.masked_id`.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import functools
 import io
 import itertools
 import json
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,10 +39,11 @@ from typing import Any, Literal, Self
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ._model import Frozen
-from .errors import InvalidInputError, RosterError
+from .errors import InvalidInputError, RosterError, mask_location, unchained
 from .legal import Citation
-from .messages import Language, render
-from .people import WorkMode, mask_nip
+from .messages import Language, render, render_all
+from .people import WorkMode
+from .privacy import masked_id
 from .reasons import Check
 
 SCHEDULE_SCHEMA_VERSION: Literal[1] = 1
@@ -182,7 +187,7 @@ class Schedule(Frozen):
         ordered = tuple(sorted(value))
         for a, b in itertools.pairwise(ordered):
             if a == b:
-                raise ValueError(f"employee {mask_nip(a)} is listed twice")
+                raise ValueError(f"employee {masked_id(a)} is listed twice")
         return ordered
 
     @field_validator("history", "held", mode="after")
@@ -206,11 +211,11 @@ class Schedule(Frozen):
             stray = next((nip for nip in d.remote if nip not in known), None)
             if stray is not None:
                 raise ValueError(
-                    f"{d.day.isoformat()}: employee {mask_nip(stray)} is remote but not listed"
+                    f"{d.day.isoformat()}: employee {masked_id(stray)} is remote but not listed"
                 )
         for nip in (*self.history, *self.held):
             if nip not in known:
-                raise ValueError(f"employee {mask_nip(nip)} is not listed")
+                raise ValueError(f"employee {masked_id(nip)} is not listed")
         return self
 
     @functools.cached_property
@@ -232,7 +237,7 @@ class Schedule(Frozen):
         schedule (named by a masked NIP) or a day outside its span.
         """
         if nip not in self._members:
-            raise InvalidInputError(f"employee {mask_nip(nip)} is not in the schedule")
+            raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
         return self._day(day).remote.get(nip, WorkMode.WFO)
 
     def remote_on(self, day: date) -> tuple[str, ...]:
@@ -242,7 +247,7 @@ class Schedule(Frozen):
     def remote_days(self, nip: str) -> tuple[date, ...]:
         """The days on which the employee is remote, in order."""
         if nip not in self._members:
-            raise InvalidInputError(f"employee {mask_nip(nip)} is not in the schedule")
+            raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
         return tuple(d.day for d in self.days if nip in d.remote)
 
     def summary(self) -> tuple[DaySummary, ...]:
@@ -325,6 +330,7 @@ def write_summary_csv(
 # --- files -----------------------------------------------------------------------------
 
 _MODES = {m.value: m for m in WorkMode}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def write_schedule_csv(schedule: Schedule, path: str | Path) -> None:
@@ -339,6 +345,7 @@ def write_schedule_csv(schedule: Schedule, path: str | Path) -> None:
     Path(path).write_text(buf.getvalue(), encoding="utf-8")
 
 
+@unchained
 def read_schedule_csv(path: str | Path) -> Schedule:
     """Read a wide schedule CSV (see the module doc); all-or-nothing.
 
@@ -346,22 +353,24 @@ def read_schedule_csv(path: str | Path) -> Schedule:
     are days on which everyone is WFO. Raises :class:`~flexasn.errors.RosterError`
     naming the file, row (1 = the header) and column for any bad cell.
     """
-    from .roster import read_table  # the CSV dialect handling is shared with rosters
+    from .roster import column_of, read_table  # the CSV dialect is shared with rosters
 
     name, header, rows = read_table(path)
     lowered = [h.strip().lower() for h in header]
-    if not lowered or lowered[0] != "nip":
-        raise RosterError("the first column must be 'nip'", file=name, row=1, column=header[0])
+    if not any(h in ("nip", "opd") or _iso_date(h) for h in lowered):
+        known = "nip, opd, YYYY-MM-DD, YYYY-MM-DD, ..."
+        raise RosterError(render_all("files.no_header", columns=known), file=name, row=1, column=1)
+    if lowered[0] != "nip":
+        column = column_of(header, 0, ("nip", "opd"))  # an unknown heading is not repeated
+        raise RosterError(render_all("files.first_column"), file=name, row=1, column=column)
     opd_col = 1 if len(lowered) > 1 and lowered[1] == "opd" else None
     first_date = 2 if opd_col is not None else 1
     days: list[date] = []
-    for col in header[first_date:]:
-        try:
-            days.append(date.fromisoformat(col.strip()))
-        except ValueError:
-            raise RosterError(
-                "a day column must be an ISO date (YYYY-MM-DD)", file=name, row=1, column=col
-            ) from None
+    for i, col in enumerate(header[first_date:], start=first_date + 1):
+        day = _iso_date(col)
+        if day is None:
+            raise RosterError(render_all("files.day_column"), file=name, row=1, column=i)
+        days.append(day)
     if not days:
         raise RosterError("the file has no day columns", file=name, row=1)
     if any(b <= a for a, b in itertools.pairwise(days)):
@@ -417,11 +426,23 @@ def read_schedule_csv(path: str | Path) -> Schedule:
         raise RosterError(_first_error(exc), file=name) from None
 
 
+def _iso_date(text: str) -> date | None:
+    """A heading read as an ISO date (``YYYY-MM-DD``); None when it is not one."""
+    value = text.strip()
+    if not _ISO_DATE.fullmatch(value):  # not eight digits alone: a NIP starts with a date
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def write_schedule_json(schedule: Schedule, path: str | Path) -> None:
     """Write the whole schedule as JSON (``schema_version`` 1), UTF-8, indented."""
     Path(path).write_text(schedule.model_dump_json(indent=2) + "\n", encoding="utf-8")
 
 
+@unchained
 def read_schedule_json(path: str | Path) -> Schedule:
     """Read a schedule JSON file; a bad file raises RosterError naming the file and field."""
     p = Path(path)
@@ -443,12 +464,8 @@ def read_schedule_json(path: str | Path) -> Schedule:
 
 def _first_error(exc: ValidationError) -> str:
     first = exc.errors(include_url=False, include_input=False)[0]
-    # A location may hold a NIP (a dict key): mask it.
-    parts = [
-        mask_nip(p) if isinstance(p, str) and len(p) == 18 and p.isdigit() else str(p)
-        for p in first["loc"]
-    ]
-    where = ".".join(parts)
+    # A location may hold a NIP or a name (a mapping's key): masked.
+    where = ".".join(str(p) for p in mask_location(first["loc"]))
     return f"field {where}: {first['msg']}" if where else str(first["msg"])
 
 
@@ -471,6 +488,6 @@ def history_of(history: Mapping[str, Any] | Schedule | None) -> dict[str, tuple[
             raise InvalidInputError("history keys must be NIP strings")
         items = (days,) if isinstance(days, date) else tuple(days)
         if not all(isinstance(d, date) for d in items):
-            raise InvalidInputError(f"history of employee {mask_nip(nip)}: days must be dates")
+            raise InvalidInputError(f"history of employee {masked_id(nip)}: days must be dates")
         result[nip] = tuple(sorted(set(items)))
     return result

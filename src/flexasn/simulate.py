@@ -85,12 +85,10 @@ class Workforce:
         self.counts: dict[str, _OpdCounts] = {code: _OpdCounts() for code in self.opds}
 
     def _slot(self, opd_code: str, where: str) -> _OpdCounts:
-        try:
-            return self.counts[opd_code]
-        except KeyError:
-            raise InvalidInputError(
-                f"{where}: OPD {opd_code!r} is not among the OPDs given"
-            ) from None
+        slot = self.counts.get(opd_code)
+        if slot is None:
+            raise InvalidInputError(f"{where}: OPD {opd_code!r} is not among the OPDs given")
+        return slot
 
     def add(self, employee: Employee, *, row: int | None = None) -> None:
         """Count one employee (its duty days inside the span are remembered)."""
@@ -474,8 +472,10 @@ def _parse_duty(text: str) -> list[date]:
         if part:
             try:
                 out.append(date.fromisoformat(part))
+                continue
             except ValueError:
-                raise InvalidInputError(
-                    f"employees DataFrame: column 'duty_days': {part!r} is not an ISO date"
-                ) from None
+                pass
+            raise InvalidInputError(  # outside the except block: no exception chain
+                f"employees DataFrame: column 'duty_days': {part!r} is not an ISO date"
+            )
     return out
