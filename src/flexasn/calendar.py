@@ -153,6 +153,17 @@ def calendar_year(year: int) -> CalendarYear:
     return entry
 
 
+def year_decree(entry: CalendarYear, known_on: date | None = None) -> str:
+    """The instrument that sets a year's ASN days off as known on ``known_on``: the Keppres
+    on ASN cuti bersama once signed, else the SKB (the Keppres may come later)."""
+    asn_decree = entry.asn_decree
+    if asn_decree is not None and known_on is not None:
+        signed = registry().instruments[asn_decree].signed
+        if signed is not None and signed > known_on:
+            return entry.holidays_decree
+    return asn_decree or entry.holidays_decree
+
+
 def amendments(year: int | None = None) -> tuple[Amendment, ...]:
     """The recorded amendments (optionally those touching one year), oldest first."""
     items = [
@@ -249,12 +260,7 @@ def day_info(day: date, *, known_on: date | None = None, strict: bool = True) ->
             ),
             None,
         )
-        asn_decree = year_entry.asn_decree
-        if asn_decree is not None and known_on is not None:
-            signed = registry().instruments[asn_decree].signed
-            if signed is not None and signed > known_on:  # the Keppres came later than the SKB
-                asn_decree = None
-        basis = cite(amended.instrument if amended else (asn_decree or year_entry.holidays_decree))
+        basis = cite(amended.instrument if amended else year_decree(year_entry, known_on))
     elif kind is DayKind.NATIONAL_HOLIDAY and year_entry is not None:
         basis = cite(year_entry.holidays_decree)
     else:
