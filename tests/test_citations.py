@@ -534,3 +534,214 @@ def test_every_check_and_outcome_has_a_case() -> None:
     for check in (C.AGENCY_SCOPE, C.ROLE_ONSITE, C.FRONTLINE, C.DISCIPLINE, C.NEW_EMPLOYEE):
         assert {(check, True), (check, False)} <= seen
     assert {(C.WEEKLY_LIMIT, True), (C.WEEKLY_LIMIT, False)} <= seen
+
+
+# --- and what each says: the English message, by hand from the catalogue -------------------
+
+
+def holiday(day: date) -> str:
+    return f"{day.isoformat()} is a national holiday ({fx.holiday_name(day, 'en')})."
+
+
+def cuti(day: date) -> str:
+    return f"{day.isoformat()} is a cuti bersama day ({fx.holiday_name(day, 'en')})."
+
+
+SLEMAN = "Kabupaten Sleman"
+UJI = "Pemerintah Kabupaten Uji"
+WFO = "on working days the default is work from the office (WFO)."
+SKB_2025 = "SKB 3 Menteri 1017/2/2 Tahun 2024"
+NOT_BEFORE = "of Permen PANRB 4/2025 Pasal 25 was not in force before 2025-04-21."
+OVER = "The limit of 2 days a week does not apply:"
+ROLE = "must work from the office under arrangement"
+
+SAYS: dict[tuple[fx.Check, str], str] = {
+    (
+        C.DATA_COVERAGE,
+        "2025: Keppres 2/2025",
+    ): f"The ASN calendar for 2025 is decreed ({SKB_2025}).",
+    (C.DATA_COVERAGE, "2026: Keppres 42/2025"): (
+        "The ASN calendar for 2026 is decreed (SKB 3 Menteri 1497/2/5 Tahun 2025)."
+    ),
+    (C.DATA_COVERAGE, "2027: no ASN Keppres yet, the SKB"): (
+        "The ASN calendar for 2027 is decreed (SKB 3 Menteri 1205/3/2 Tahun 2026)."
+    ),
+    (
+        C.DATA_COVERAGE,
+        "2025 asked before Keppres 2/2025 was signed (16 Jan 2025): the SKB",
+    ): f"The ASN calendar for 2025 is decreed ({SKB_2025}).",
+    (C.DATA_COVERAGE, "2028 is beyond the decreed years"): (
+        "The ASN calendar for 2028 is not decreed yet (covered years: 2025-2027); "
+        "the answer cannot be certain."
+    ),
+    (C.AGENCY_SCOPE, "a civil agency"): (
+        "The agency is within Perpres 21/2023 and Permen PANRB 4/2025."
+    ),
+    (C.AGENCY_SCOPE, "Polri"): (
+        "Flexible work rules do not apply to polri (Permen PANRB 4/2025 Pasal 38)."
+    ),
+    (C.WORKING_DAY, "a Monday"): "2025-05-05 is an ASN working day.",
+    (C.WORKING_DAY, "a Saturday"): "2025-05-10 is a weekend day, not a working day.",
+    (C.WORKING_DAY, "Labour Day 2025"): holiday(date(2025, 5, 1)),
+    (C.WORKING_DAY, "Labour Day 2026"): holiday(date(2026, 5, 1)),
+    (C.WORKING_DAY, "cuti bersama 13 May 2025"): cuti(date(2025, 5, 13)),
+    (C.WORKING_DAY, "cuti bersama 18 Aug 2025, added by SKB 933/1/3"): cuti(date(2025, 8, 18)),
+    (C.WORKING_DAY, "cuti bersama 15 May 2026"): cuti(date(2026, 5, 15)),
+    (C.WORKING_DAY, "cuti bersama 18 May 2027: the SKB"): cuti(date(2027, 5, 18)),
+    (C.WORKING_DAY, "cuti bersama 28 Mar 2025 asked before Keppres 2/2025"): cuti(
+        date(2025, 3, 28)
+    ),
+    (C.WORKING_DAY, "a weekday of 2028"): (
+        "2028-05-03 lies beyond the decreed calendar years; estimate: working day."
+    ),
+    (C.WORKING_DAY, "a Saturday of 2028"): "2028-05-06 is a weekend day, not a working day.",
+    (C.FLEXIBLE_PERIOD, "the window"): (
+        "Arrangement 'jendela' is in force on 2025-05-05 and permits flexible work (WFH, WFA)."
+    ),
+    (C.FLEXIBLE_PERIOD, "SE 2/2025 for a region without data"): (
+        "The national arrangement 'se-2-2025' is in force on 2025-03-24 and permits flexible "
+        f"work (WFH, WFA); no decision of {SLEMAN} of its own for that day is recorded, so the "
+        "national instrument applies."
+    ),
+    (C.FLEXIBLE_PERIOD, "no arrangement"): (
+        f"No arrangement of {UJI} permits flexible work on 2025-05-14 (none is in force on "
+        f"that date); {WFO}"
+    ),
+    (C.FLEXIBLE_PERIOD, "no flexible work"): (
+        f"{UJI} decided that no flexible work is permitted on 2025-05-20 ('tanpa-fwa'): "
+        "on working days everyone works from the office (WFO)."
+    ),
+    (C.FLEXIBLE_PERIOD, "an unknown decision"): (
+        f"Whether {UJI} permits flexible work on 2025-06-03 is not known: its decision "
+        "('belum-diketahui') is unknown."
+    ),
+    (C.FLEXIBLE_PERIOD, "a national Friday after 17 Jul 2026"): (
+        "Whether weekly arrangement 'wfh-jumat-2026-perpanjangan-daerah' still applies to "
+        f"{SLEMAN} on 2026-07-24 is not known: it is known only up to 2026-07-17, and no "
+        "later instrument was found."
+    ),
+    (C.FLEXIBLE_PERIOD, "2028, no arrangement"): (
+        "2028-05-03 lies beyond the decreed calendar years: whether it is a working day, and "
+        f"whether an arrangement of {UJI} will permit flexible work on it, is not known yet."
+    ),
+    (C.FLEXIBLE_PERIOD, "2028, a standing arrangement"): (
+        "2028-05-03 lies beyond the decreed calendar years: whether it is a working day, and "
+        f"whether an arrangement of {UJI} will permit flexible work on it, is not known yet."
+    ),
+    # 40 staff: BKAD 20 % -> 8 (min(8, 40 - 1), the head on site); the default 10 % -> 4
+    (C.OPD_ALLOWED, "BKAD 20 %"): "OPD X has a quota of 8 of 40 staff (20%, kinds=bkad 20%).",
+    (C.OPD_ALLOWED, "the default rule's own basis, a reading"): (
+        "OPD X has a quota of 4 of 40 staff (10%, default 10%)."
+    ),
+    (C.OPD_ALLOWED, "Dinkes 0 %"): (
+        "OPD X is not among those allowed flexible work (kinds=dinkes 0%: 0%)."
+    ),
+    (C.OPD_ALLOWED, "4 staff at 20 %: 0"): (
+        "The quota of OPD X rounds down to 0 (20% of 4 staff)."
+    ),
+    (C.OPD_ALLOWED, "no arrangement"): (
+        "No arrangement permits flexible work on this date, so the quota of OPD X is 0."
+    ),
+    (C.OPD_ALLOWED, "no flexible work"): (
+        "No arrangement permits flexible work on this date, so the quota of OPD X is 0."
+    ),
+    (C.OPD_ALLOWED, "an unknown decision"): (
+        "The proportion for OPD X is unknown because the instansi's decision is unknown."
+    ),
+    (C.OPD_ALLOWED, "SE 2/2025 leaves the proportion to the head"): (
+        "The proportion of staff who may work flexibly is left to the head of agency "
+        "(SE MenPANRB 2/2025 [reported])."
+    ),
+    (C.OPD_ALLOWED, "2028, no arrangement"): (
+        "No quota for OPD X is known: the day lies beyond the decreed calendar years."
+    ),
+    (C.ROLE_ONSITE, "an executor"): (
+        "The employee's role does not require presence in the office today."
+    ),
+    (C.ROLE_ONSITE, "no arrangement"): (
+        "The employee's role does not require presence in the office today."
+    ),
+    (C.ROLE_ONSITE, "the head"): f"The head of the OPD {ROLE} 'jendela'.",
+    (C.ROLE_ONSITE, "a structural official"): (f"Structural (echelon) officials {ROLE} 'jendela'."),
+    (C.ROLE_ONSITE, "a structural official on a national WFH Friday"): (
+        f"Structural (echelon) officials {ROLE} 'wfh-jumat-2026-daerah'."
+    ),
+    (C.ROLE_ONSITE, "a duty officer on duty"): (
+        "The employee is on the duty (piket) roster on 2025-05-05 and must be on site."
+    ),
+    (C.ROLE_ONSITE, "a duty officer on duty, no arrangement"): (
+        "The employee is on the duty (piket) roster on 2025-05-14 and must be on site."
+    ),
+    (C.FRONTLINE, "not front line"): "The employee does not serve the public face to face.",
+    (C.FRONTLINE, "front line"): (
+        "Front-line (face-to-face) staff stay on site so that public services continue."
+    ),
+    (C.FRONTLINE, "front line, no arrangement"): (
+        "Front-line (face-to-face) staff stay on site so that public services continue."
+    ),
+    (C.FRONTLINE, "front line, let out by the standing arrangement"): (
+        "The employee serves the public face to face, but arrangement 'fwa-tetap' allows "
+        "flexible work."
+    ),
+    (C.DISCIPLINE, "no penalty"): (
+        "The employee is not serving, nor in the process of receiving, a disciplinary penalty."
+    ),
+    (C.DISCIPLINE, "a penalty in process"): (
+        "The employee is in the process of receiving a disciplinary penalty "
+        "(Permen PANRB 4/2025 Pasal 25)."
+    ),
+    (C.DISCIPLINE, "a penalty served"): (
+        "The employee is serving a disciplinary penalty (Permen PANRB 4/2025 Pasal 25)."
+    ),
+    (C.DISCIPLINE, "a penalty on 17 April 2025, before the Permen"): (
+        f"The discipline criterion {NOT_BEFORE}"
+    ),
+    (C.NEW_EMPLOYEE, "not new"): "The employee is not new in the post.",
+    (C.NEW_EMPLOYEE, "new in post"): (
+        "An employee new in the post may not yet work flexibly (Permen PANRB 4/2025 Pasal 25)."
+    ),
+    (C.NEW_EMPLOYEE, "new in post on 17 April 2025"): f"The new-employee criterion {NOT_BEFORE}",
+    (C.WEEKLY_LIMIT, "not counted"): (
+        "A limit of 2 flexible-work days a week applies (Pasal 13); this week's count was not "
+        "given."
+    ),
+    (C.WEEKLY_LIMIT, "the second day"): "2 of at most 2 flexible-work days this week.",
+    (C.WEEKLY_LIMIT, "the third day"): (
+        "Over the limit of 2 flexible-work days a week (3 days) (Permen PANRB 4/2025 Pasal 13)."
+    ),
+    (C.WEEKLY_LIMIT, "the third day, duties outside the office"): (
+        f"{OVER} duties that must be done outside the office (Pasal 13)."
+    ),
+    (C.WEEKLY_LIMIT, "the third day, special circumstances"): (
+        f"{OVER} the employee's special circumstances (Pasal 13)."
+    ),
+}
+
+# Where a message holds words of its own language, the Indonesian one too.
+SAYS_ID: dict[tuple[fx.Check, str], str] = {
+    (C.WORKING_DAY, "a weekday of 2028"): "perkiraan: hari kerja.",
+    (C.WORKING_DAY, "cuti bersama 13 May 2025"): f"({fx.holiday_name(date(2025, 5, 13))}).",
+    (C.WORKING_DAY, "Labour Day 2025"): f"({fx.holiday_name(date(2025, 5, 1))}).",
+    (C.DISCIPLINE, "a penalty in process"): "dalam proses penjatuhan",
+    (C.DISCIPLINE, "a penalty served"): "sedang menjalani",
+    (C.WEEKLY_LIMIT, "the third day, duties outside the office"): (
+        "tugas harus dilakukan di luar kantor"
+    ),
+    (C.WEEKLY_LIMIT, "the third day, special circumstances"): "keadaan khusus pegawai",
+    (C.OPD_ALLOWED, "SE 2/2025 leaves the proportion to the head"): (
+        "(SE MenPANRB 2/2025 [reported])"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.check.value}: {c.says}")
+def test_every_check_says_what_it_found(case: Case) -> None:
+    r = case.ask().reason(case.check)
+    assert r.message("en") == SAYS[case.check, case.says]
+    if (case.check, case.says) in SAYS_ID:
+        assert SAYS_ID[case.check, case.says] in r.message("id")
+    assert r.message("id") and r.message("id") != r.message("en")
+
+
+def test_every_case_has_its_words() -> None:
+    assert set(SAYS) == {(c.check, c.says) for c in CASES}
