@@ -20,7 +20,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path.cwd()  # the project, where `mutmut run` ran
 MUTANTS = ROOT / "mutants"
 SURVIVORS_FILE = ROOT / "tests" / "mutation-survivors.md"
 

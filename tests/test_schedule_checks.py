@@ -302,3 +302,11 @@ def test_the_metadata_of_a_planned_schedule() -> None:
     assert plan.fairness.limited_by == (fx.Check.WEEKLY_LIMIT,)
     assert all(d.remote == dict.fromkeys(d.remote, WFH) for d in plan.days)
     assert validate_schedule(plan, UNIT, ROSTER, policy=STANDING, history={A: [MON, TUE]}) == ()
+
+
+def test_a_roster_violation_has_no_day_and_no_citation() -> None:
+    s = schedule(MON, MON, {}, employees=[e.nip for e in ROSTER[:-1]])
+    (v,) = validate_schedule(s, UNIT, ROSTER, policy=STANDING)
+    assert (v.check, v.day, v.basis, v.failed) == (fx.Check.ROSTER, None, None, ())
+    assert v.message() == v.messages["id"] == v.message("id")
+    assert str(v) == f"- roster: {v.message('id')}"
