@@ -129,3 +129,38 @@ def test_national_flexible_days_read_every_dated_window(national_registered: Non
     assert day.basis == fx.cite("permen-panrb-4-2025", "Pasal 8")
     with pytest.raises(fx.CoverageError):
         fx.flexible_work_days(2028)
+
+
+def test_a_year_not_covered_names_the_years_that_are() -> None:
+    with pytest.raises(fx.CoverageError) as info:
+        fx.calendar_year(2028)
+    assert info.value.day == date(2028, 1, 1)
+    assert info.value.covered == (2025, 2026, 2027)
+    assert str(info.value).startswith("2028-01-01 is outside the decreed ASN calendar")
+
+
+def test_day_arguments_are_named() -> None:
+    with pytest.raises(fx.InvalidInputError, match=r"^day must be a datetime\.date"):
+        fx.day_info("2025-08-18")  # type: ignore[arg-type]
+    with pytest.raises(fx.InvalidInputError, match=r"^known_on must be a datetime\.date"):
+        fx.day_info(AUG_18, known_on="2025-08-01")  # type: ignore[arg-type]
+
+
+def test_every_amendment_not_yet_known_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A made-up amendment known early, recorded before the real one of 7 August 2025 that
+    # added 18 August: asked on 1 August, the earlier one is known and the later one is not
+    # yet, so 18 August is still a working day.
+    early = calendar.Amendment(
+        instrument="skb-libur-2025",
+        known_on=date(2025, 1, 2),
+        added_cuti_bersama=(date(2025, 12, 26),),
+    )
+    real = calendar.Amendment(
+        instrument="skb-libur-2025-perubahan",
+        known_on=date(2025, 8, 7),
+        added_cuti_bersama=(AUG_18,),
+    )
+    monkeypatch.setattr(calendar, "amendments", lambda year=None: (early, real))
+    assert fx.day_kind(AUG_18, known_on=date(2025, 8, 1)) is fx.DayKind.WORKING_DAY
+    assert fx.day_kind(AUG_18, known_on=date(2025, 8, 7)) is fx.DayKind.CUTI_BERSAMA
+    assert fx.day_kind(date(2025, 12, 26), known_on=date(2025, 8, 1)) is fx.DayKind.CUTI_BERSAMA

@@ -515,6 +515,59 @@ CASES = [
 ]
 
 
+# known_on: answers as flexasn would have then (DESIGN.md "Data currency")
+CASES += [
+    Case(
+        "2026 asked on 1 Sep 2025, before its SKB (19 Sep 2025)",
+        ask(date(2026, 5, 4), known_on=date(2025, 9, 1)),
+        C.DATA_COVERAGE,
+        None,
+        "data_coverage.unknown",
+        PERPRES_6,
+    ),
+    Case(
+        "2025 asked on 1 Jan 2024, before any decree",
+        ask(MON, known_on=date(2024, 1, 1)),
+        C.DATA_COVERAGE,
+        None,
+        "data_coverage.unknown",
+        PERPRES_6,
+    ),
+    Case(
+        "18 Aug 2025 asked on 1 Aug 2025, before it became cuti bersama",
+        ask(date(2025, 8, 18), known_on=date(2025, 8, 1)),
+        C.WORKING_DAY,
+        True,
+        "working_day.pass",
+        PERPRES_3,
+    ),
+    Case(
+        "18 Aug 2025 asked on 7 Aug 2025, the day SKB 933/1/3 added it",
+        ask(date(2025, 8, 18), known_on=date(2025, 8, 7)),
+        C.WORKING_DAY,
+        False,
+        "working_day.fail_cuti",
+        ("skb-libur-2025-perubahan", None, False),
+    ),
+    Case(
+        "new in post on 21 April 2025, the day the Permen came into force",
+        ask(date(2025, 4, 21), new_in_post=True),
+        C.NEW_EMPLOYEE,
+        False,
+        "new_employee.fail",
+        PASAL_25,
+    ),
+    Case(
+        "a penalty on 21 April 2025",
+        ask(date(2025, 4, 21), discipline=fx.DisciplineStatus.SERVING),
+        C.DISCIPLINE,
+        False,
+        "discipline.fail",
+        PASAL_25,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.check.value}: {c.says}")
 def test_every_check_cites_its_law_for_each_outcome(case: Case) -> None:
     d = case.ask()
@@ -714,6 +767,29 @@ SAYS: dict[tuple[fx.Check, str], str] = {
     ),
     (C.WEEKLY_LIMIT, "the third day, special circumstances"): (
         f"{OVER} the employee's special circumstances (Pasal 13)."
+    ),
+}
+
+SAYS |= {
+    (C.DATA_COVERAGE, "2026 asked on 1 Sep 2025, before its SKB (19 Sep 2025)"): (
+        "The ASN calendar for 2026 is not decreed yet (covered years: 2025-2025); "
+        "the answer cannot be certain."
+    ),
+    (C.DATA_COVERAGE, "2025 asked on 1 Jan 2024, before any decree"): (
+        "The ASN calendar for 2025 is not decreed yet (covered years: -); "
+        "the answer cannot be certain."
+    ),
+    (C.WORKING_DAY, "18 Aug 2025 asked on 1 Aug 2025, before it became cuti bersama"): (
+        "2025-08-18 is an ASN working day."
+    ),
+    (C.WORKING_DAY, "18 Aug 2025 asked on 7 Aug 2025, the day SKB 933/1/3 added it"): cuti(
+        date(2025, 8, 18)
+    ),
+    (C.NEW_EMPLOYEE, "new in post on 21 April 2025, the day the Permen came into force"): (
+        "An employee new in the post may not yet work flexibly (Permen PANRB 4/2025 Pasal 25)."
+    ),
+    (C.DISCIPLINE, "a penalty on 21 April 2025"): (
+        "The employee is serving a disciplinary penalty (Permen PANRB 4/2025 Pasal 25)."
     ),
 }
 

@@ -137,3 +137,14 @@ def test_explain_in_both_languages() -> None:
     )
     assert later.explain("id").split("\n")[-1].startswith("  Catatan: jawaban ini memakai")
     assert allowed.explain("en").split("\n")[-1].startswith("  ✓ new_employee")
+
+
+def test_remote_days_this_week_are_between_0_and_7() -> None:
+    standing = policy(arrangement("tetap", "standing", weekly_limit=2))
+    for bad in (-1, 8):
+        with pytest.raises(fx.InvalidInputError) as info:
+            fx.eligible_for_wfa(staff(), opd(), MON, policy=standing, remote_days_this_week=bad)
+        assert str(info.value) == "remote_days_this_week must be between 0 and 7"
+    for fine, passed in ((0, True), (1, True), (7, False)):
+        d = fx.eligible_for_wfa(staff(), opd(), MON, policy=standing, remote_days_this_week=fine)
+        assert d.reason(fx.Check.WEEKLY_LIMIT).passed is passed

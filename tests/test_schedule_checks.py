@@ -35,7 +35,7 @@ STANDING = policy(
 )
 UNIT = opd(headcount=6)
 HEAD, A, B, C, D, E = NIPS[:6]
-STRANGER = NIPS[9]
+STRANGER = "198001012005011001"  # made up; sorts before everyone on the roster
 ROSTER = [
     staff(HEAD, is_head=True),
     staff(A),

@@ -25,7 +25,7 @@ def data_coverage(s: Situation) -> Reason:
             year=s.day.year,
             decree=cite(decree.holidays_decree).short,
         )
-    covered = covered_years()
+    covered = covered_years(known_on=s.known_on)
     return reason(
         Check.DATA_COVERAGE,
         None,
