@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import flexasn as fx
 from builders import FRI, MON, NIPS, SAT, SUN, THU, TUE, WED, arrangement, opd, policy, span, staff
@@ -44,6 +46,38 @@ def test_among_equals_fewer_remaining_chances_go_first(busy: int) -> None:
     assert plan.remote_on(TUE) == (roster[1 - busy].nip,)
     assert plan.fairness is not None
     assert (plan.fairness.min_days, plan.fairness.max_days) == (1, 1)
+
+
+def test_remaining_chances_count_from_today_on() -> None:
+    # 5 staff, 20 %: one place a day. Duty rosters leave W1 free on Monday only, W2 on
+    # Tuesday only, W3 on Wednesday only, X from Monday to Thursday and Y on Thursday and
+    # Friday. Each day the one with the fewest chances left goes: W1, W2, W3, then on
+    # Thursday X (no chance after it) before Y (Friday left), and Y on Friday: one day each
+    week = [MON, TUE, WED, THU, FRI]
+    free = {
+        NIPS[0]: {MON},
+        NIPS[1]: {TUE},
+        NIPS[2]: {WED},
+        NIPS[3]: {MON, TUE, WED, THU},
+        NIPS[4]: {THU, FRI},
+    }
+    roster = [
+        staff(n, duty_days=frozenset(d for d in week if d not in days)) for n, days in free.items()
+    ]
+    plan = fx.plan_rotation(
+        opd(headcount=5),
+        roster,
+        MON,
+        FRI,
+        policy=policy(arrangement(quota=[{"default": True, "percent": "20"}])),
+    )
+    assert [plan.remote_on(d) for d in week] == [
+        (NIPS[0],),
+        (NIPS[1],),
+        (NIPS[2],),
+        (NIPS[3],),
+        (NIPS[4],),
+    ]
 
 
 def test_the_order_is_neither_the_roster_nor_the_nip() -> None:
@@ -265,3 +299,58 @@ def test_the_whole_quota_is_used_and_the_rest_held_by_it() -> None:
     assert sorted(len(plan.remote_days(n)) for n in NIPS[:5]) == [1, 1, 2, 2, 2]
     assert set(plan.held.values()) == {(fx.Check.QUOTA,)}
     assert (plan.instansi, plan.policy, plan.opd) == ("kab-uji", "kab-uji", "X")
+
+
+def test_a_history_day_on_the_first_day_is_not_before_it() -> None:
+    # history names Monday and the first day (Wednesday) itself: only Monday is before the
+    # plan, so A may still go once this week
+    a = NIPS[0]
+    plan = fx.plan_rotation(
+        opd(headcount=1),
+        [staff(a)],
+        WED,
+        FRI,
+        policy=policy(standing()),
+        history={a: [MON, WED]},
+    )
+    assert plan.history == {a: (MON,)}
+    assert len(plan.remote_days(a)) == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    duty=st.lists(
+        st.frozensets(st.sampled_from([MON, TUE, WED, THU, FRI])), min_size=2, max_size=6
+    ),
+    percent=st.sampled_from(["20", "34", "50"]),
+)
+def test_who_goes_first_fewest_days_then_fewest_chances(
+    duty: list[frozenset[date]], percent: str
+) -> None:
+    # the module's rule: each day the fewest remote days so far go first; among equals,
+    # those with fewer remaining chances in the span (days they may still go, after today)
+    roster = [staff(NIPS[i], duty_days=days) for i, days in enumerate(duty)]
+    unit = opd(headcount=len(roster))
+    p = policy(arrangement(quota=[{"default": True, "percent": percent}]))
+    plan = fx.plan_rotation(unit, roster, MON, FRI, policy=p)
+    week = [MON, TUE, WED, THU, FRI]
+    eligible = {
+        e.nip: [d for d in week if fx.eligible_for_wfa(e, unit, d, policy=p).allowed]
+        for e in roster
+    }
+    so_far = dict.fromkeys(eligible, 0)
+    for d in week:
+        out = plan.remote_on(d)
+        candidates = [n for n, days in eligible.items() if d in days]
+        limit = fx.max_remote(unit, d, policy=p)
+        assert len(out) == min(limit, len(candidates))  # the whole quota, nobody lost
+
+        def rank(n: str, day: date = d) -> tuple[int, int]:
+            return so_far[n], sum(1 for x in eligible[n] if x > day)
+
+        for chosen in out:
+            for other in candidates:
+                if other not in out:
+                    assert rank(chosen) <= rank(other), (d, chosen, other)
+        for n in out:
+            so_far[n] += 1

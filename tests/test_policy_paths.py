@@ -9,6 +9,7 @@ the quota contract) and LAW.md §3a (the national Friday known through 17 July 2
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -248,3 +249,89 @@ def test_a_decision_unknown_quota_names_the_decision() -> None:
         "kab-uji: the decision for 2025-05-06 is not known (arrangement 'belum', "
         f"{fx.cite('permen-panrb-4-2025', 'Pasal 8')}); no quota can be given for OPD X"
     )
+
+
+# --- a user's policy folders (FLEXASN_POLICY_PATH) -------------------------------------
+
+USER_POLICY = """\
+id = "kab-sleman"
+name = "Kabupaten Sleman (uji A)"
+level = "kabupaten"
+"""
+
+
+def test_every_folder_of_the_policy_path_is_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty, second = tmp_path / "kosong", tmp_path / "kedua"
+    empty.mkdir()
+    second.mkdir()
+    (second / "kab-sleman.toml").write_text(USER_POLICY, encoding="utf-8")
+    monkeypatch.setenv("FLEXASN_POLICY_PATH", f"{empty}{os.pathsep}{second}")
+    assert fx.get_policy("kab-sleman").name == "Kabupaten Sleman (uji A)"
+
+
+def test_an_edited_policy_file_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kab-sleman.toml"
+    path.write_text(USER_POLICY, encoding="utf-8")
+    monkeypatch.setenv("FLEXASN_POLICY_PATH", str(tmp_path))
+    assert fx.get_policy("kab-sleman").name == "Kabupaten Sleman (uji A)"
+    first = path.stat()
+    # the same size, a later modification time
+    path.write_text(USER_POLICY.replace("uji A", "uji B"), encoding="utf-8")
+    os.utime(path, ns=(first.st_atime_ns, first.st_mtime_ns + 10**9))
+    assert fx.get_policy("kab-sleman").name == "Kabupaten Sleman (uji B)"
+    # another size, the same modification time as before
+    path.write_text(USER_POLICY.replace("uji A", "uji C, lagi"), encoding="utf-8")
+    os.utime(path, ns=(first.st_atime_ns, first.st_mtime_ns + 10**9))
+    assert fx.get_policy("kab-sleman").name == "Kabupaten Sleman (uji C, lagi)"
+
+
+def test_a_file_whose_id_is_not_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "kab-bantul.toml"
+    path.write_text(USER_POLICY, encoding="utf-8")
+    monkeypatch.setenv("FLEXASN_POLICY_PATH", str(tmp_path))
+    with pytest.raises(fx.PolicyDataError) as info:
+        fx.get_policy("kab-bantul")
+    assert (info.value.file, info.value.field) == (str(path), "id")
+    assert str(path) in str(info.value)
+    assert "id 'kab-sleman' does not match the file name" in str(info.value)
+
+
+def test_an_administrative_area_of_jakarta_answers_with_the_province_under_its_own_name() -> None:
+    for area in ("kota-jakarta-selatan", "kab-kepulauan-seribu"):
+        entry = fx.instansi(area)
+        p = fx.get_policy(area)
+        assert (p.id, p.name, p.province) == (area, entry.name, entry.province)
+        assert p.name != fx.get_policy("prov-dki-jakarta").name
+        assert p.arrangement == fx.get_policy("prov-dki-jakarta").arrangement
+
+
+# --- own instruments without a link, readings, rules naming services ---------------------
+
+
+def test_an_own_instrument_cited_as_a_reading_and_known_from_print() -> None:
+    own = {
+        "id": "se-bupati-cetak",
+        "kind": "surat_edaran_kepala_daerah",
+        "short": "SE Bupati Uji 2/2025",
+        "year": 2025,
+        "title": "Uji",
+        "issuer": "Bupati Uji",
+        "signed": date(2025, 4, 30),
+        "confidence": "single",
+        "sources": [{"publisher": "Koran Uji", "published": "2025-05-01"}],
+    }
+    p = policy(
+        arrangement(basis={"instrument": "se-bupati-cetak", "reading": True}), instrument=[own]
+    )
+    basis = p.arrangement[0].citation()
+    assert (basis.instrument, basis.url, basis.reading) == ("se-bupati-cetak", None, True)
+    assert basis.text("en") == "SE Bupati Uji 2/2025 (flexasn's reading) [single]"
+
+
+def test_a_rule_naming_services_describes_them_all() -> None:
+    p = policy(arrangement(quota=[{"services": ["esensial", "langsung"], "percent": "5"}]))
+    assert p.arrangement[0].quota[0].describe() == "services=esensial,langsung 5%"
