@@ -108,8 +108,7 @@ class Instrument(Frozen):
             )
         if self.signed and self.published and self.published < self.signed:
             raise ValueError(
-                f"published {self.published.isoformat()} is before signed "
-                f"{self.signed.isoformat()}"
+                f"published {self.published.isoformat()} is before signed {self.signed.isoformat()}"
             )
         return self
 
