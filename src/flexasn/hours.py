@@ -79,6 +79,9 @@ class DayNorm(Frozen):
     pattern: str = STANDARD_PATTERN
     schedule: str | None = None
     """The regional schedule's id; None where the national rule applies."""
+    above_national_total: bool = False
+    """True when the regional schedule's weekly total exceeds the national one (Perpres
+    21/2023 Pasal 4): owed as the region decreed it, and flagged."""
     estimated: bool = False
     """True when the calendar or the Ramadan period behind the answer is an estimate."""
     basis: Citation
@@ -142,6 +145,7 @@ def _norm(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
                 ramadan=schedule.ramadan,
                 pattern=pattern,
                 schedule=schedule.id,
+                above_national_total=schedule.above_national_total,
                 estimated=info.estimated,
                 basis=info.basis if hours is not None else schedule.citation(),
             )
@@ -155,6 +159,7 @@ def _norm(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
             ramadan=schedule.ramadan,
             pattern=pattern,
             schedule=schedule.id,
+            above_national_total=schedule.above_national_total,
             estimated=info.estimated,
             basis=schedule.citation(),
         )
@@ -382,6 +387,7 @@ class FindingCode(StrEnum):
     LATE_START = "late_start"
     OVERLAPPING_RECORDS = "overlapping_records"
     END_BEFORE_START = "end_before_start"
+    SCHEDULE_ABOVE_NATIONAL_TOTAL = "schedule_above_national_total"
 
 
 class Severity(StrEnum):
@@ -563,8 +569,11 @@ def check_hours(
     Findings, each with its basis: ``under_weekly_total`` (Pasal 4 or the regional
     schedule; Pasal 9 when the week has WFH/WFA records; Pasal 17 for flexible time),
     ``record_on_day_off`` (the calendar's basis; a notice: work on a holiday is
-    compensated, not forbidden), ``late_start`` (fixed hours and shifts only:
-    dynamic hours, Permen 4/2025 Pasal 17 b, accept any start), and with
+    compensated, not forbidden), ``schedule_above_national_total`` (a notice, once per
+    week: the regional schedule owed that week exceeds the national weekly total of
+    Pasal 4; the hours are owed as the region decreed them), ``late_start`` (fixed
+    hours and shifts only: dynamic hours, Permen 4/2025 Pasal 17 b, accept any start),
+    and with
     ``on_invalid="report"`` ``overlapping_records`` and ``end_before_start`` (the bad
     records are then left out of the totals; with the default ``"raise"`` they are an
     :class:`AttendanceError`). ``shift`` checks the records against a shift roster
@@ -771,6 +780,16 @@ def check_hours(
             complete=len(inside) == 7,
         )
         week_rows.append(week)
+        above = next(
+            (
+                n
+                for n in norms
+                if week.first_day <= n.day <= week.last_day and n.above_national_total
+            ),
+            None,
+        )
+        if above is not None:
+            findings.append(_above_national(week, above, p))
         if worked < owed:
             away = any(i in remote for r in inside for i in r.records)
             findings.append(_under_weekly(week, norms, mode, away))
@@ -803,6 +822,24 @@ _KIND_LABELS: dict[DayKind, tuple[str, str]] = {
 def _day_label(norm: DayNorm, lang: Language) -> str:
     labels = _KIND_LABELS[norm.kind]
     return labels[0] if lang == "id" else labels[1]
+
+
+def _above_national(week: WeekHours, norm: DayNorm, policy: Policy) -> HoursFinding:
+    schedule = next(s for s in policy.work_schedule if s.id == norm.schedule)
+    total, national = _hm(schedule.weekly_total), _hm(schedule.national_total)
+    ramadan_id, ramadan_en = (" Ramadan", " Ramadan") if schedule.ramadan else ("", "")
+    return HoursFinding(
+        code=FindingCode.SCHEDULE_ABOVE_NATIONAL_TOTAL,
+        severity=Severity.NOTICE,
+        week_start=week.week_start,
+        basis=schedule.citation(),
+        message_id=f"Pekan mulai {week.week_start.isoformat()}: jadwal daerah "
+        f"'{schedule.id}' menetapkan {total} jam seminggu, di atas {national} jam{ramadan_id} "
+        "nasional (Perpres 21/2023 Pasal 4); jam wajib dihitung menurut jadwal daerah.",
+        message_en=f"Week of {week.week_start.isoformat()}: regional schedule "
+        f"'{schedule.id}' sets {total} h a week, above the national{ramadan_en} {national} h "
+        "(Perpres 21/2023 Pasal 4); hours owed follow the regional schedule.",
+    )
 
 
 def _under_weekly(

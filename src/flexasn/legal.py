@@ -52,6 +52,9 @@ class InstrumentKind(StrEnum):
     SURAT_EDARAN_DAERAH = "surat_edaran_kepala_daerah"
     KEBIJAKAN_DAERAH = "kebijakan_daerah"
     """A regional decision known only from officials' statements (no numbered circular found)."""
+    PENGUMUMAN_PEMERINTAH = "pengumuman_pemerintah"
+    """A central-government announcement with no numbered instrument reported (a minister's
+    statement, e.g. the extension of the Friday WFH of 21 May 2026)."""
 
 
 class Source(Frozen):

@@ -140,7 +140,11 @@ class WorkSchedule(Frozen):
     Perpres 21/2023 Pasal 7 that keep other days. ``kinds`` lists the OPD kinds that
     follow a non-standard pattern by default (Kota Malang: ``puskesmas``).
     ``weekly_total`` is the total the instrument declares; it must equal the sum of
-    the weekdays' hours and may not exceed the national 37 h 30 min (Pasal 4).
+    the weekdays' hours. A total above the national one (Pasal 4: 37 h 30 min, in Ramadan
+    32 h 30 min) is what the region decreed: it loads, and it is flagged
+    (:attr:`above_national_total`, and a ``schedule_above_national_total`` notice in
+    :func:`~flexasn.hours.check_hours`), never silently lowered. Provinsi Banten's SE 3/2026
+    (35 h a week in Ramadan 1447 H) is the bundled example.
 
     National holidays and cuti bersama owe nothing whatever the schedule says
     (Perpres 21/2023 Pasal 6); a weekday the schedule does not list owes nothing.
@@ -156,7 +160,8 @@ class WorkSchedule(Frozen):
     weekly_total: timedelta
     """The weekly total the instrument states (TOML: minutes, or ``"32:30"``)."""
     ramadan: bool = False
-    """True for a Ramadan schedule: its total may not exceed 32 h 30 min (Pasal 4)."""
+    """True for a Ramadan schedule: the national total it is measured against is
+    32 h 30 min (Pasal 4), not 37 h 30 min."""
     basis: ScheduleBasis
     also_cites: tuple[ScheduleBasis, ...] = ()
     confidence: Confidence
@@ -179,12 +184,6 @@ class WorkSchedule(Frozen):
                 f"the weekdays' hours sum to {_fmt(total)} but weekly_total is "
                 f"{_fmt(self.weekly_total)}"
             )
-        ceiling = RAMADAN_WEEKLY_TOTAL if self.ramadan else WEEKLY_TOTAL
-        if total > ceiling:
-            raise ValueError(
-                f"weekly total {_fmt(total)} exceeds the national {_fmt(ceiling)} "
-                "(Perpres 21/2023 Pasal 4)"
-            )
         if self.kinds and self.pattern == STANDARD_PATTERN:
             raise ValueError(
                 f"kinds select a non-standard pattern; name one (not {self.pattern!r})"
@@ -193,6 +192,18 @@ class WorkSchedule(Frozen):
             if a.first_day <= b.last_day and b.first_day <= a.last_day:
                 raise ValueError(f"day spans {a} and {b} overlap")
         return self
+
+    @property
+    def national_total(self) -> timedelta:
+        """The national weekly total it is measured against (Perpres 21/2023 Pasal 4):
+        32 h 30 min for a Ramadan schedule, else 37 h 30 min."""
+        return RAMADAN_WEEKLY_TOTAL if self.ramadan else WEEKLY_TOTAL
+
+    @property
+    def above_national_total(self) -> bool:
+        """True when the region's weekly total exceeds the national one (Banten's 35 h in
+        Ramadan 2026): the data is accepted as decreed and flagged, not corrected."""
+        return self.weekly_total > self.national_total
 
     def covers(self, day: date) -> bool:
         """True when ``day`` falls in one of the schedule's spans."""
