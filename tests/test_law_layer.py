@@ -116,7 +116,7 @@ def test_essential_kinds_stay_on_site_everywhere(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", ["kecamatan", "kelurahan"])
 def test_kecamatan_and_kelurahan_on_site_in_regional_governments_only(kind: str) -> None:
-    regional = fx.quota(opd("kota-surabaya", kind), date(2026, 4, 17), strict=False)
+    regional = fx.quota(opd("kota-jayapura", kind), date(2026, 4, 17), strict=False)
     assert (regional.status, regional.limit) == (QuotaStatus.EXCLUDED, 0)
     assert regional.basis is not None
     assert regional.basis.instrument == "se-mendagri-800-1-5-3349-2026"
