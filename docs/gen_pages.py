@@ -296,7 +296,17 @@ def cli_reference() -> dict[str, str]:
     """The ``--help`` of the command and of every subcommand."""
     from flexasn import cli
 
-    names = ["calendar", "policies", "check", "quota", "plan", "validate", "hours", "doctor", "demo"]
+    names = [
+        "calendar",
+        "policies",
+        "check",
+        "quota",
+        "plan",
+        "validate",
+        "hours",
+        "doctor",
+        "demo",
+    ]
     lines = [
         HEADER.format(source="flexasn.cli.build_parser()").rstrip("\n"),
         "",
