@@ -23,7 +23,7 @@ year whose decree was not yet signed is not covered.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Literal
@@ -32,7 +32,7 @@ import holidays
 from pydantic import Field, ValidationError
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen
+from ._model import DateSpan, Frozen
 from .errors import CoverageError, InvalidInputError, PolicyDataError, require_date, unchained
 from .legal import Citation, cite, registry
 
@@ -349,10 +349,21 @@ def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleW
     for arrangement in get_policy("nasional").arrangement:
         if arrangement.kind.value != "dated":  # the weekly Friday WFH is not a window
             continue
-        for day in arrangement.iter_days():
-            if day.year == year and is_working_day(day, strict=strict):
+        for day in _days_in_year(arrangement.days, year):  # not every day of its spans
+            if arrangement.covers(day) and is_working_day(day, strict=strict):
                 found[day] = arrangement.citation()
     return tuple(FlexibleWorkDay(day=d, basis=found[d]) for d in sorted(found))
+
+
+def _days_in_year(spans: Iterable[DateSpan], year: int) -> list[date]:
+    """The days of ``spans`` that fall in ``year``, in order: a span of any length costs
+    at most the year's days."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    out: set[date] = set()
+    for s in spans:
+        lo, hi = max(s.first_day, first), min(s.last_day, last)
+        out.update(lo + timedelta(days=n) for n in range((hi - lo).days + 1))
+    return sorted(out)
 
 
 def flexible_work_days(year: int, *, strict: bool = True) -> tuple[date, ...]:
