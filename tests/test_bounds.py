@@ -1,15 +1,17 @@
 """Big input, bounded (issue 12, part 4).
 
 A policy spanning years 1-9999 loads (spans are compared, not days), and the functions
-that list its days read only the year asked; a cold ``get_policy`` from 16 threads builds
-one policy. Timings live in ``benchmarks/`` (``make bench``), not here.
+that list its days read only the year asked; the roster reader built for a million rows
+gives the same employees and the same errors as validating row by row; a cold
+``get_policy`` from 16 threads builds one policy. Timings live in ``benchmarks/``
+(``make bench``), not here.
 """
 
 from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,9 @@ import pytest
 import flexasn as fx
 import flexasn.policy
 from flexasn import calendar as cal
+from flexasn import roster
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kab-malang"
 
 # --- a policy spanning years 1-9999 -------------------------------------------------------
 
@@ -112,6 +117,135 @@ def test_national_flexible_days_read_only_the_year_asked(tmp_path: Path) -> None
         fx.unregister_policy("nasional")
     assert days == cal.working_days(date(2025, 1, 1), date(2025, 12, 31))
     assert cal.flexible_work_days(2025)[0] == date(2025, 3, 24)  # the bundled one again
+
+
+# --- the roster reader at national scale ---------------------------------------------------
+
+OPDS = (
+    "kode,nama,instansi,jenis,layanan,jumlah_pegawai\n"
+    "BKAD,Badan Keuangan,kab-malang,bpkad,tidak_langsung,3\n"
+    'SMP1,"SMP Negeri 1\n(dua baris)",kab-malang,sekolah,langsung,2\n'
+)
+STAFF = (
+    "nip,kode_opd,status,jabatan,kepala,garis_depan,hari_piket,disiplin,pegawai_baru\n"
+    "198503122010011001,BKAD,pns,struktural,ya,tidak,,,tidak\n"
+    "199001012015012002,BKAD,, ,,,,dalam_proses,\n"
+    "202301012023011003,BKAD,pppk,Fungsional,TIDAK,ya,2025-03-24;2025-03-26,,ya\n"
+    '198001012005011003,SMP1,,fungsional,,,"2025-03-24, 2025-03-25",,\n'
+    "198001012005011004, SMP1 ,PNS,,,,,tidak_ada,y\n"
+)
+
+
+def write(tmp: Path, opds: str, staff: str) -> tuple[Path, Path]:
+    a, b = tmp / "opd.csv", tmp / "pegawai.csv"
+    a.write_text(opds, encoding="utf-8")
+    b.write_text(staff, encoding="utf-8")
+    return a, b
+
+
+def same_as_validated(employees: tuple[fx.Employee, ...]) -> None:
+    """Each employee equals the one pydantic validates from the same given fields."""
+    for e in employees:
+        given = e.model_dump(include=e.model_fields_set)
+        validated = fx.Employee.model_validate(given)
+        assert e == validated and repr(e) == repr(validated)
+        assert list(vars(e)) == list(vars(validated))
+        assert e.model_fields_set == validated.model_fields_set
+        assert e.model_dump_json() == validated.model_dump_json()
+
+
+def test_fast_roster_reading_builds_the_validated_employees(tmp_path: Path) -> None:
+    example = fx.read_roster(EXAMPLE / "opd.csv", EXAMPLE / "pegawai.csv")
+    same_as_validated(example.employees)
+    r = fx.read_roster(*write(tmp_path, OPDS, STAFF))
+    same_as_validated(r.employees)
+    assert [e.status.value for e in r.employees] == ["pns", "pns", "pppk", "pns", "pns"]
+    assert r.employees[1].model_fields_set == {"nip", "opd", "discipline"} | {
+        "is_head",
+        "frontline",
+        "duty_days",
+        "new_in_post",
+    }
+    assert r.employees[3].duty_days == {date(2025, 3, 24), date(2025, 3, 25)}
+    assert r.employees[4].opd == "SMP1" and r.employees[4].new_in_post
+    assert r.opds[1].name == "SMP Negeri 1\n(dua baris)"
+    assert r.employee_rows == (2, 3, 4, 5, 6)
+    assert r == fx.Roster(opds=r.opds, employees=r.employees, employee_rows=r.employee_rows)
+
+
+def test_parsed_rows_kept_or_not_give_the_same_roster(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = write(tmp_path, OPDS, STAFF)
+    kept = fx.read_roster(*paths)
+    monkeypatch.setattr(roster, "_PROFILES_KEPT", 0)
+    assert fx.read_roster(*paths) == kept
+
+
+def test_rows_are_numbered_by_record_and_crlf_is_read(tmp_path: Path) -> None:
+    # the OPDs file's second OPD spans two lines: rows count records, not lines
+    bad = OPDS.replace("sekolah,langsung,2", "sekolah,langsung,dua")
+    with pytest.raises(fx.RosterError, match=r"row 3, column 'jumlah_pegawai'"):
+        fx.read_roster(*write(tmp_path, bad, STAFF))
+    crlf = fx.read_roster(*write(tmp_path, OPDS.replace("\n", "\r\n"), STAFF.replace("\n", "\r\n")))
+    assert crlf == fx.read_roster(*write(tmp_path, OPDS, STAFF))
+
+
+def made_up_nips(n: int) -> list[str]:
+    """``n`` distinct, valid, made-up NIPs."""
+    out = []
+    for i in range(n):
+        birth = date(1970, 1, 1) + timedelta(days=i // 999)
+        out.append(f"{birth:%Y%m%d}1995011{i % 999 + 1:03d}")
+    return out
+
+
+def test_a_late_non_utf8_byte_is_still_reported_without_the_bytes(tmp_path: Path) -> None:
+    a, b = write(tmp_path, OPDS, STAFF)
+    rows = "".join(f"{nip},BKAD,,,,,,,\n" for nip in made_up_nips(3000))
+    b.write_bytes((STAFF + rows).encode("utf-8") + b"198001012005011005,SMP1,,,,,,,\xe9\n")
+    with pytest.raises(fx.RosterError) as info:
+        fx.read_roster(a, b)
+    error = info.value
+    assert "not UTF-8" in str(error)
+    assert error.__cause__ is None and error.__context__ is None
+
+
+def test_errors_keep_their_order_within_a_row(tmp_path: Path) -> None:
+    # a bad NIP and a bad yes/no cell further right: the cell is reported, as before
+    row = "19850312201001100X,BKAD,pns,struktural,mungkin,tidak,,,tidak\n"
+    with pytest.raises(fx.RosterError, match=r"row 2, column 'kepala'"):
+        fx.read_roster(*write(tmp_path, OPDS, STAFF.split("\n")[0] + "\n" + row))
+    # a bad NIP and an unknown OPD: the NIP
+    row = "19850312201001100X,NOPE,pns,struktural,ya,tidak,,,tidak\n"
+    with pytest.raises(fx.RosterError, match=r"row 2, column 'nip'"):
+        fx.read_roster(*write(tmp_path, OPDS, STAFF.split("\n")[0] + "\n" + row))
+    # an empty OPD code with no OPDs file to check it against: the model's error
+    path = tmp_path / "staff.csv"
+    path.write_text("nip,opd\n198503122010011001, \n", encoding="utf-8")
+    with pytest.raises(fx.RosterError, match=r"row 2, column 'opd'"):
+        roster.read_employees(path)
+
+
+def test_a_bad_last_row_of_a_large_roster(tmp_path: Path) -> None:
+    lines = ["nip,kode_opd", *(f"{nip},BKAD" for nip in made_up_nips(5000))]
+    lines.append("196502301990011001,BKAD")  # 30 February
+    opds = "kode,nama,instansi,jenis,layanan,jumlah_pegawai\nBKAD,B,kab-malang,bkad,langsung,5001\n"
+    with pytest.raises(fx.RosterError) as info:
+        fx.read_roster(*write(tmp_path, opds, "\n".join(lines) + "\n"))
+    message = str(info.value)
+    assert "row 5002, column 'nip'" in message and "birth date" in message
+    assert "196502301990011001" not in message
+
+
+def test_employees_of_uses_an_index_and_keeps_file_order(tmp_path: Path) -> None:
+    r = fx.read_roster(EXAMPLE / "opd.csv", EXAMPLE / "pegawai.csv")
+    for o in r.opds:
+        assert r.employees_of(o.code) == tuple(e for e in r.employees if e.opd == o.code)
+        assert r.opd(o.code) is o
+    with pytest.raises(fx.InvalidInputError, match="no OPD 'NOPE'"):
+        r.employees_of("NOPE")
+    assert r == fx.read_roster(EXAMPLE / "opd.csv", EXAMPLE / "pegawai.csv")  # index not compared
 
 
 # --- a cold get_policy from 16 threads ------------------------------------------------------
