@@ -1,27 +1,32 @@
 """Big input, bounded (issue 12, part 4).
 
-A policy spanning years 1-9999 loads (spans are compared, not days), and the functions
-that list its days read only the year asked; the roster reader built for a million rows
-gives the same employees and the same errors as validating row by row; a cold
-``get_policy`` from 16 threads builds one policy. Timings live in ``benchmarks/``
-(``make bench``), not here.
+A policy spanning years 1-9999 loads (spans are compared, not days); every function that
+answers for each day of a span refuses more than its documented limit, in both languages,
+before any work; the roster reader built for a million rows gives the same employees and
+the same errors as validating row by row; a cold ``get_policy`` from 16 threads builds one
+policy. Timings live in ``benchmarks/`` (``make bench``), not here.
 """
 
 from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 import flexasn as fx
 import flexasn.policy
 from flexasn import calendar as cal
-from flexasn import roster
+from flexasn import cli, roster
+from flexasn.hours import check_hours, day_norms
+from flexasn.plan import plan_rotation
+from flexasn.schedule import read_schedule_csv
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kab-malang"
+NIP = "198503122010011001"  # made up
 
 # --- a policy spanning years 1-9999 -------------------------------------------------------
 
@@ -117,6 +122,110 @@ def test_national_flexible_days_read_only_the_year_asked(tmp_path: Path) -> None
         fx.unregister_policy("nasional")
     assert days == cal.working_days(date(2025, 1, 1), date(2025, 12, 31))
     assert cal.flexible_work_days(2025)[0] == date(2025, 3, 24)  # the bundled one again
+
+
+# --- spans are capped ----------------------------------------------------------------------
+
+
+def test_library_spans_are_capped_at_max_span_days() -> None:
+    start = date(2020, 1, 1)
+    last = start + timedelta(days=cal.MAX_SPAN_DAYS - 1)
+    assert len(cal.days_off(start, last, strict=False)) > 0  # exactly the limit: answered
+    for call in (cal.working_days, cal.days_off):
+        with pytest.raises(cal.SpanTooLongError) as info:
+            call(date(1, 1, 1), date(9999, 12, 31), strict=False)
+        error = info.value
+        assert isinstance(error, fx.InvalidInputError)
+        assert (error.days, error.limit) == (3_652_059, cal.MAX_SPAN_DAYS)
+        assert "3,660 days" in str(error) and "3,652,059" in str(error)
+        assert "3.660 hari" in error.message("id") and "3.652.059" in error.message("id")
+    with pytest.raises(cal.SpanTooLongError):
+        cal.working_days(start, last + timedelta(days=1), strict=False)
+
+
+def test_planner_and_hours_spans_are_capped() -> None:
+    opd = fx.Opd(
+        code="BKAD",
+        name="BKAD",
+        instansi="kab-malang",
+        kind="bkad",
+        service=fx.ServiceCategory.NON_DIRECT,
+        headcount=1,
+    )
+    staff = [fx.Employee(nip=NIP, opd="BKAD")]
+    with pytest.raises(cal.SpanTooLongError):
+        plan_rotation(opd, staff, date(1, 1, 1), date(9999, 12, 31))
+    with pytest.raises(cal.SpanTooLongError):
+        day_norms(date(1, 1, 1), date(9999, 12, 31), strict=False)
+    first = datetime(2025, 3, 3, 7, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
+    with pytest.raises(cal.SpanTooLongError):
+        check_hours(
+            [(first, first + timedelta(hours=8))],
+            policy="kab-malang",
+            start=date(2025, 1, 1),
+            end=date(2045, 1, 1),
+            strict=False,
+        )
+
+
+def test_a_schedule_file_spanning_every_year_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "jadwal.csv"
+    path.write_text(f"nip,opd,0001-01-01,9999-12-31\n{NIP},BKAD,wfo,wfh\n", encoding="utf-8")
+    with pytest.raises(fx.RosterError) as info:
+        read_schedule_csv(path)
+    error = info.value
+    assert error.__cause__ is None and error.__context__ is None
+    assert "row 1" in str(error) and "3,660 days" in str(error)
+    assert "baris 1" in error.message("id") and "3.660 hari" in error.message("id")
+    assert NIP not in str(error) + error.message("id")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_calendar_of_every_year_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "calendar", "0001-01-01..9999-12-31", "--estimate")
+    assert (code, out) == (2, "")
+    assert "3.652.059 hari" in err and "366 hari" in err and "1.830 hari" in err
+    code, out, err = run(
+        capsys, "calendar", "0001-01-01..9999-12-31", "--estimate", "--format", "json"
+    )
+    assert (code, out) == (2, "")
+    assert "1.830 hari" in err and "366" not in err
+    code, out, err = run(
+        capsys, "calendar", "2020-01-01..2025-01-04", "--format", "csv", "--lang", "en"
+    )
+    assert (code, out) == (2, "")
+    assert "1,831 days" in err and "at most 1,830 days" in err
+
+
+def test_cli_table_limit_is_one_year(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "calendar", "2024-01-01..2024-12-31", "--estimate")
+    assert code == 0 and out.count("\n2024-") >= 366  # a leap year: 366 days, shown
+    code, out, err = run(capsys, "calendar", "2024-01-01..2025-01-01", "--estimate", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert "has 367 days: a table shows at most 366 days" in err
+
+
+def test_cli_plan_and_hours_spans_are_capped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opds, staff = str(EXAMPLE / "opd.csv"), str(EXAMPLE / "pegawai.csv")
+    code, out, err = run(
+        capsys, "plan", "0001-01-01", "9999-12-31", "--opds", opds, "--employees", staff
+    )
+    assert (code, out) == (2, "") and "366 hari" in err
+    records = tmp_path / "presensi.csv"
+    records.write_text(
+        "start,end\n2025-03-03T07:30:00+07:00,2025-03-03T16:00:00+07:00\n", encoding="utf-8"
+    )
+    code, out, err = run(
+        capsys, "hours", str(records), "--from", "2025-01-01", "--to", "2026-01-02", "--lang", "en"
+    )
+    assert (code, out) == (2, "") and "has 367 days: a table shows at most 366 days" in err
 
 
 # --- the roster reader at national scale ---------------------------------------------------

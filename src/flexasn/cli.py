@@ -461,6 +461,38 @@ def parse_span(text: str) -> tuple[date, date]:
     )
 
 
+def check_span_size(start: date, end: date, fmt: str = "table") -> None:
+    """The command line's limits on a span (``end`` not before ``start``): at most
+    :data:`~flexasn.calendar.MAX_TABLE_DAYS` days (366) shown as a table, at most
+    :data:`~flexasn.calendar.MAX_DATA_DAYS` (1,830: five years) written as JSON or CSV. A
+    longer span is a :class:`CliError` naming the limits, before any work."""
+    days = (end - start).days + 1
+    limit = cal.MAX_TABLE_DAYS if fmt == "table" else cal.MAX_DATA_DAYS
+    if days <= limit:
+        return
+    span = f"{start.isoformat()}..{end.isoformat()}"
+    n_id, n_en = f"{days:,}".replace(",", "."), f"{days:,}"
+    if fmt == "table":
+        raise CliError(
+            f"rentang {span} berisi {n_id} hari: tabel menampilkan paling banyak "
+            f"{cal.MAX_TABLE_DAYS} hari, JSON dan CSV paling banyak "
+            f"{cal.MAX_DATA_DAYS:,} hari (--format json|csv); bagi rentangnya".replace(
+                "1,830", "1.830"
+            ),
+            f"the span {span} has {n_en} days: a table shows at most {cal.MAX_TABLE_DAYS} "
+            f"days, JSON and CSV at most {cal.MAX_DATA_DAYS:,} days (--format json|csv); "
+            "split the span",
+        )
+    raise CliError(
+        f"rentang {span} berisi {n_id} hari: JSON dan CSV paling banyak "
+        f"{cal.MAX_DATA_DAYS:,} hari; bagi rentangnya (misalnya per tahun)".replace(
+            "1,830", "1.830"
+        ),
+        f"the span {span} has {n_en} days: JSON and CSV hold at most "
+        f"{cal.MAX_DATA_DAYS:,} days; split the span (for example year by year)",
+    )
+
+
 def resolve_policy_arg(value: str) -> Policy:
     """``--policy``: a bundled id (``kab-malang``) or the path of a TOML policy file."""
     path = Path(value)
@@ -544,6 +576,7 @@ def calendar_rows(
     """
     if end < start:
         raise CliError(f"akhir {end} sebelum awal {start}", f"end {end} is before start {start}")
+    cal.check_span(start, end)  # at most MAX_SPAN_DAYS: SpanTooLongError before any work
     for edge in (start, end):  # name the user's own dates in a coverage error
         cal.day_info(edge, strict=strict)
     flexible = {
@@ -656,6 +689,7 @@ def calendar_lines(
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
     start, end = parse_span(args.month)
+    check_span_size(start, end, args.format)
     policy = _policy_opt(args)
     strict = not args.estimate
     if args.format == "table":
@@ -1188,6 +1222,8 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
     lang: Language = args.lang
     start, end = parse_day(args.start, "start"), parse_day(args.end, "end")
+    if start <= end:  # the other order is the planner's error
+        check_span_size(start, end, args.format)
     policy = _policy_opt(args)
     roster = _read_roster(args)
     opds = _plan_opds(args, roster)
@@ -1376,6 +1412,8 @@ def _cmd_hours(args: argparse.Namespace) -> int:
     records = read_attendance(args.records, policy=policy)
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None
+    if start is not None and end is not None and start <= end:
+        check_span_size(start, end, args.format)
     report = check_hours(
         records,
         policy=policy,
@@ -1386,6 +1424,8 @@ def _cmd_hours(args: argparse.Namespace) -> int:
         dynamic=args.dynamic,
         on_invalid="report",
     )
+    if report.days:  # a span taken from the records
+        check_span_size(report.days[0].day, report.days[-1].day, args.format)
     if args.format == "json":
         print(report.model_dump_json(indent=2))
     elif args.format == "csv":
@@ -1620,7 +1660,8 @@ _HELP: dict[str, tuple[str, str]] = {
         "kalender ASN sebulan / the ASN calendar of a month",
         "Jenis hari, nama libur, hari kerja fleksibel nasional dan (dengan --policy)\n"
         "daerah. Day kinds, holiday names, national and (with --policy) regional\n"
-        "flexible-work days.\n\n"
+        "flexible-work days. Paling banyak 366 hari sebagai tabel, 1.830 sebagai JSON\n"
+        "atau CSV. At most 366 days as a table, 1,830 as JSON or CSV.\n\n"
         "Contoh / examples:\n"
         "  flexasn calendar 2025-03\n"
         "  flexasn calendar 2025-03 --policy kab-malang --lang en\n"
