@@ -373,3 +373,48 @@ def test_a_cold_get_policy_from_16_threads_builds_one_policy(policy_id: str) -> 
         got = list(pool.map(ask, range(16)))
     assert all(p is got[0] for p in got)
     assert fx.get_policy(policy_id) is got[0]
+
+
+# --- flexasn plan writes one OPD at a time ----------------------------------------------
+
+
+def test_cli_plan_output_is_the_same_as_all_schedules_at_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    opds, staff = str(EXAMPLE / "opd.csv"), str(EXAMPLE / "pegawai.csv")
+    r = fx.read_roster(opds, staff)
+    chosen = [r.opd(code) for code in ("BKAD", "BKPSDM", "SETDA")]
+    start, end = date(2025, 3, 24), date(2025, 3, 28)
+    plans = [(o, plan_rotation(o, r.employees_of(o.code), start, end)) for o in chosen]
+    rows_of = r.rows()
+    days = [d.day for d in plans[0][1].days]
+    grid = [
+        [rows_of.get(nip), fx.masked_id(nip), s.opd, *(s.mode(nip, d).value for d in days)]
+        for _, s in plans
+        for nip in s.employees
+    ]
+    expected = {
+        "json": cli._json([cli._schedule_json(s, rows_of, "id") for _, s in plans]),
+        "csv": cli._csv(["row", "employee", "opd", *(d.isoformat() for d in days)], grid),
+        "table": ("\n\n" + "=" * 40 + "\n\n").join(
+            "\n".join(cli.schedule_lines(s, o, "id", rows_of)) for o, s in plans
+        ),
+    }
+    for fmt, text in expected.items():
+        code, out, _ = run(
+            capsys, "plan", "2025-03-24", "2025-03-28", "--opds", opds, "--employees", staff,
+            "--opd", "BKAD,BKPSDM,SETDA", "--format", fmt,
+        )  # fmt: skip
+        assert (code, out) == (0, text + "\n")
+
+
+def test_cli_plan_prints_nothing_when_a_later_opd_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a partial roster whose second OPD lists more employees than its headcount
+    opds, staff = write(tmp_path, OPDS.replace("langsung,2", "langsung,1"), STAFF)
+    code, out, err = run(
+        capsys, "plan", "2025-03-24", "2025-03-28", "--opds", str(opds), "--employees",
+        str(staff), "--partial", "--format", "json",
+    )  # fmt: skip
+    assert (code, out) == (2, "") and "headcount of 1 but 2 employees" in err

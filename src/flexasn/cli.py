@@ -32,12 +32,14 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
@@ -1239,42 +1241,66 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         )
     mode = WorkMode(args.mode) if args.mode else None
     progress = Progress(len(opds), "plan")
-    plans: list[tuple[Opd, Schedule]] = []
-    for opd in opds:
-        staff = roster.employees_of(opd.code)
-        schedule = plan_rotation(opd, staff, start, end, policy=policy, mode=mode)
-        if validate_schedule(schedule, opd, staff, policy=policy):  # pragma: no cover
-            raise AssertionError(f"the planner made an unlawful schedule for {opd.code}")
-        plans.append((opd, schedule))
-        progress.step()
-    if args.output:
-        path = Path(args.output)
-        if path.suffix.lower() == ".json":
-            write_schedule_json(plans[0][1], path)
-        else:
-            write_schedule_csv(plans[0][1], path)
     rows_of = roster.rows()
-    if args.format == "json":
-        print(_json([_schedule_json(s, rows_of, lang) for _, s in plans]))
-    elif args.format == "csv":
-        days = [d.day.isoformat() for d in plans[0][1].days] if plans else []
+    # Each OPD's schedule is written out as soon as it is planned, into a spool file
+    # copied to standard output once every OPD is planned: memory holds one schedule
+    # at a time, and an error prints nothing (all or nothing).
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for index, opd in enumerate(opds):
+            staff = roster.employees_of(opd.code)
+            schedule = plan_rotation(opd, staff, start, end, policy=policy, mode=mode)
+            if validate_schedule(schedule, opd, staff, policy=policy):  # pragma: no cover
+                raise AssertionError(f"the planner made an unlawful schedule for {opd.code}")
+            _write_plan(spool, args.format, index, opd, schedule, rows_of, lang)
+            if args.output:  # one OPD only (checked above)
+                path = Path(args.output)
+                if path.suffix.lower() == ".json":
+                    write_schedule_json(schedule, path)
+                else:
+                    write_schedule_csv(schedule, path)
+            progress.step()
+        if args.format == "json":
+            spool.write("\n]" if opds else "[]")
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
+    print()
+    if args.output:
+        print(_t(lang, "plan_written", path=args.output), file=sys.stderr)
+    return 0
+
+
+def _write_plan(
+    out: TextIO,
+    fmt: str,
+    index: int,
+    opd: Opd,
+    schedule: Schedule,
+    rows_of: Mapping[str, int],
+    lang: Language,
+) -> None:
+    """Write the ``index``-th OPD's schedule of ``flexasn plan`` (0 = the first): the
+    output is the same as printing all the schedules at once, as one JSON list, one CSV
+    table or text blocks separated by a rule."""
+    if fmt == "json":
+        item = _json(_schedule_json(schedule, rows_of, lang)).replace("\n", "\n  ")
+        out.write(("[\n  " if index == 0 else ",\n  ") + item)
+    elif fmt == "csv":
+        days = [d.day.isoformat() for d in schedule.days]
         rows = [
             [
                 rows_of.get(nip),
                 masked_id(nip),
-                s.opd,
-                *(s.mode(nip, date.fromisoformat(d)).value for d in days),
+                schedule.opd,
+                *(schedule.mode(nip, d.day).value for d in schedule.days),
             ]
-            for _, s in plans
-            for nip in s.employees
+            for nip in schedule.employees
         ]
-        print(_csv(["row", "employee", "opd", *days], rows))
+        text = _csv(["row", "employee", "opd", *days], rows)
+        body = text.partition("\n")[2]  # the rows, after the header
+        out.write(text if index == 0 else ("\n" + body if body else ""))
     else:
-        blocks = ["\n".join(schedule_lines(s, o, lang, rows_of)) for o, s in plans]
-        print(("\n\n" + "=" * 40 + "\n\n").join(blocks))
-    if args.output:
-        print(_t(lang, "plan_written", path=args.output), file=sys.stderr)
-    return 0
+        block = "\n".join(schedule_lines(schedule, opd, lang, rows_of))
+        out.write(block if index == 0 else "\n\n" + "=" * 40 + "\n\n" + block)
 
 
 def _read_schedule(path: str) -> Schedule:
