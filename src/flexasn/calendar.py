@@ -18,12 +18,20 @@ as :attr:`DayKind.NATIONAL_HOLIDAY` / :attr:`DayKind.CUTI_BERSAMA`, not
 ``known_on`` answers as the calendar stood on that date: an amendment decreed later
 is not applied (Monday 18 August 2025 became cuti bersama on 7 August 2025), and a
 year whose decree was not yet signed is not covered.
+
+**Spans are bounded.** A function that answers for every day of a span
+(:func:`working_days`, :func:`days_off`, the planner, :mod:`flexasn.hours`, a schedule
+file's day columns) takes at most :data:`MAX_SPAN_DAYS` days (3,660: ten years) at once;
+a longer span raises :class:`SpanTooLongError` (an ``InvalidInputError``) naming the
+limit, before any work: ask year by year. The command line shows at most 366 days in a
+table and 1,830 days (five years) as JSON or CSV (:data:`MAX_TABLE_DAYS`,
+:data:`MAX_DATA_DAYS`).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Literal
@@ -32,13 +40,55 @@ import holidays
 from pydantic import Field, ValidationError
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen
+from ._model import DateSpan, Frozen
 from .errors import CoverageError, InvalidInputError, PolicyDataError, require_date, unchained
 from .legal import Citation, cite, registry
 
 Language = Literal["id", "en"]
 CALENDAR_FILE = "calendar.toml"
 _HOLIDAYS_LANG: dict[str, str] = {"id": "id", "en": "en_US"}
+
+
+MAX_SPAN_DAYS = 3660
+"""The longest span, in days (ten years of 366), a function of flexasn answers for at
+once; see :class:`SpanTooLongError`."""
+MAX_TABLE_DAYS = 366
+"""The longest span the command line shows as a table: one year."""
+MAX_DATA_DAYS = 1830
+"""The longest span the command line writes as JSON or CSV: five years of 366 days."""
+
+
+class SpanTooLongError(InvalidInputError):
+    """A span of more days than a function answers for at once (:data:`MAX_SPAN_DAYS`,
+    or the command line's own limits). ``days`` is the span's length, ``limit`` the
+    limit; :meth:`message` says it in Indonesian (default) or English."""
+
+    def __init__(self, start: date, end: date, limit: int) -> None:
+        self.start, self.end, self.limit = start, end, limit
+        self.days = (end - start).days + 1
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Language = "id") -> str:
+        span = f"{self.start.isoformat()}..{self.end.isoformat()}"
+        if lang == "id":
+            days, limit = (f"{n:,}".replace(",", ".") for n in (self.days, self.limit))
+            return (
+                f"rentang {span} berisi {days} hari, melebihi batas {limit} hari "
+                "sekali tanya; bagi rentangnya (misalnya per tahun)"
+            )
+        return (
+            f"the span {span} has {self.days:,} days, more than the limit of "
+            f"{self.limit:,} days at once; split it (for example year by year)"
+        )
+
+
+def check_span(start: date, end: date, limit: int = MAX_SPAN_DAYS) -> int:
+    """The number of days of the inclusive span ``start..end`` (``end`` not before
+    ``start``); :class:`SpanTooLongError` when it is more than ``limit``."""
+    days = (end - start).days + 1
+    if days > limit:
+        raise SpanTooLongError(start, end, limit)
+    return days
 
 
 class DayKind(StrEnum):
@@ -297,7 +347,7 @@ def _days(start: date, end: date) -> list[date]:
     _require_date(end, "end")
     if end < start:
         raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    return [start + timedelta(days=n) for n in range(check_span(start, end))]
 
 
 def working_days(
@@ -305,7 +355,8 @@ def working_days(
 ) -> tuple[date, ...]:
     """The ASN working days from ``start`` to ``end``, both inclusive, in order.
 
-    The whole span is checked for coverage first: no partial answer.
+    The whole span is checked for coverage first: no partial answer. A span of more
+    than :data:`MAX_SPAN_DAYS` days raises :class:`SpanTooLongError`.
     """
     days = _days(start, end)
     for edge in (start, end):
@@ -316,7 +367,10 @@ def working_days(
 def days_off(
     start: date, end: date, *, known_on: date | None = None, strict: bool = True
 ) -> tuple[DayInfo, ...]:
-    """The days from ``start`` to ``end`` (inclusive) that are not working days, with names."""
+    """The days from ``start`` to ``end`` (inclusive) that are not working days, with names.
+
+    A span of more than :data:`MAX_SPAN_DAYS` days raises :class:`SpanTooLongError`.
+    """
     days = _days(start, end)
     for edge in (start, end):
         _check_coverage(edge, known_on, strict)
@@ -349,10 +403,21 @@ def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleW
     for arrangement in get_policy("nasional").arrangement:
         if arrangement.kind.value != "dated":  # the weekly Friday WFH is not a window
             continue
-        for day in arrangement.iter_days():
-            if day.year == year and is_working_day(day, strict=strict):
+        for day in _days_in_year(arrangement.days, year):  # not every day of its spans
+            if arrangement.covers(day) and is_working_day(day, strict=strict):
                 found[day] = arrangement.citation()
     return tuple(FlexibleWorkDay(day=d, basis=found[d]) for d in sorted(found))
+
+
+def _days_in_year(spans: Iterable[DateSpan], year: int) -> list[date]:
+    """The days of ``spans`` that fall in ``year``, in order: a span of any length costs
+    at most the year's days."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    out: set[date] = set()
+    for s in spans:
+        lo, hi = max(s.first_day, first), min(s.last_day, last)
+        out.update(lo + timedelta(days=n) for n in range((hi - lo).days + 1))
+    return sorted(out)
 
 
 def flexible_work_days(year: int, *, strict: bool = True) -> tuple[date, ...]:

@@ -21,6 +21,9 @@ remaining working day. Where a policy holds a regional schedule for the day
 (:class:`~flexasn.worktime.WorkSchedule`), its hours replace the default.
 
 All arithmetic is exact (:class:`~datetime.timedelta`, whole minutes); nothing is a float.
+A span (of :func:`day_norms`, :func:`required_hours`, :func:`check_hours`) is at most
+:data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years): a longer one raises
+:class:`~flexasn.calendar.SpanTooLongError` before any work.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, model_validator
 
 from ._model import Frozen
-from .calendar import DayKind, day_info
+from .calendar import DayKind, check_span, day_info
 from .errors import AttendanceError, HoursError, ScheduleCoverageError
 from .legal import Citation, cite
 from .messages import Language, render
@@ -239,7 +242,8 @@ def _days(start: date, end: date) -> list[date]:
     _check_day(end, "end")
     if end < start:
         raise HoursError(f"end {end.isoformat()} is before start {start.isoformat()}")
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    # at most MAX_SPAN_DAYS (ten years): SpanTooLongError before any work
+    return [start + timedelta(days=n) for n in range(check_span(start, end))]
 
 
 def day_norms(

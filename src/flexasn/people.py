@@ -249,17 +249,37 @@ def parse_nip(
     Raises :class:`~flexasn.errors.InvalidNipError`, whose message says which part is
     wrong and never repeats the number.
     """
+    parts = check_nip(nip, status=status, today=today)
+    if parts is None:
+        return None
+    birth, tmt, sex, sequence = parts
+    return NipInfo(birth_date=birth, tmt=tmt, sex=sex, sequence=sequence)
+
+
+def check_nip(
+    nip: str,
+    *,
+    status: EmploymentStatus = EmploymentStatus.PNS,
+    today: date | None = None,
+) -> tuple[date, date, Sex, int] | None:
+    """Validate a NIP as :func:`parse_nip` does, with the same errors, without building a
+    :class:`NipInfo`: its parts ``(birth_date, tmt, sex, sequence)``, or ``None`` for
+    PPPK numbers. The roster reader calls it once per row."""
     if not isinstance(nip, str):
         raise InvalidNipError(f"a NIP must be a string of 18 digits, not {type(nip).__name__}")
-    if not NIP_PATTERN.fullmatch(nip):
+    if not (len(nip) == 18 and nip.isascii() and nip.isdigit()):  # NIP_PATTERN, faster
         raise InvalidNipError(
             f"a NIP must be exactly 18 digits (got {len(nip)} characters"
             f"{'' if nip.isascii() and nip.isdigit() else ', not all digits 0-9'})"
         )
-    try:
-        known: EmploymentStatus | None = EmploymentStatus(status)  # a plain "pns" too
-    except ValueError:
-        known = None
+    known: EmploymentStatus | None
+    if status.__class__ is EmploymentStatus:
+        known = status
+    else:
+        try:
+            known = EmploymentStatus(status)  # a plain "pns" too
+        except ValueError:
+            known = None
     if known is None:  # raised outside the except block: no exception chain
         raise InvalidInputError(
             f"unknown employment status {status!r}; use one of: "
@@ -286,12 +306,7 @@ def parse_nip(
     sex_digit = nip[14]
     if sex_digit not in "12":
         raise InvalidNipError("NIP digit 15 (sex) must be 1 (male) or 2 (female)")
-    return NipInfo(
-        birth_date=birth,
-        tmt=tmt,
-        sex=Sex.MALE if sex_digit == "1" else Sex.FEMALE,
-        sequence=int(nip[15:18]),
-    )
+    return birth, tmt, Sex.MALE if sex_digit == "1" else Sex.FEMALE, int(nip[15:18])
 
 
 class Employee(Frozen):
@@ -336,7 +351,7 @@ class Employee(Frozen):
     @model_validator(mode="after")
     def _nip(self) -> Self:
         try:
-            parse_nip(self.nip, status=self.status)
+            check_nip(self.nip, status=self.status)
         except InvalidNipError as exc:
             error = exc
         else:

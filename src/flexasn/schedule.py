@@ -39,9 +39,10 @@ from typing import Any, Literal, Self
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ._model import Frozen
+from .calendar import SpanTooLongError, check_span
 from .errors import InvalidInputError, RosterError, mask_location, unchained
 from .legal import Citation
-from .messages import Language, render, render_all
+from .messages import LANGUAGES, Language, render, render_all
 from .people import WorkMode
 from .privacy import masked_id
 from .reasons import Check
@@ -350,8 +351,10 @@ def read_schedule_csv(path: str | Path) -> Schedule:
     """Read a wide schedule CSV (see the module doc); all-or-nothing.
 
     The span runs from the first to the last date column; dates missing in between
-    are days on which everyone is WFO. Raises :class:`~flexasn.errors.RosterError`
-    naming the file, row (1 = the header) and column for any bad cell.
+    are days on which everyone is WFO; it is at most
+    :data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years). Raises
+    :class:`~flexasn.errors.RosterError` naming the file, row (1 = the header) and
+    column for any bad cell.
     """
     from .roster import column_of, read_table  # the CSV dialect is shared with rosters
 
@@ -375,6 +378,13 @@ def read_schedule_csv(path: str | Path) -> Schedule:
         raise RosterError("the file has no day columns", file=name, row=1)
     if any(b <= a for a, b in itertools.pairwise(days)):
         raise RosterError("day columns must be in increasing order", file=name, row=1)
+    error: RosterError | None = None
+    try:
+        check_span(days[0], days[-1])  # the schedule holds every day in between
+    except SpanTooLongError as exc:
+        error = RosterError({lang: exc.message(lang) for lang in LANGUAGES}, file=name, row=1)
+    if error is not None:  # raised outside the except block: no exception chain
+        raise error
     if not rows:
         raise RosterError("the file lists no employee", file=name, row=2)
     opd_codes: set[str] = set()

@@ -237,7 +237,7 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
     for a, b in combinations(schedules, 2):
         if a.pattern != b.pattern:
             continue
-        shared = next((d for d in a.iter_days() if b.covers(d)), None)
+        shared = _first_shared_day(a, b)
         if shared is not None:
             raise ValueError(
                 f"work schedules {a.id!r} and {b.id!r} (pattern {a.pattern!r}) both cover "
@@ -251,6 +251,18 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
                     f"OPD kind {kind!r} follows two patterns: {owners[kind]!r} and {s.pattern!r}"
                 )
     return schedules
+
+
+def _first_shared_day(a: WorkSchedule, b: WorkSchedule) -> date | None:
+    """The first day both schedules cover, or None: spans are compared, not days, so a
+    schedule of any length costs the same."""
+    starts = [
+        max(x.first_day, y.first_day)
+        for x in a.days
+        for y in b.days
+        if x.first_day <= y.last_day and y.first_day <= x.last_day
+    ]
+    return min(starts, default=None)
 
 
 WorkSchedules = Annotated[tuple[WorkSchedule, ...], AfterValidator(_no_overlap)]
