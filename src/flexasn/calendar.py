@@ -34,10 +34,10 @@ import functools
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 import holidays
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import DateSpan, Frozen
@@ -108,6 +108,22 @@ class CalendarYear(Frozen):
     asn_decree: str | None = None
     known_on: date
     """The day the year's decree was signed: before it the year is not covered."""
+    estimated: tuple[date, ...] = ()
+    """Days the decree leaves to a later decision (Idul Fitri and Idul Adha 1448 H in 2027):
+    covered, but estimates until an instrument decides them."""
+    estimated_notes: str | None = None
+    """Why those days are estimates, with the source."""
+
+    @model_validator(mode="after")
+    def _estimates_in_the_year(self) -> Self:
+        stray = [d.isoformat() for d in self.estimated if d.year != self.year]
+        if stray:
+            raise ValueError(f"estimated day(s) {', '.join(stray)} are not in {self.year}")
+        if len(set(self.estimated)) != len(self.estimated):
+            raise ValueError("an estimated day is listed twice")
+        if self.estimated and not self.estimated_notes:
+            raise ValueError("estimated days need estimated_notes saying why, with the source")
+        return self
 
 
 class Amendment(Frozen):
@@ -134,7 +150,10 @@ class DayInfo(Frozen):
     name_id: str | None = None
     name_en: str | None = None
     estimated: bool = False
-    """True outside the covered years (``strict=False``): the ``holidays`` estimate."""
+    """True where the day's kind rests on an estimate: outside the covered years
+    (``strict=False``: the ``holidays`` estimate), and on the days a covered year's decree
+    leaves to a later decision (``calendar.toml``: Idul Fitri, 10-11 March, and Idul Adha,
+    17 May 2027, await the Minister of Religious Affairs)."""
     basis: Citation
 
     @property
@@ -214,19 +233,35 @@ def amendments(year: int | None = None) -> tuple[Amendment, ...]:
     return tuple(sorted(items, key=lambda a: a.known_on))
 
 
+def estimated_days(year: int) -> tuple[date, ...]:
+    """The days of a covered year its decree leaves to a later decision (``calendar.toml``),
+    sorted; empty for a year with none or a year not covered."""
+    entry = _years().get(year)
+    return tuple(sorted(entry.estimated)) if entry is not None else ()
+
+
 @functools.cache
 def _holidays(year: int, category: str, lang: str) -> Mapping[date, str]:
     # ``holidays`` computes Islamic dates and labels them "(perkiraan)" / "(estimated)".
-    # In a decreed year the SKB fixes those dates (the reconciliation test holds the
-    # package to it), so the label would mislead; beyond the decreed years it stays.
-    table = holidays.country_holidays(
-        "ID",
-        years=year,
-        categories=(category,),
-        language=_HOLIDAYS_LANG[lang],
-        islamic_show_estimated=year not in _years(),
-    )
-    return dict(table.items())
+    # In a decreed year the SKB fixes most of them (the reconciliation test holds the
+    # package to it), so the label would mislead there; it stays on the days the data
+    # lists as estimates (``calendar.toml``) and everywhere beyond the decreed years.
+    def table(show_estimated: bool) -> dict[date, str]:
+        return dict(
+            holidays.country_holidays(
+                "ID",
+                years=year,
+                categories=(category,),
+                language=_HOLIDAYS_LANG[lang],
+                islamic_show_estimated=show_estimated,
+            ).items()
+        )
+
+    labelled = table(True)
+    if year not in _years():
+        return labelled
+    estimates = set(estimated_days(year))
+    return {d: labelled[d] if d in estimates else name for d, name in table(False).items()}
 
 
 def _check_coverage(day: date, known_on: date | None, strict: bool) -> bool:
@@ -301,8 +336,8 @@ def day_info(day: date, *, known_on: date | None = None, strict: bool = True) ->
         )
         asn_decree = year_entry.asn_decree
         if asn_decree is not None and known_on is not None:
-            signed = registry().instruments[asn_decree].signed
-            if signed is not None and signed > known_on:  # the Keppres came later than the SKB
+            made_public = registry().instruments[asn_decree].public_on
+            if made_public is not None and made_public > known_on:  # known later than the SKB
                 asn_decree = None
         basis = cite(amended.instrument if amended else (asn_decree or year_entry.holidays_decree))
     elif kind is DayKind.NATIONAL_HOLIDAY and year_entry is not None:
@@ -314,7 +349,7 @@ def day_info(day: date, *, known_on: date | None = None, strict: bool = True) ->
         kind=kind,
         name_id=name_id,
         name_en=name_en,
-        estimated=not covered,
+        estimated=not covered or day in estimated_days(day.year),
         basis=basis,
     )
 

@@ -138,7 +138,8 @@ _T: dict[str, dict[str, str]] = {
         "legend_fwa": "FWA = hari kerja fleksibel nasional: {items}",
         "legend_none": "Tidak ada hari kerja fleksibel nasional dalam rentang ini.",
         "legend_region": "Daerah: {mark} = pengaturan '{id}' ({kind}), dasar: {basis}",
-        "legend_estimated": "* perkiraan: tahun di luar kalender yang sudah ditetapkan",
+        "legend_estimated": "* perkiraan: tanggal belum ditetapkan (tahun di luar kalender "
+        "yang ditetapkan, atau hari raya yang menunggu keputusan Menteri Agama)",
         "policies_headers": "id|tingkat|zona|pengaturan|nama",
         "level": "tingkat",
         "timezone": "zona waktu",
@@ -214,7 +215,8 @@ _T: dict[str, dict[str, str]] = {
         "legend_fwa": "FWA = national flexible-work day: {items}",
         "legend_none": "No national flexible-work day in this span.",
         "legend_region": "Regional: {mark} = arrangement '{id}' ({kind}), basis: {basis}",
-        "legend_estimated": "* estimate: a year beyond the decreed calendar",
+        "legend_estimated": "* estimate: a date not decreed yet (a year beyond the decreed "
+        "calendar, or a holiday awaiting the Minister of Religious Affairs)",
         "policies_headers": "id|level|zone|arrangements|name",
         "level": "level",
         "timezone": "time zone",

@@ -478,7 +478,9 @@ class HoursReport(Frozen):
 
     @property
     def estimated(self) -> bool:
-        """True when any day's answer rests on an estimate (``strict=False``)."""
+        """True when any day's answer rests on an estimate (``strict=False`` beyond the
+        decreed years, an estimated Ramadan period, or a holiday its decree leaves to a
+        later decision, such as Idul Fitri 1448 H on 10-11 March 2027)."""
         return any(d.estimated for d in self.days)
 
     def by_code(self, code: FindingCode | str) -> tuple[HoursFinding, ...]:
