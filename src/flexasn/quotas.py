@@ -244,7 +244,9 @@ def quota_terms(
         return QuotaTerms(QuotaStatus.EXCLUDED, "out_of_scope", basis=basis)
     info = day_info(day, strict=False, known_on=known_on)
     covered = day.year in covered_years(known_on=known_on)
-    if not info.is_working_day and (covered or info.kind is DayKind.WEEKEND):
+    # an estimated Islamic holiday in a covered year (LAW.md §4): its day kind is not certain
+    uncertain = not covered or (info.estimated and info.kind is not DayKind.WEEKEND)
+    if not info.is_working_day and (not uncertain or info.kind is DayKind.WEEKEND):
         return QuotaTerms(QuotaStatus.NOT_WORKING_DAY, "day_off", basis=info.basis)
     in_force = policy.in_force(day, known_on=known_on)
     arrangement = in_force.arrangement
@@ -253,13 +255,17 @@ def quota_terms(
         return QuotaTerms(
             QuotaStatus.NO_FLEXIBLE_WORK, "no_flexible_work", arrangement, basis=basis
         )
-    if not covered:
+    if uncertain and (arrangement is not None or not covered):
         detail = (
-            f"{day.isoformat()} is beyond the decreed ASN calendar: whether it is a working "
-            f"day is not known; no quota can be given for {label}"
+            f"{day.isoformat()}: whether it is an ASN working day is not decreed yet (beyond "
+            f"the decreed calendar, or an estimated holiday); no quota can be given for {label}"
         )
         return QuotaTerms(
-            QuotaStatus.UNKNOWN, "coverage", arrangement, basis=info.basis, detail=detail
+            QuotaStatus.UNKNOWN,
+            "coverage" if not covered else "estimated_holiday",
+            arrangement,
+            basis=info.basis,
+            detail=detail,
         )
     if arrangement is None:
         return QuotaTerms(QuotaStatus.NO_FLEXIBLE_WORK, "no_arrangement")
