@@ -88,29 +88,22 @@ def _overlaps(first: date, last: date, window: _Window) -> bool:
 def _calendar(window: _Window, out: list[Finding]) -> None:
     covered = set(covered_years())
     for year in range(window.first.year, window.last.year + 1):
-        first, last = date(year, 1, 1), date(year, 12, 31)
         if year not in covered:
-            out.append(
-                Finding(
-                    code="calendar_not_decreed",
-                    subject=str(year),
-                    first_day=first,
-                    last_day=last,
-                    urgent=True,
-                    messages=render_all("doctor.calendar_not_decreed", year=year),
-                )
-            )
+            code = "calendar_not_decreed"
         elif calendar_year(year).asn_decree is None:
-            out.append(
-                Finding(
-                    code="asn_decree_missing",
-                    subject=str(year),
-                    first_day=first,
-                    last_day=last,
-                    urgent=True,
-                    messages=render_all("doctor.asn_decree_missing", year=year),
-                )
+            code = "asn_decree_missing"
+        else:
+            continue
+        out.append(
+            Finding(
+                code=code,
+                subject=str(year),
+                first_day=date(year, 1, 1),
+                last_day=date(year, 12, 31),
+                urgent=True,
+                messages=render_all(f"doctor.{code}", year=year),
             )
+        )
 
 
 def _ramadan(window: _Window, out: list[Finding]) -> None:
