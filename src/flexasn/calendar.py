@@ -41,7 +41,15 @@ from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import DateSpan, Frozen
-from .errors import CoverageError, InvalidInputError, PolicyDataError, require_date, unchained
+from .errors import (
+    CoverageError,
+    InvalidInputError,
+    PolicyDataError,
+    require_choice,
+    require_date,
+    require_type,
+    unchained,
+)
 from .legal import Citation, cite, registry
 
 Language = Literal["id", "en"]
@@ -209,6 +217,7 @@ def _years() -> Mapping[int, CalendarYear]:
 def covered_years(*, known_on: date | None = None) -> tuple[int, ...]:
     """Years whose cuti bersama decree is known: as of ``known_on``, or (``None``) every
     year the bundled data holds."""
+    require_date(known_on, "known_on", optional=True)
     return tuple(
         sorted(y for y, entry in _years().items() if known_on is None or entry.known_on <= known_on)
     )
@@ -216,6 +225,7 @@ def covered_years(*, known_on: date | None = None) -> tuple[int, ...]:
 
 def calendar_year(year: int) -> CalendarYear:
     """Provenance of a covered year: the SKB and Keppres that set its days off."""
+    require_type(year, int, "year")
     entry = _years().get(year)
     if entry is None:
         raise CoverageError(date(year, 1, 1), covered_years())
@@ -224,6 +234,7 @@ def calendar_year(year: int) -> CalendarYear:
 
 def amendments(year: int | None = None) -> tuple[Amendment, ...]:
     """The recorded amendments (optionally those touching one year), oldest first."""
+    require_type(year, int, "year", optional=True)
     items = [
         a
         for a in calendar_data().amendment
@@ -265,7 +276,10 @@ def _holidays(year: int, category: str, lang: str) -> Mapping[date, str]:
 
 
 def _check_coverage(day: date, known_on: date | None, strict: bool) -> bool:
-    """True when the day is covered; raise (strict) or return False (estimate) when not."""
+    """True when the day is covered; raise (strict) or return False (estimate) when not.
+    Every public function of the calendar passes its ``known_on`` and ``strict`` here
+    (``covered_years`` checks ``known_on``)."""
+    require_type(strict, bool, "strict")
     covered = covered_years(known_on=known_on)
     if day.year in covered:
         return True
@@ -374,6 +388,7 @@ def holiday_name(
     day: date, lang: Language = "id", *, known_on: date | None = None, strict: bool = True
 ) -> str | None:
     """The name of the national holiday or cuti bersama on ``day`` (Indonesian by default)."""
+    require_choice(lang, ("id", "en"), "lang")
     return day_info(day, known_on=known_on, strict=strict).name(lang)
 
 
@@ -433,6 +448,7 @@ def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleW
     """
     from .policy import get_policy  # policy data is loaded only when asked for
 
+    require_type(year, int, "year")
     _check_coverage(date(year, 1, 1), None, strict)
     found: dict[date, Citation] = {}
     for arrangement in get_policy("nasional").arrangement:

@@ -210,11 +210,12 @@ def doctor(today: date | None = None, *, horizon: int = 60) -> DoctorReport:
     bundled region has no decision for, and stale data; a finding is urgent when an
     unknown day falls within ``horizon`` days of ``today``.
     """
-    from .errors import InvalidInputError, require_date
+    from .errors import InvalidInputError, require_date, require_type
 
+    require_date(today, "today", optional=True)
+    require_type(horizon, int, "horizon")
     day = today if today is not None else date.today()
-    require_date(day, "today")
-    if isinstance(horizon, bool) or not isinstance(horizon, int) or not 0 <= horizon <= 3660:
+    if not 0 <= horizon <= 3660:
         raise InvalidInputError(f"horizon must be a whole number of days 0-3660, not {horizon!r}")
     window = _Window(day, day + timedelta(days=horizon))
     found: list[Finding] = []

@@ -38,7 +38,14 @@ from pydantic import Field, model_validator
 
 from ._model import Frozen
 from .calendar import DayKind, check_span, day_info
-from .errors import AttendanceError, HoursError, ScheduleCoverageError
+from .errors import (
+    AttendanceError,
+    HoursError,
+    HoursTypeError,
+    ScheduleCoverageError,
+    require_date,
+    require_type,
+)
 from .legal import Citation, cite
 from .messages import Language, render
 from .people import Opd, WorkMode, canonical_kind
@@ -95,9 +102,16 @@ def _resolve(policy: PolicyArg) -> Policy:
         return policy
     if policy is None:
         return get_policy(NATIONAL_POLICY)
-    if isinstance(policy, str):
-        return get_policy(policy)
-    raise HoursError(f"policy must be a Policy or a policy id, not {type(policy).__name__}")
+    if not isinstance(policy, str):
+        raise HoursTypeError(f"policy must be a Policy or a policy id, not {type(policy).__name__}")
+    return get_policy(policy)
+
+
+def _require(opd: OpdArg, pattern: str | None, strict: bool) -> None:
+    """Check the types of the arguments the working-hours functions share."""
+    require_type(opd, (Opd, str), "opd", optional=True, error=HoursTypeError)
+    require_type(pattern, str, "pattern", optional=True, error=HoursTypeError)
+    require_type(strict, bool, "strict", error=HoursTypeError)
 
 
 def _pattern(policy: Policy, opd: OpdArg, pattern: str | None) -> str:
@@ -123,8 +137,8 @@ def _pattern(policy: Policy, opd: OpdArg, pattern: str | None) -> str:
 
 
 def _check_day(day: object, name: str = "day") -> date:
-    if isinstance(day, datetime) or not isinstance(day, date):
-        raise HoursError(f"{name} must be a datetime.date, not {type(day).__name__}")
+    require_date(day, name, error=HoursTypeError)
+    assert isinstance(day, date)
     return day
 
 
@@ -213,6 +227,7 @@ def day_norm(
     decreed calendar or Ramadan periods unless ``strict=False`` (then ``estimated`` is
     True), and :class:`ScheduleCoverageError` where the chosen pattern has no hours.
     """
+    _require(opd, pattern, strict)
     p = _resolve(policy)
     return _norm(_check_day(day), p, _pattern(p, opd, pattern), strict)
 
@@ -259,6 +274,7 @@ def day_norms(
 
     Every day is checked before anything is returned: no partial answer.
     """
+    _require(opd, pattern, strict)
     p = _resolve(policy)
     chosen = _pattern(p, opd, pattern)
     return tuple(_norm(d, p, chosen, strict) for d in _days(start, end))
@@ -588,16 +604,24 @@ def check_hours(
     Bad input (a naive datetime, a record over 24 hours, a record outside the span, a
     date beyond the covered years when ``strict``) raises; no partial report.
     """
+    if isinstance(logs, Mapping | str | bytes) or not isinstance(logs, Iterable):
+        raise HoursTypeError(
+            f"logs must be an iterable of records, not {type(logs).__name__} "
+            "(a single mapping or string is not taken)"
+        )
+    _require(opd, pattern, strict)
+    require_date(start, "start", optional=True, error=HoursTypeError)
+    require_date(end, "end", optional=True, error=HoursTypeError)
+    for flag, name in ((dynamic, "dynamic"), (assume_local_time, "assume_local_time")):
+        require_type(flag, bool, name, error=HoursTypeError)
+    require_type(on_invalid, str, "on_invalid", error=HoursTypeError)
+    require_type(shift, ShiftPattern, "shift", optional=True, error=HoursTypeError)
     if dynamic and shift is not None:
         raise HoursError("choose dynamic hours or a shift pattern, not both (Pasal 17)")
     if on_invalid not in ("raise", "report"):
         raise HoursError(f"on_invalid must be 'raise' or 'report', not {on_invalid!r}")
-    if shift is not None and not isinstance(shift, ShiftPattern):
-        raise HoursError(f"shift must be a ShiftPattern, not {type(shift).__name__}")
     p = _resolve(policy)
     zone = ZoneInfo(p.timezone)
-    if isinstance(logs, Mapping | str | bytes):
-        raise HoursError("logs must be an iterable of records, not a single mapping or string")
     raw_records = list(logs)
 
     # 1. Read and localise every record; collect the invalid ones.

@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
-from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError
+from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError, require_type
 from .messages import LANGUAGES, Language, render
 
 INSTRUMENTS_FILE = "instruments.toml"
@@ -291,6 +291,7 @@ def instrument(instrument_id: str) -> Instrument:
     Raises :class:`~flexasn.errors.UnknownInstrumentError` (listing the known ids)
     for an id the registry does not hold.
     """
+    require_type(instrument_id, str, "instrument_id")
     reg = registry()
     try:
         return reg.instruments[instrument_id]
@@ -306,6 +307,7 @@ def instruments() -> tuple[Instrument, ...]:
 
 def articles(instrument_id: str | None = None) -> tuple[Article, ...]:
     """The articles the project cites, optionally of one instrument only."""
+    require_type(instrument_id, str, "instrument_id", optional=True)
     reg = registry()
     return tuple(art for art in reg.articles.values() if instrument_id in (None, art.instrument))
 
@@ -317,6 +319,8 @@ def cite(instrument_id: str, article: str | None = None, *, reading: bool = Fals
     the instrument's. An article the registry does not list is an error: code
     must not cite what the data does not hold.
     """
+    require_type(article, str, "article", optional=True)
+    require_type(reading, bool, "reading")
     inst = instrument(instrument_id)
     confidence = inst.confidence
     if article is not None:

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal, NamedTuple, Self, overload
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from ._model import Frozen, field_error
-from .errors import InvalidInputError, InvalidNipError
+from .errors import InvalidInputError, InvalidNipError, NipTypeError, require_date, require_type
 
 
 class ServiceCategory(StrEnum):
@@ -144,12 +144,14 @@ OPD_KIND_ALIASES: dict[str, str] = {
 def canonical_kind(kind: str) -> str:
     """Map a local OPD kind name onto the canonical vocabulary (case-insensitive).
 
-    Raises ValueError naming the accepted kinds when the name is unknown.
+    Raises :class:`~flexasn.errors.InvalidInputError` (a ``ValueError``) naming the
+    accepted kinds when the name is unknown.
     """
+    require_type(kind, str, "kind")
     key = re.sub(r"[\s_]+", "-", kind.strip().lower())
     key = OPD_KIND_ALIASES.get(key, key)
     if key not in OPD_KINDS:
-        raise ValueError(
+        raise InvalidInputError(
             f"unknown OPD kind {kind!r}; use one of: {', '.join(sorted(OPD_KINDS))} "
             f"(or a local alias: {', '.join(sorted(OPD_KIND_ALIASES))})"
         )
@@ -199,6 +201,7 @@ def mask_nip(nip: str) -> str:
     others (a file, a list of violations) use :func:`~flexasn.privacy.masked_id`, or a
     row number. An id whose last four characters are not digits shows none of them.
     """
+    require_type(nip, str, "nip")
     tail = nip[-4:]
     return "…" + tail if len(tail) == 4 and tail.isascii() and tail.isdigit() else "…"
 
@@ -249,6 +252,9 @@ def parse_nip(
     Raises :class:`~flexasn.errors.InvalidNipError`, whose message says which part is
     wrong and never repeats the number.
     """
+    require_type(nip, str, "nip", error=NipTypeError)  # an InvalidNipError too
+    require_type(status, str, "status")
+    require_date(today, "today", optional=True)
     parts = check_nip(nip, status=status, today=today)
     if parts is None:
         return None

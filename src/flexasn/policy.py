@@ -45,7 +45,7 @@ from pydantic_core import PydanticCustomError
 
 from ._loader import bundled_names, bundled_text, data_error, parse_toml, user_text
 from ._model import DateSpan, Frozen
-from .errors import InvalidInputError, PolicyConflictError, PolicyDataError
+from .errors import PolicyConflictError, PolicyDataError, require_path, require_type
 from .legal import Citation, Confidence, Instrument, cite, registry
 from .legal import instrument as registry_instrument
 from .people import OPD_KINDS, OpdKinds, ServiceCategory, WorkMode
@@ -647,6 +647,7 @@ def load_policy(path: str | Path) -> Policy:
     :class:`~flexasn.errors.PolicyDataError` for bad data,
     :class:`~flexasn.errors.PolicyConflictError` for rules that contradict each other.
     """
+    require_path(path)
     name, text = user_text(path)
     return parse_policy(parse_toml(name, text), name, text)
 
@@ -675,8 +676,7 @@ def register_policy(policy: Policy) -> Policy | None:
     Registering a policy with id ``nasional`` replaces the national layer that every
     other policy inherits. :func:`unregister_policy` undoes it.
     """
-    if not isinstance(policy, Policy):
-        raise InvalidInputError(f"policy must be a flexasn Policy, not {type(policy).__name__}")
+    require_type(policy, Policy, "policy")
     with _LOCK:
         previous = _REGISTERED.get(policy.id)
         _REGISTERED[policy.id] = policy
@@ -685,6 +685,7 @@ def register_policy(policy: Policy) -> Policy | None:
 
 def unregister_policy(policy_id: str) -> Policy | None:
     """Forget a policy registered with :func:`register_policy`; returns it, or None."""
+    require_type(policy_id, str, "policy_id")
     with _LOCK:
         return _REGISTERED.pop(policy_id, None)
 
@@ -761,8 +762,7 @@ def get_policy(policy_id: str) -> Policy:
     name). An id outside the register raises
     :class:`~flexasn.errors.UnknownPolicyError` naming the closest known ids.
     """
-    if not isinstance(policy_id, str):
-        raise InvalidInputError(f"policy id must be a str, not {type(policy_id).__name__}")
+    require_type(policy_id, str, "policy_id")
     registered = _REGISTERED.get(policy_id)
     if registered is not None:
         return registered
@@ -793,10 +793,7 @@ def resolve_policy(policy: Policy | str | None, instansi: str) -> Policy:
     """The policy to apply: the one given, an instansi id, or the instansi's own policy."""
     if isinstance(policy, Policy):
         return policy
-    if policy is not None and not isinstance(policy, str):
-        raise InvalidInputError(
-            f"policy must be a Policy or an instansi id, not {type(policy).__name__}"
-        )
+    require_type(policy, (Policy, str), "policy", optional=True)
     return get_policy(policy if policy is not None else instansi)
 
 

@@ -67,7 +67,14 @@ from typing import Any, Self, TextIO
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ._model import Frozen
-from .errors import InvalidInputError, InvalidNipError, RosterError, unchained
+from .errors import (
+    InvalidInputError,
+    InvalidNipError,
+    RosterError,
+    require_path,
+    require_type,
+    unchained,
+)
 from .messages import render_all
 from .people import (
     OPD_KIND_ALIASES,
@@ -668,6 +675,9 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
     ``check_headcount=False`` it is listed in :attr:`Roster.mismatches` (a partial
     roster, e.g. one unit of a large OPD). ``.xlsx`` is not read: save it as CSV UTF-8.
     """
+    require_path(opds, "opds")
+    require_path(employees, "employees")
+    require_type(check_headcount, bool, "check_headcount")
     opd_list, rows_of, headcount_column = read_opds(opds)
     staff, staff_rows = _read_employees(employees, set(rows_of))
     counts = Counter(e.opd for e in staff)

@@ -31,8 +31,8 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Mapping
-from datetime import date, timedelta
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, Self
 
@@ -40,7 +40,18 @@ from pydantic import ConfigDict, Field, ValidationError, field_validator, model_
 
 from ._model import Frozen
 from .calendar import SpanTooLongError, check_span
-from .errors import InvalidInputError, RosterError, mask_location, unchained
+from .errors import (
+    ArgumentTypeError,
+    InvalidInputError,
+    RosterError,
+    mask_location,
+    require_choice,
+    require_date,
+    require_items,
+    require_path,
+    require_type,
+    unchained,
+)
 from .legal import Citation
 from .messages import LANGUAGES, Language, render, render_all
 from .people import WorkMode
@@ -224,9 +235,10 @@ class Schedule(Frozen):
         return frozenset(self.employees)
 
     def _day(self, day: date) -> ScheduleDay:
-        if not isinstance(day, date) or not self.first_day <= day <= self.last_day:
+        require_date(day, "day")
+        if not self.first_day <= day <= self.last_day:
             raise InvalidInputError(
-                f"{day} is outside the schedule ({self.first_day.isoformat()}.."
+                f"day {day.isoformat()} is outside the schedule ({self.first_day.isoformat()}.."
                 f"{self.last_day.isoformat()})"
             )
         return self.days[(day - self.first_day).days]
@@ -237,6 +249,7 @@ class Schedule(Frozen):
         Raises :class:`~flexasn.errors.InvalidInputError` for an employee not in the
         schedule (named by a masked NIP) or a day outside its span.
         """
+        require_type(nip, str, "nip")
         if nip not in self._members:
             raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
         return self._day(day).remote.get(nip, WorkMode.WFO)
@@ -247,6 +260,7 @@ class Schedule(Frozen):
 
     def remote_days(self, nip: str) -> tuple[date, ...]:
         """The days on which the employee is remote, in order."""
+        require_type(nip, str, "nip")
         if nip not in self._members:
             raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
         return tuple(d.day for d in self.days if nip in d.remote)
@@ -309,6 +323,9 @@ def write_summary_csv(
     lines: tuple[DaySummary, ...], path: str | Path, lang: Language = "id"
 ) -> None:
     """Write summary lines to a CSV file with headers in ``lang`` (UTF-8)."""
+    require_items(lines, DaySummary, "lines")
+    require_path(path)
+    require_choice(lang, SUMMARY_HEADERS, "lang")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(SUMMARY_HEADERS[lang])
@@ -336,6 +353,8 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def write_schedule_csv(schedule: Schedule, path: str | Path) -> None:
     """Write the schedule as a wide CSV: ``nip,opd,<day>...``, cells ``wfo``/``wfh``/``wfa``."""
+    require_type(schedule, Schedule, "schedule")
+    require_path(path)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["nip", "opd", *(d.day.isoformat() for d in schedule.days)])
@@ -358,6 +377,7 @@ def read_schedule_csv(path: str | Path) -> Schedule:
     """
     from .roster import column_of, read_table  # the CSV dialect is shared with rosters
 
+    require_path(path)
     name, header, rows = read_table(path)
     lowered = [h.strip().lower() for h in header]
     if not any(h in ("nip", "opd") or _iso_date(h) for h in lowered):
@@ -449,12 +469,15 @@ def _iso_date(text: str) -> date | None:
 
 def write_schedule_json(schedule: Schedule, path: str | Path) -> None:
     """Write the whole schedule as JSON (``schema_version`` 1), UTF-8, indented."""
+    require_type(schedule, Schedule, "schedule")
+    require_path(path)
     Path(path).write_text(schedule.model_dump_json(indent=2) + "\n", encoding="utf-8")
 
 
 @unchained
 def read_schedule_json(path: str | Path) -> Schedule:
     """Read a schedule JSON file; a bad file raises RosterError naming the file and field."""
+    require_path(path)
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -491,13 +514,18 @@ def history_of(history: Mapping[str, Any] | Schedule | None) -> dict[str, tuple[
                 out.setdefault(nip, set()).add(d.day)
         return {nip: tuple(sorted(days)) for nip, days in out.items()}
     if not isinstance(history, Mapping):
-        raise InvalidInputError("history must be a mapping NIP -> remote days, or a Schedule")
+        raise ArgumentTypeError(
+            f"history must be a mapping NIP -> remote days, or a Schedule, not "
+            f"{type(history).__name__}"
+        )
     result: dict[str, tuple[date, ...]] = {}
     for nip, days in history.items():
         if not isinstance(nip, str):
-            raise InvalidInputError("history keys must be NIP strings")
-        items = (days,) if isinstance(days, date) else tuple(days)
-        if not all(isinstance(d, date) for d in items):
-            raise InvalidInputError(f"history of employee {masked_id(nip)}: days must be dates")
+            raise ArgumentTypeError("history keys must be NIP strings")
+        items = tuple(days) if isinstance(days, Iterable) else (days,)
+        if not all(isinstance(d, date) and not isinstance(d, datetime) for d in items):
+            raise ArgumentTypeError(
+                f"history of employee {masked_id(nip)}: days must be datetime.date"
+            )
         result[nip] = tuple(sorted(set(items)))
     return result
