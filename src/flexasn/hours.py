@@ -34,7 +34,7 @@ from enum import StrEnum
 from typing import Literal, Self
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, StrictInt, model_validator
 
 from ._model import Frozen
 from .calendar import DayKind, check_span, day_info
@@ -308,7 +308,7 @@ class Shift(Frozen):
     name: str | None = None
     start: time
     end: time
-    break_minutes: int = Field(default=0, ge=0, le=240)
+    break_minutes: StrictInt = Field(default=0, ge=0, le=240)
 
     @model_validator(mode="after")
     def _valid(self) -> Self:
@@ -339,7 +339,7 @@ class ShiftPattern(Frozen):
 
     anchor: date
     cycle: tuple[Shift | None, ...] = Field(min_length=1, max_length=366)
-    on_holidays: bool = True
+    on_holidays: StrictBool = True
 
     @model_validator(mode="after")
     def _some_shift(self) -> Self:
@@ -394,7 +394,7 @@ class AttendanceRecord(Frozen):
     start: datetime
     end: datetime
     mode: WorkMode | None = None
-    row: int | None = Field(default=None, ge=1)
+    row: StrictInt | None = Field(default=None, ge=1)
     """The row of the file it was read from (1 = the header), set by
     :func:`~flexasn.attendance.read_attendance`; a finding's record index leads to it."""
 

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
@@ -90,7 +90,7 @@ class Instrument(Frozen):
     kind: InstrumentKind
     short: str = Field(min_length=1, description="Short name, e.g. 'Permen PANRB 4/2025'")
     number: str | None = None
-    year: int = Field(ge=1945, le=2100)
+    year: StrictInt = Field(ge=1945, le=2100)
     title: str = Field(min_length=1)
     issuer: str = Field(min_length=1)
     signed: date | None = None
@@ -148,7 +148,7 @@ class Citation(Frozen):
     article: str | None = None
     confidence: Confidence
     url: str | None = None
-    reading: bool = False
+    reading: StrictBool = False
     """True where the citation is flexasn's own reading of how instruments combine."""
 
     def text(self, lang: Language = "id") -> str:

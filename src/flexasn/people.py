@@ -14,7 +14,15 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self, overload
 
-from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 
 from ._model import Frozen, field_error
 from .errors import InvalidInputError, InvalidNipError, NipTypeError, require_date, require_type
@@ -181,7 +189,9 @@ class Opd(Frozen):
     instansi: str = Field(min_length=1, description="Id of the instansi's policy, e.g. kab-malang")
     kind: str
     service: ServiceCategory
-    headcount: int = Field(ge=0)
+    headcount: StrictInt = Field(ge=0)
+    """A whole number: ``True`` or ``"120"`` is rejected (a file's text is read by
+    :func:`~flexasn.read_roster` or ``model_validate_strings``)."""
     agency_type: AgencyType = AgencyType.CIVIL
     province: str | None = None
 
@@ -330,19 +340,19 @@ class Employee(Frozen):
     opd: str = Field(min_length=1, description="Code of the employee's OPD")
     status: EmploymentStatus = EmploymentStatus.PNS
     position: PositionType = PositionType.EXECUTOR
-    is_head: bool = False
+    is_head: StrictBool = False
     """Kepala perangkat daerah (head of the OPD)."""
-    frontline: bool = False
+    frontline: StrictBool = False
     """Serves the public face to face."""
     duty_days: frozenset[date] = frozenset()
     """Days on the piket (duty) roster: the employee must be on site."""
     discipline: DisciplineStatus = DisciplineStatus.NONE
-    new_in_post: bool = False
+    new_in_post: StrictBool = False
     """"Pegawai baru" (Permen PANRB 4/2025 Pasal 25): new in the post by hiring, promotion,
     transfer or rotation; how long counts as new is the agency's parameter."""
-    duties_outside_office: bool = False
+    duties_outside_office: StrictBool = False
     """Duties that must be done outside the office (Permen PANRB 4/2025 Pasal 13 exception)."""
-    special_circumstances: bool = False
+    special_circumstances: StrictBool = False
     """Special circumstances approved under Permen PANRB 4/2025 Pasal 30 (Pasal 13 exception)."""
 
     @field_validator("nip", mode="before")

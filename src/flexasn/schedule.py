@@ -36,7 +36,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, Self
 
-from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ._model import Frozen
 from .calendar import SpanTooLongError, check_span
@@ -82,7 +89,7 @@ class ScheduleDay(Frozen):
     day: date
     remote: dict[str, WorkMode] = Field(default_factory=dict)
     """NIP -> WFH or WFA. WFO entries are dropped: WFO is the default."""
-    limit: int | None = Field(default=None, ge=0)
+    limit: StrictInt | None = Field(default=None, ge=0)
     """The OPD's ``max_remote`` that day as the planner computed it; None where the law
     sets none or the schedule was made by hand."""
     status: DayStatus = "unplanned"

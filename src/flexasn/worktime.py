@@ -22,7 +22,8 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, StrictInt, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ._model import DateSpan, Frozen
 from .legal import Citation, Confidence, cite, registry
@@ -86,7 +87,7 @@ class ScheduleHours(Frozen):
     days: tuple[Weekday, ...] = Field(min_length=1)
     start: time
     end: time
-    break_minutes: int = Field(default=0, ge=0, le=240)
+    break_minutes: StrictInt = Field(default=0, ge=0, le=240)
 
     @field_validator("start", "end")
     @classmethod
@@ -171,6 +172,13 @@ class WorkSchedule(Frozen):
     @classmethod
     def _total(cls, value: Any) -> Any:
         return _minutes(value)
+
+    @field_validator("ramadan", mode="before")
+    @classmethod
+    def _strict_ramadan(cls, value: Any) -> Any:
+        if not isinstance(value, bool):  # as StrictBool: neither 1 nor "true"
+            raise PydanticCustomError("bool_type", "Input should be a valid boolean")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
