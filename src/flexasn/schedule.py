@@ -16,6 +16,9 @@ Files (the regions' rotation is a spreadsheet a head of OPD sends to the BKPSDM)
   the JSON.
 - JSON: ``schedule.model_dump_json()``, the whole model (``schema_version`` 1).
 
+In both, an employee is named by a NIP (or NI PPPK) of 18 digits; any other id (a name,
+a shortened number) is refused, the error naming its row or field, never the id.
+
 Reading is all-or-nothing: a bad file raises :class:`~flexasn.errors.RosterError`
 naming the file, row and column, never a NIP, a name or a cell's value. As for rosters
 (:mod:`flexasn.roster`), a heading is repeated only when it is known (``nip``, ``opd``,
@@ -34,9 +37,10 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     ConfigDict,
     Field,
     StrictInt,
@@ -171,6 +175,17 @@ SUMMARY_HEADERS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _employee_id(value: str) -> str:
+    if not (len(value) == 18 and value.isascii() and value.isdigit()):
+        raise ValueError("an employee id is a NIP: exactly 18 digits 0-9")
+    return value
+
+
+EmployeeId = Annotated[str, AfterValidator(_employee_id)]
+"""An employee's NIP (or NI PPPK) in a schedule: 18 ASCII digits, as in the CSV files; an
+error names its place (``employees[3]``), never the id."""
+
+
 class Schedule(Frozen):
     """Every employee of one OPD on every day of an inclusive span.
 
@@ -188,8 +203,8 @@ class Schedule(Frozen):
     """The id of the policy the planner applied (None for a schedule made by hand)."""
     first_day: date
     last_day: date
-    employees: tuple[str, ...]
-    """Every employee's NIP, sorted."""
+    employees: tuple[EmployeeId, ...]
+    """Every employee's NIP, sorted (each 18 digits: a name or a shortened id is refused)."""
     days: tuple[ScheduleDay, ...]
     """One entry per calendar day from ``first_day`` to ``last_day``, in order."""
     history: dict[str, tuple[date, ...]] = Field(default_factory=dict)
