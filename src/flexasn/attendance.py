@@ -204,7 +204,7 @@ def read_attendance(
         name, header, rows = read_table(path)
     except RosterError as exc:  # the chain is dropped by @unchained
         detail = exc.detail if isinstance(exc.detail, str) else dict(exc.detail)
-        raise AttendanceError(detail, file=exc.file) from None
+        raise AttendanceError(detail, file=exc.file, row=exc.row) from None
     columns: dict[str, int] = {}
     for i, title in enumerate(header):
         field = ATTENDANCE_COLUMNS.get(normal_key(title))

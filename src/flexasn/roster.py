@@ -265,6 +265,11 @@ def unknown_heading(header: Sequence[str], index: int, known: Collection[str]) -
     return render_all("files.unknown_column", columns=columns)
 
 
+_END = "\ue000end\ue000"
+"""A line added after a CSV file's text: a record of its own, unless a quoted cell is still
+open at the end of the file (an unterminated quote), which then swallows it."""
+
+
 @unchained
 def read_table(path: str | Path) -> tuple[str, list[str], list[Row]]:
     """Read a CSV file: ``(name, header, [(row number, cells), ...])``.
@@ -300,7 +305,8 @@ def open_table(path: str | Path) -> Iterator[tuple[str, list[str], Iterator[Row]
     with handle:
         first = _first_line(handle, name)
         delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(itertools.chain((first,), handle), delimiter=delimiter)
+        lines = itertools.chain((first,), handle, (_END,))
+        reader = csv.reader(lines, delimiter=delimiter)
         rows = _records(reader, name)
         top = next(rows, None)
         if top is None:
@@ -336,9 +342,18 @@ def _records(reader: Iterator[list[str]], name: str) -> Iterator[Row]:
             error = RosterError(f"cannot read file ({exc.__class__.__name__})", file=name)
         else:
             number += 1
-            if "".join(record).strip():  # a cell that is not blank
-                yield number, record
-            continue
+            if not (record and record[-1].endswith(_END)):
+                if "".join(record).strip():  # a cell that is not blank
+                    yield number, record
+                continue
+            if record == [_END]:  # the end marker, a record of its own: the file is whole
+                return
+            error = RosterError(
+                "unterminated quote: a quoted cell that begins in this row is never closed "
+                '(a closing " is missing)',
+                file=name,
+                row=number,
+            )
         raise error
 
 
