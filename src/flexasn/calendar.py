@@ -232,6 +232,17 @@ def calendar_year(year: int) -> CalendarYear:
     return entry
 
 
+def year_decree(entry: CalendarYear, known_on: date | None = None) -> str:
+    """The instrument that sets a year's ASN days off as known on ``known_on``: the Keppres
+    on ASN cuti bersama once public, else the SKB (the Keppres may come later)."""
+    asn_decree = entry.asn_decree
+    if asn_decree is not None and known_on is not None:
+        made_public = registry().instruments[asn_decree].public_on
+        if made_public is not None and made_public > known_on:  # known later than the SKB
+            return entry.holidays_decree
+    return asn_decree or entry.holidays_decree
+
+
 def amendments(year: int | None = None) -> tuple[Amendment, ...]:
     """The recorded amendments (optionally those touching one year), oldest first."""
     require_type(year, int, "year", optional=True)
@@ -348,12 +359,7 @@ def day_info(day: date, *, known_on: date | None = None, strict: bool = True) ->
             ),
             None,
         )
-        asn_decree = year_entry.asn_decree
-        if asn_decree is not None and known_on is not None:
-            made_public = registry().instruments[asn_decree].public_on
-            if made_public is not None and made_public > known_on:  # known later than the SKB
-                asn_decree = None
-        basis = cite(amended.instrument if amended else (asn_decree or year_entry.holidays_decree))
+        basis = cite(amended.instrument if amended else year_decree(year_entry, known_on))
     elif kind is DayKind.NATIONAL_HOLIDAY and year_entry is not None:
         basis = cite(year_entry.holidays_decree)
     else:

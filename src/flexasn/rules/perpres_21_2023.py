@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..calendar import DayKind, calendar_year, covered_years
+from ..calendar import DayKind, calendar_year, covered_years, year_decree
 from ..legal import cite
 from ..messages import LANGUAGES, render
 from ..reasons import Check, Reason, reason
@@ -21,7 +21,7 @@ def data_coverage(s: Situation) -> Reason:
             Check.DATA_COVERAGE,
             True,
             "data_coverage.pass",
-            cite(decree.asn_decree or decree.holidays_decree),
+            cite(year_decree(decree, s.known_on)),
             year=s.day.year,
             decree=cite(decree.holidays_decree).short,
         )
