@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import flexasn as fx
 from builders import FRI, MON, NIPS, SAT, THU, TUE, WED, arrangement, opd, policy, span, staff
@@ -409,3 +412,65 @@ def test_every_field_of_a_decision() -> None:
     p = policy(arrangement("tanpa", "no_flexible_work"))
     d = fx.eligible_for_wfa(staff(), opd(), MON, policy=p)
     assert (d.arrangement, d.modes, d.outcome) == ("tanpa", (), fx.Outcome.DENIED)
+
+
+# --- invariants ----------------------------------------------------------------------
+
+
+def _rounded(value: Fraction, rounding: str) -> int:
+    """The four roundings, written out again from their definitions."""
+    whole, part = divmod(value.numerator, value.denominator)
+    rest = Fraction(part, value.denominator)  # 0 <= rest < 1
+    if rounding == "floor" or rest == 0:
+        return whole
+    if rounding == "ceil":
+        return whole + 1
+    if rounding == "half_up":
+        return whole + (1 if rest >= Fraction(1, 2) else 0)
+    if rest == Fraction(1, 2):  # half_even
+        return whole + whole % 2
+    return whole + (1 if rest > Fraction(1, 2) else 0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    percent=st.decimals(min_value=0, max_value=100, places=2),
+    rounding=st.sampled_from(["floor", "ceil", "half_up", "half_even"]),
+    min_onsite=st.integers(0, 8),
+    heads_onsite=st.booleans(),
+    headcount=st.integers(0, 12),
+)
+def test_a_quota_never_exceeds_its_cap_and_a_plan_never_its_quota(
+    percent: Decimal, rounding: str, min_onsite: int, heads_onsite: bool, headcount: int
+) -> None:
+    rule = {
+        "default": True,
+        "percent": str(percent),
+        "rounding": rounding,
+        "min_onsite": min_onsite,
+    }
+    p = policy(arrangement(quota=[rule], heads_onsite=heads_onsite))
+    unit = opd(headcount=headcount)
+    q = fx.quota(unit, MON, policy=p)
+    onsite = min(headcount, min_onsite + (1 if heads_onsite and headcount else 0))
+    share = _rounded(Fraction(headcount) * Fraction(percent) / 100, rounding)
+    assert q.onsite_required == onsite
+    assert q.limit == max(0, min(share, headcount - onsite))
+    assert q.limit is not None and 0 <= q.limit <= headcount - onsite
+    if rounding == "floor":  # "paling banyak": never above the exact share
+        assert q.limit <= Fraction(headcount) * Fraction(percent) / 100
+    assert fx.max_remote(unit, MON, policy=p) == q.limit
+    expected = QuotaStatus.SET if percent > 0 else QuotaStatus.EXCLUDED
+    assert q.status is expected
+    # a rotation of the whole OPD: nobody lost, never more out than the quota, the whole
+    # quota used (every executor is eligible; the head is where heads stay on site)
+    roster = [staff(nip, is_head=i == 0) for i, nip in enumerate(NIPS[:headcount])]
+    plan = fx.plan_rotation(unit, roster, MON, FRI, policy=p)
+    assert plan.employees == tuple(sorted(NIPS[:headcount]))
+    eligible = headcount - (1 if heads_onsite and headcount else 0)
+    for d in plan.days:
+        assert d.limit == q.limit
+        assert len(d.remote) == min(q.limit, eligible)
+        assert set(d.remote.values()) <= {fx.WorkMode.WFH}  # the first mode listed
+        assert all(plan.mode(e.nip, d.day) in (fx.WorkMode.WFH, fx.WorkMode.WFO) for e in roster)
+    assert fx.validate_schedule(plan, unit, roster, policy=p) == ()
