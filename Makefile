@@ -38,6 +38,7 @@ docs: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_plan.py
 	$(BIN)/python benchmarks/bench_national.py
+	$(BIN)/python benchmarks/bench_roster.py
 
 # Mutation testing of the modules that decide (issue 12): slow, so not part of `make test`.
 # Each mutant runs only the tests that call the function it changes, stopping at the first

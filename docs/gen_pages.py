@@ -252,8 +252,11 @@ def legal_sources() -> dict[str, str]:
             f"- id: `{inst.id}` · kind: {inst.kind.value} · issuer: {inst.issuer}",
             f"- confidence: **{inst.confidence.value}**",
         ]
-        if inst.signed or inst.in_force:
-            facts.append(f"- signed: {inst.signed or '-'} · in force: {inst.in_force or '-'}")
+        if inst.signed or inst.in_force or inst.published:
+            facts.append(
+                f"- signed: {inst.signed or '-'} · in force: {inst.in_force or '-'}"
+                f" · public from: {inst.public_on or '-'}"
+            )
         if inst.amends:
             facts.append(f"- amends: `{inst.amends}`")
         if inst.notes:

@@ -381,16 +381,24 @@ def test_basis_of_each_kind_of_day() -> None:
     assert fx.day_info(D(2025, 3, 31)).basis.instrument == "skb-libur-2025"
     assert fx.day_info(ADDED_18_AUGUST).basis.instrument == "skb-libur-2025-perubahan"
     assert fx.day_info(D(2026, 2, 16)).basis.instrument == "keppres-42-2025"
-    # Keppres 42/2025 was signed on 31 Dec 2025; before it only the SKB had set 2026.
+    # Keppres 42/2025 was signed on 31 Dec 2025 but first reported on 4 Feb 2026 (Okezone):
+    # until it became public only the SKB had set 2026.
     assert fx.day_info(D(2026, 2, 16), known_on=D(2025, 10, 1)).basis.instrument == (
         "skb-libur-2026"
     )
-    # Keppres 2/2025 was signed on 16 Jan 2025; between the SKB (14 Oct 2024) and then, the
-    # SKB alone had set the 2025 cuti bersama.
-    assert fx.day_info(D(2025, 3, 28), known_on=D(2025, 1, 15)).basis.instrument == (
+    assert fx.day_info(D(2026, 2, 16), known_on=D(2026, 2, 3)).basis.instrument == (
+        "skb-libur-2026"
+    )
+    assert fx.day_info(D(2026, 2, 16), known_on=D(2026, 2, 4)).basis.instrument == (
+        "keppres-42-2025"
+    )
+    # Keppres 2/2025 was signed on 16 Jan 2025 and first reported on 17 Jan (Analisa Kini,
+    # from detikcom); between the SKB (14 Oct 2024) and then, the SKB alone had set the 2025
+    # cuti bersama.
+    assert fx.day_info(D(2025, 3, 28), known_on=D(2025, 1, 16)).basis.instrument == (
         "skb-libur-2025"
     )
-    assert fx.day_info(D(2025, 3, 28), known_on=D(2025, 1, 16)).basis.instrument == (
+    assert fx.day_info(D(2025, 3, 28), known_on=D(2025, 1, 17)).basis.instrument == (
         "keppres-2-2025"
     )
     working = fx.day_info(D(2025, 3, 24)).basis
@@ -464,17 +472,76 @@ def test_strict_false_gives_a_marked_estimate() -> None:
     assert not fx.day_info(D(2025, 3, 24)).estimated
 
 
-def test_decreed_islamic_holidays_carry_no_estimate_label() -> None:
-    # SKB 3 Menteri 1205/3/2 Tahun 2026 decrees Idul Fitri 1448 H on 10-11 March 2027
-    # and Idul Adha on 17 May 2027: decreed dates, so no "(perkiraan)" in their names.
-    assert fx.holiday_name(D(2027, 3, 10)) == "Hari Raya Idul Fitri"
-    assert fx.holiday_name(D(2027, 3, 11), "en") == "Eid al-Fitr Second Day"
-    assert fx.holiday_name(D(2027, 5, 17)) == "Hari Raya Idul Adha"
-    assert not fx.day_info(D(2027, 3, 10)).estimated
+# LAW.md §4: SKB 1205/3/2 Tahun 2026 leaves Idul Fitri (10-11 March) and Idul Adha (17 May)
+# 1448 H to the Minister of Religious Affairs: those three days, and only those, are estimates
+# in the otherwise decreed 2027.
+ESTIMATED_2027 = {D(2027, 3, 10), D(2027, 3, 11), D(2027, 5, 17)}
+
+
+def test_2027_islamic_holidays_left_to_the_minister_are_estimates() -> None:
+    assert fx.holiday_name(D(2027, 3, 10)) == "Hari Raya Idul Fitri (perkiraan)"
+    assert fx.holiday_name(D(2027, 3, 10), "en") == "Eid al-Fitr (estimated)"
+    assert fx.holiday_name(D(2027, 3, 11)) == "Hari kedua dari Hari Raya Idul Fitri (perkiraan)"
+    assert fx.holiday_name(D(2027, 3, 11), "en") == "Eid al-Fitr Second Day (estimated)"
+    assert fx.holiday_name(D(2027, 5, 17)) == "Hari Raya Idul Adha (perkiraan)"
+    assert fx.holiday_name(D(2027, 5, 17), "en") == "Eid al-Adha (estimated)"
+    for day in sorted(ESTIMATED_2027):
+        info = fx.day_info(day)  # strict: 2027 is covered, the estimate is only labelled
+        assert info.estimated and info.kind is fx.DayKind.NATIONAL_HOLIDAY
+        assert info.basis.instrument == "skb-libur-2027"
+    # Exactly those three days of 2027, and none in 2025 or 2026.
+    every_day = [
+        D(2025, 1, 1) + timedelta(days=n) for n in range((D(2027, 12, 31) - D(2025, 1, 1)).days + 1)
+    ]
+    assert {d for d in every_day if fx.day_info(d).estimated} == ESTIMATED_2027
+    # The SKB's other Islamic holidays and the cuti bersama around Idul Fitri are decreed.
+    assert fx.holiday_name(D(2027, 1, 5)) == "Isra Mikraj Nabi Muhammad"
+    assert fx.holiday_name(D(2027, 6, 6)) == "Tahun Baru Islam"
+    assert fx.holiday_name(D(2027, 8, 15)) == "Maulid Nabi Muhammad"
+    assert fx.holiday_name(D(2027, 12, 26)) == "Isra Mikraj Nabi Muhammad"
+    for day in (D(2027, 3, 9), D(2027, 3, 12), D(2027, 3, 15), D(2027, 5, 18)):
+        info = fx.day_info(day)
+        assert info.kind is fx.DayKind.CUTI_BERSAMA and not info.estimated
+        assert "(perkiraan)" not in (info.name_id or "")
     # Beyond the decreed years the estimate keeps its label and its flag.
     beyond = [i for i in fx.days_off(D(2028, 1, 1), D(2028, 12, 31), strict=False) if i.name_id]
     fitri = [i for i in beyond if i.name_id and "Idul Fitri" in i.name_id]
     assert fitri and all(i.estimated and "(perkiraan)" in (i.name_id or "") for i in fitri)
+
+
+def test_estimated_days_are_data_and_agree_with_holidays() -> None:
+    from flexasn.calendar import calendar_year, estimated_days
+
+    assert set(estimated_days(2027)) == ESTIMATED_2027
+    assert estimated_days(2025) == estimated_days(2026) == estimated_days(2030) == ()
+    assert "1205/3/2" in (calendar_year(2027).estimated_notes or "")
+    # The `holidays` package labels the same days (and only those) as estimates.
+    for year in fx.covered_years():
+        table = holidays.country_holidays(
+            "ID",
+            years=year,
+            categories=("public", "government"),
+            language="id",
+            islamic_show_estimated=True,
+        )
+        labelled = {d for d, name in table.items() if "(perkiraan)" in name}
+        assert labelled == set(estimated_days(year)), year
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"estimated": [D(2028, 3, 10)], "estimated_notes": "x"}, "not in 2027"),
+        ({"estimated": [D(2027, 3, 10), D(2027, 3, 10)], "estimated_notes": "x"}, "twice"),
+        ({"estimated": [D(2027, 3, 10)]}, "estimated_notes"),
+    ],
+)
+def test_bad_estimated_days_fail_to_load(changes: dict[str, object], message: str) -> None:
+    from flexasn.calendar import _validate
+
+    entry = {"year": 2027, "holidays_decree": "skb-libur-2027", "known_on": D(2026, 9, 15)}
+    with pytest.raises(fx.PolicyDataError, match=message):
+        _validate({"year": [{**entry, **changes}]}, "calendar.toml", None)
 
 
 def test_spans_are_checked_whole_before_any_answer() -> None:
@@ -534,7 +601,7 @@ def test_each_date_has_exactly_one_kind(day: date) -> None:
     assert info.kind is expected_kind(day)
     assert fx.is_working_day(day) == (info.kind is fx.DayKind.WORKING_DAY) == info.is_working_day
     assert (info.name_id is None) == (info.kind in (fx.DayKind.WORKING_DAY, fx.DayKind.WEEKEND))
-    assert not info.estimated
+    assert info.estimated == (day in ESTIMATED_2027)
 
 
 @settings(max_examples=60, deadline=None)

@@ -104,7 +104,7 @@ C = fx.Check
 STANDING_ONLY = policy(arrangement("tetap", "standing", [span(MON, date(2030, 1, 1))]))
 NO_DAY = date(2025, 5, 14)  # a working Wednesday no arrangement covers
 ON_SITE_BASIS = ("perpres-21-2023", "Pasal 7", False)
-MENDAGRI = ("se-mendagri-800-1-5-3349-2026", "eselon II, III dan IV tetap WFO", False)
+MENDAGRI = ("se-mendagri-800-1-5-3349-2026", "ketentuan pejabat struktural kabupaten/kota", False)
 
 CASES = [
     # data_coverage: the ASN decree of the year (Keppres), else the SKB; unknown beyond

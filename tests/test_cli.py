@@ -131,6 +131,18 @@ def test_calendar_estimate_beyond_coverage(capsys: pytest.CaptureFixture[str]) -
     assert "* estimate" in out
 
 
+def test_calendar_marks_the_2027_idul_fitri_estimate(capsys: pytest.CaptureFixture[str]) -> None:
+    # 2027 is decreed, but Idul Fitri 1448 H (10-11 March) awaits the Minister of Religious
+    # Affairs (LAW.md §4): no --estimate needed, and the two days carry the mark.
+    code, out, _ = run(capsys, "calendar", "2027-03")
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.startswith("2027-")]
+    marked = [row.split()[0] for row in rows if "*" in row]
+    assert marked == ["2027-03-10", "2027-03-11"]
+    assert out.count("(perkiraan)") == 2  # the two names, wrapped or not
+    assert "* perkiraan: tanggal belum ditetapkan" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [

@@ -105,7 +105,8 @@ def test_decision_json_is_stable_and_has_no_nip() -> None:
     assert data["day"] == "2025-03-24"
     assert data["reasons"][2]["check"] == "working_day"
     assert set(data["reasons"][2]["messages"]) == {"id", "en"}
-    assert data["reasons"][2]["basis"]["confidence"] == "reported"
+    # Perpres 21/2023 Pasal 3: [official] (the setneg.go.id and JDIH summaries, LAW.md §1).
+    assert data["reasons"][2]["basis"]["confidence"] == "official"
     again = fx.Decision.model_validate_json(text)
     assert again.outcome is d.outcome and again.reasons == d.reasons
 

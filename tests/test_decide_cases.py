@@ -1,7 +1,8 @@
 """Legally phrased decision cases (tests/cases/*.toml), worked out by hand from LAW.md.
 
 Each case names an OPD, an employee's facts and a day, and states the outcome, the
-checks that fail or are unknown, and the OPD's max_remote that day.
+checks that fail or are unknown, and the OPD's max_remote that day; ``cites`` maps a check
+to the instrument its reason must cite.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def test_case(opd: fx.Opd, case: dict[str, Any]) -> None:
     assert [c.value for c in decision.unknown] == case.get("unknown", []), decision.explain("en")
     if "modes" in case:
         assert [m.value for m in decision.modes] == case["modes"]
+    for check, instrument_id in case.get("cites", {}).items():
+        reason = next(r for r in decision.reasons if r.check == check)
+        assert reason.basis is not None and reason.basis.instrument == instrument_id
     expected = case["max_remote"]
     if expected == "undefined":
         with pytest.raises(fx.QuotaUndefinedError):

@@ -19,11 +19,19 @@ def codes(report_day: date, horizon: int = 60) -> set[tuple[str, str, bool]]:
 def test_as_of_the_data_date() -> None:
     report = doctor(date(2026, 11, 30))
     urgent = {(f.code, f.subject) for f in report.urgent}
-    # LAW.md §3a: Fridays after 17 July 2026 are unknown (both national variants); §4: no
-    # Keppres on ASN cuti bersama 2027 yet, and 2027 lies within 60 days of 30 November
+    # LAW.md §3a: Fridays after 17 July 2026 are unknown (the three national variants);
+    # §5: DKI Jakarta, Kota Cimahi and Kota Surabaya's Fridays are known to 29 May 2026,
+    # Jawa Barat's Thursdays to the data's date, Jawa Timur's Wednesdays and Fridays are
+    # unknown; §4: no Keppres on ASN cuti bersama 2027 yet, and 2027 lies within 60 days
     assert urgent == {
         ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-daerah"),
+        ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-provinsi"),
         ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-pusat"),
+        ("weekly_unknown", "prov-dki-jakarta:wfh-jumat-2026"),
+        ("weekly_unknown", "kota-cimahi:wfh-jumat-2026"),
+        ("weekly_unknown", "kota-surabaya:wfh-jumat-2026"),
+        ("weekly_unknown", "prov-jabar:wfh-kamis-2026"),
+        ("weekly_unknown", "prov-jatim:wfh-mingguan-2026-tidak-diketahui"),
         ("asn_decree_missing", "2027"),
     }
     assert report.exit_code == 1

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import flexasn as fx
 from flexasn.calendar import DayKind
 from flexasn.errors import CoverageError, FlexasnError, PolicyDataError
 from flexasn.hours import (
@@ -555,7 +556,6 @@ def test_user_policy_with_a_schedule(tmp_path: Path) -> None:
     ("total", "instrument", "end", "message"),
     [
         ("32:00", "perpres-21-2023", "15:00:00", "sum to 32 h 30 min but weekly_total is 32 h"),
-        ("35:00", "perpres-21-2023", "15:30:00", "exceeds the national 32 h 30 min"),
         ("32:30", "perpres-99-2099", "15:00:00", "unknown instrument"),
         ("32:30", "perpres-21-2023", "07:00:00", "is not after start"),
     ],
@@ -567,6 +567,15 @@ def test_bad_schedules_fail_to_load(
     with pytest.raises(PolicyDataError, match=message) as info:
         load_policy(_write(tmp_path, body))
     assert "contoh.toml" in str(info.value) and "work_schedule" in str(info.value)
+
+
+def test_a_user_schedule_above_the_national_ramadan_total_loads_flagged(tmp_path: Path) -> None:
+    # 5 x (15.30 - 08.00 - 0.30) = 5 x 7 h = 35 h, above the 32 h 30 min of Ramadan.
+    body = _SCHEDULE.format(total="35:00", instrument="perpres-21-2023", end="15:30:00")
+    policy = load_policy(_write(tmp_path, body))
+    (schedule,) = policy.work_schedule
+    assert schedule.above_national_total and schedule.weekly_total == hm(35)
+    assert required_hours(date(2025, 3, 3), date(2025, 3, 9), policy=policy) == hm(35)
 
 
 def test_two_schedules_of_one_pattern_on_a_day_fail(tmp_path: Path) -> None:
@@ -584,6 +593,109 @@ def test_bundled_schedules_meet_the_ramadan_total() -> None:
         "ramadan-2026-enam-hari",
     }
     assert all(s.weekly_total == hm(32, 30) and s.ramadan for s in schedules)
+    batu = get_policy("kota-batu").work_schedule
+    assert {s.id for s in batu} == {"ramadan-2026", "ramadan-2026-enam-hari"}
+    assert all(s.weekly_total == hm(32, 30) and not s.above_national_total for s in batu)
+    # Banten's SE 3/2026 is the one bundled schedule above the national Ramadan total.
+    flagged = [
+        (pid, s.id)
+        for pid in fx.list_policies()
+        for s in get_policy(pid).work_schedule
+        if s.above_national_total
+    ]
+    assert flagged == [("prov-banten", "ramadan-2026")]
+
+
+# --- Ramadan 1447 H schedules of Kota Batu, Banten and Kabupaten Lumajang (LAW.md §5) ----
+# 23 Feb - 1 Mar 2026 is a whole Ramadan week with no holiday (1447 H: 19 Feb - 20 Mar).
+RAMADAN_WEEK = (date(2026, 2, 23), date(2026, 3, 1))
+
+
+def test_kota_batu_ramadan_2026_five_day_opds() -> None:
+    # SE 061.2/89/35.79.100/II/2026. Mon-Thu 08.00-15.00 less 30 min = 6 h 30;
+    # Fri 07.00-14.30 less 60 min = 6 h 30. Week: 4 x 6.5 + 6.5 = 32.5 h.
+    monday = day_norm(date(2026, 2, 23), policy="kota-batu")
+    assert (monday.start, monday.end, monday.break_time) == (time(8), time(15), hm(0, 30))
+    assert monday.owed == hm(6, 30) and monday.schedule == "ramadan-2026"
+    friday = day_norm(date(2026, 2, 27), policy="kota-batu")
+    assert (friday.start, friday.end, friday.break_time) == (time(7), time(14, 30), hm(1))
+    assert friday.owed == hm(6, 30)
+    assert friday.basis.instrument == "se-walikota-batu-061-2-89-2026"
+    assert friday.basis.confidence is fx.Confidence.SINGLE
+    assert required_hours(*RAMADAN_WEEK, policy="kota-batu") == hm(32, 30)
+    assert daily_norm(date(2026, 2, 28), policy="kota-batu") == hm(0)  # Saturday
+
+
+def test_kota_batu_ramadan_2026_six_day_opds() -> None:
+    # Mon-Thu and Sat 08.00-14.00 less 30 min = 5 h 30; Fri 07.00-13.00 less 60 min = 5 h.
+    # Week: 5 x 5.5 + 5 = 32.5 h.
+    def six(day: date) -> timedelta:
+        return daily_norm(day, policy="kota-batu", pattern="enam-hari")
+
+    assert six(date(2026, 2, 23)) == hm(5, 30)
+    assert six(date(2026, 2, 27)) == hm(5)
+    saturday = day_norm(date(2026, 2, 28), policy="kota-batu", pattern="enam-hari")
+    assert (saturday.start, saturday.end, saturday.owed) == (time(8), time(14), hm(5, 30))
+    week = required_hours(*RAMADAN_WEEK, policy="kota-batu", pattern="enam-hari")
+    assert week == hm(32, 30)
+    # Outside Ramadan the city's ordinary units follow the national rule.
+    assert day_norm(date(2026, 3, 23), policy="kota-batu").schedule is None
+
+
+def test_banten_ramadan_2026_is_35_hours_and_flagged() -> None:
+    # SE 3/2026: Mon-Thu 06.30-14.00 less 30 min = 7 h; Fri 06.30-14.30 less 60 min = 7 h.
+    # Week: 4 x 7 + 7 = 35 h, 2 h 30 above the national 32 h 30 for Ramadan.
+    monday = day_norm(date(2026, 2, 23), policy="prov-banten")
+    assert (monday.start, monday.end, monday.owed) == (time(6, 30), time(14), hm(7))
+    assert monday.above_national_total and monday.ramadan
+    friday = day_norm(date(2026, 2, 27), policy="prov-banten")
+    assert (friday.start, friday.end, friday.break_time, friday.owed) == (
+        time(6, 30),
+        time(14, 30),
+        hm(1),
+        hm(7),
+    )
+    assert required_hours(*RAMADAN_WEEK, policy="prov-banten") == hm(35)
+    (schedule,) = get_policy("prov-banten").work_schedule
+    assert schedule.weekly_total - schedule.national_total == hm(2, 30)
+    # After Ramadan the national rule, no flag.
+    after = day_norm(date(2026, 3, 30), policy="prov-banten")
+    assert after.schedule is None and not after.above_national_total
+
+
+def test_banten_hours_report_carries_the_notice() -> None:
+    # Mon-Thu 06.30-14.00: 7 h 30 present less the 30-min break = 7 h; Fri 06.30-14.30: 8 h
+    # present less the 60-min break = 7 h. Worked 35 h = owed 35 h.
+    logs = [
+        (
+            datetime(2026, 2, d, 6, 30, tzinfo=WIB),
+            datetime(2026, 2, d, 14, 30 if d == 27 else 0, tzinfo=WIB),
+        )
+        for d in range(23, 28)
+    ]
+    report = check_hours(logs, policy="prov-banten", start=RAMADAN_WEEK[0], end=RAMADAN_WEEK[1])
+    assert report.owed == hm(35) and report.worked == hm(35) and report.ok
+    (notice,) = report.by_code("schedule_above_national_total")
+    assert notice.severity is Severity.NOTICE and notice.week_start == date(2026, 2, 23)
+    assert notice.basis is not None and notice.basis.instrument == "se-gubernur-banten-3-2026"
+    assert "35:00" in notice.message("id") and "32:30" in notice.message("id")
+    assert "above the national Ramadan 32:30 h" in notice.message("en")
+    # Kota Batu's 32.5 h week raises no such notice.
+    batu = check_hours([], policy="kota-batu", start=RAMADAN_WEEK[0], end=RAMADAN_WEEK[1])
+    assert not batu.by_code("schedule_above_national_total")
+
+
+def test_kabupaten_lumajang_ramadan_2026_is_a_documented_gap() -> None:
+    # SE Sekda 800.1.6.2/4/427.72/2026 declares 32 h 30 min but reports only Mon-Thu
+    # 08.00-15.00 and Fri 07.00-11.00, no breaks: 4 x 7 h + 4 h = 32 h even with no break,
+    # so the reported times cannot be the whole schedule. Nothing is encoded; the national
+    # default applies (6 h 30 min a working day in Ramadan).
+    reported = 4 * (hm(15) - hm(8)) + (hm(11) - hm(7))
+    assert reported == hm(32) < hm(32, 30)
+    assert get_policy("kab-lumajang").work_schedule == ()
+    norm = day_norm(date(2026, 2, 23), policy="kab-lumajang")
+    assert norm.schedule is None and norm.owed == hm(6, 30) and norm.ramadan
+    assert required_hours(*RAMADAN_WEEK, policy="kab-lumajang") == hm(32, 30)
 
 
 # --- properties -----------------------------------------------------------------------

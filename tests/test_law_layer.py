@@ -116,7 +116,7 @@ def test_essential_kinds_stay_on_site_everywhere(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", ["kecamatan", "kelurahan"])
 def test_kecamatan_and_kelurahan_on_site_in_regional_governments_only(kind: str) -> None:
-    regional = fx.quota(opd("kota-surabaya", kind), date(2026, 4, 17), strict=False)
+    regional = fx.quota(opd("kota-jayapura", kind), date(2026, 4, 17), strict=False)
     assert (regional.status, regional.limit) == (QuotaStatus.EXCLUDED, 0)
     assert regional.basis is not None
     assert regional.basis.instrument == "se-mendagri-800-1-5-3349-2026"
@@ -486,3 +486,22 @@ def test_spans_not_days_are_compared() -> None:
     )
     other = far.model_copy(update={"id": "lain", "weekdays": (fx.Weekday.TUESDAY,)})
     Policy(id="kab-contoh", name="Contoh", level=fx.Level.KABUPATEN, arrangement=(far, other))
+
+
+def test_an_estimated_islamic_holiday_is_not_a_certain_day_off() -> None:
+    # LAW.md §4: Idul Fitri 1448 H (10-11 March 2027) is an estimate in a covered year.
+    # Without an arrangement the answer is certain either way (no flexible work): denied.
+    unit = opd("kab-sleman")
+    plain = fx.eligible_for_wfa(employee(), unit, date(2027, 3, 10))
+    assert plain.outcome is fx.Outcome.DENIED
+    assert plain.reason(fx.Check.WORKING_DAY).passed is None
+    assert fx.quota(unit, date(2027, 3, 10), strict=False).status is QuotaStatus.NO_FLEXIBLE_WORK
+    # Under an arrangement covering the day, whether it is a working day decides: unknown
+    window = _with_extra_national_window(date(2027, 3, 10))
+    covered = window.model_copy(update={"id": "kab-contoh", "level": fx.Level.KABUPATEN})
+    d = fx.eligible_for_wfa(employee(), unit, date(2027, 3, 10), policy=covered)
+    assert d.outcome is fx.Outcome.UNDETERMINED and fx.Check.WORKING_DAY in d.unknown
+    q = fx.quota(unit, date(2027, 3, 10), policy=covered, strict=False)
+    assert (q.status, q.reason, q.limit) == (QuotaStatus.UNKNOWN, "estimated_holiday", None)
+    with pytest.raises(fx.QuotaUndefinedError):
+        fx.max_remote(unit, date(2027, 3, 10), policy=covered)

@@ -25,7 +25,7 @@ OFFICIAL, REPORTED, SINGLE, SEED = (
 # where LAW.md states one (None: LAW.md gives no day, so the test does not ask for one).
 LAW_MD: dict[str, tuple[fx.Confidence, date | None]] = {
     # §1-§3: national
-    "perpres-21-2023": (REPORTED, D(2023, 4, 12)),
+    "perpres-21-2023": (OFFICIAL, D(2023, 4, 12)),
     "permen-panrb-4-2025": (OFFICIAL, D(2025, 4, 16)),
     "se-menpanrb-2-2025": (REPORTED, D(2025, 3, 5)),
     "se-menpanrb-3-2025": (REPORTED, D(2025, 4, 4)),
@@ -48,11 +48,35 @@ LAW_MD: dict[str, tuple[fx.Confidence, date | None]] = {
     "kebijakan-kota-palembang-wfa-2025": (SEED, None),
     "kebijakan-kab-lumajang-nataru-2025": (REPORTED, None),
     "se-gubernur-banten-9-2025": (REPORTED, None),
-    "se-gubernur-banten-4-2026": (REPORTED, D(2026, 3, 10)),
+    "se-gubernur-banten-4-2026": (SINGLE, D(2026, 3, 10)),
     # LAW.md says [single]; two named reports were found since (Pastipas, SuaraJatim, 20 March
     # 2025) that agree on the tiers, so the registry says reported (see instruments.toml).
     "kebijakan-prov-jatim-wfa-2025": (REPORTED, None),
-    "kebijakan-prov-jatim-wfa-2026": (REPORTED, None),
+    "kebijakan-prov-jatim-wfa-2026": (SINGLE, None),
+    # §3a: the weekly national arrangement of 2026
+    "se-menpanrb-3-2026": (REPORTED, None),
+    "se-mendagri-800-1-5-3349-2026": (REPORTED, D(2026, 3, 31)),
+    "wfh-jumat-2026-perpanjangan": (REPORTED, None),
+    # §5: corrections and new regions (ids as issue 11 names them)
+    "kebijakan-kota-palembang-2-januari-2026": (REPORTED, None),
+    "se-walikota-batu-061-2-89-2026": (SINGLE, None),
+    "se-sekda-lumajang-800-1-6-2-4-2026": (REPORTED, D(2026, 2, 10)),
+    # LAW.md cites both Banten statements to TitikNOL as one fact; they are two statements,
+    # each found in one outlet (TitikNOL, TopMedia): [single] each.
+    "pernyataan-sekda-banten-wfa-2025": (SINGLE, None),
+    "pernyataan-gubernur-banten-8-april-2025": (SINGLE, None),
+    # LAW.md says [single]; four outlets name SE 3/2026 and its hours (see instruments.toml).
+    "se-gubernur-banten-3-2026": (REPORTED, None),
+    "kebijakan-prov-jatim-wfh-rabu-2026": (SINGLE, None),
+    "se-sekda-dki-40-2025": (REPORTED, None),
+    "kebijakan-dki-lebaran-2026": (REPORTED, None),
+    "kebijakan-dki-wfh-jumat-2026": (REPORTED, None),
+    # LAW.md says [single]; IDN Times Jabar, JPNN Jabar and Pranusa report it since.
+    "se-jabar-188-kpg-03-bkd": (REPORTED, None),
+    "kebijakan-kota-cimahi-wfh-jumat-2026": (SINGLE, None),
+    # LAW.md says [single]; JPNN Jatim, Nawacita and SekarangAja report the statement.
+    "kebijakan-kota-surabaya-lebaran-2026": (REPORTED, None),
+    "kebijakan-kota-surabaya-wfh-jumat-2026": (SINGLE, None),
 }
 
 
@@ -219,17 +243,19 @@ def test_cite_an_instrument_and_an_article() -> None:
 
     reading = fx.cite("perpres-21-2023", "Pasal 3", reading=True)
     assert reading.reading
-    assert str(reading) == "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]"
+    assert str(reading) == "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [official]"
+    # Pasal 6 is as the press quotes it; Pasal 3, 4 and 8 are in the official summaries.
+    assert str(fx.cite("perpres-21-2023", "Pasal 6")) == "Perpres 21/2023 Pasal 6 [reported]"
 
 
 def test_a_citation_renders_in_the_chosen_language() -> None:
     reading = fx.cite("perpres-21-2023", "Pasal 3", reading=True)
-    assert reading.text("id") == "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]"
-    assert reading.text("en") == "Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]"
+    assert reading.text("id") == "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [official]"
+    assert reading.text("en") == "Perpres 21/2023 Pasal 3 (flexasn's reading) [official]"
     assert reading.text() == str(reading)  # Indonesian by default, like Reason.message()
     assert reading.texts() == {
-        "id": "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]",
-        "en": "Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]",
+        "id": "Perpres 21/2023 Pasal 3 (tafsiran flexasn) [official]",
+        "en": "Perpres 21/2023 Pasal 3 (flexasn's reading) [official]",
     }
     # Not a reading: the same text in both languages (names and codes are not translated).
     plain = fx.cite("permen-panrb-4-2025", "Pasal 13 ayat (1)")
@@ -240,8 +266,8 @@ def test_a_citation_renders_in_the_chosen_language() -> None:
     from flexasn.messages import render_all
 
     messages = render_all("opd_allowed.unknown", instrument=reading.texts())
-    assert messages["id"].endswith("(Perpres 21/2023 Pasal 3 (tafsiran flexasn) [reported]).")
-    assert messages["en"].endswith("(Perpres 21/2023 Pasal 3 (flexasn's reading) [reported]).")
+    assert messages["id"].endswith("(Perpres 21/2023 Pasal 3 (tafsiran flexasn) [official]).")
+    assert messages["en"].endswith("(Perpres 21/2023 Pasal 3 (flexasn's reading) [official]).")
     for citation in (reading, plain):
         with pytest.raises(fx.InvalidInputError, match="unknown language 'fr'"):
             citation.text("fr")  # type: ignore[arg-type]
@@ -301,3 +327,162 @@ def test_weakest_confidence() -> None:
     assert weakest(REPORTED, SEED, SINGLE) is SEED
     assert weakest(OFFICIAL) is OFFICIAL
     assert [c.value for c in fx.Confidence] == ["official", "reported", "single", "seed"]
+
+
+# --- issue 11 point 6: the registry brought up to LAW.md ----------------------------------
+
+
+def test_every_instrument_records_when_it_became_public() -> None:
+    for inst in fx.instruments():
+        assert inst.published is not None, inst.id
+        assert inst.public_on == inst.published
+        if inst.signed is not None:
+            assert inst.published >= inst.signed, inst.id
+
+
+@pytest.mark.parametrize(
+    ("instrument_id", "published"),
+    [
+        # LAW.md §3a: both circulars count as public from 31 March 2026, the extension from
+        # 21 May 2026.
+        ("se-menpanrb-3-2026", D(2026, 3, 31)),
+        ("se-mendagri-800-1-5-3349-2026", D(2026, 3, 31)),
+        ("wfh-jumat-2026-perpanjangan", D(2026, 5, 21)),
+        # Reported five weeks after its signing on 31 December 2025 (Okezone, 4 Feb 2026).
+        ("keppres-42-2025", D(2026, 2, 4)),
+        # Signed 5 March 2025; first dated reports 7 March (Suara.com, The Jakarta Post).
+        ("se-menpanrb-2-2025", D(2025, 3, 7)),
+        # The Bupati's statement of Tuesday 23 December 2025 (One News Jatim, Lensa Warta).
+        ("kebijakan-kab-lumajang-nataru-2025", D(2025, 12, 23)),
+        # The Wali Kota's statement of Wednesday 31 December 2025.
+        ("kebijakan-kota-palembang-2-januari-2026", D(2025, 12, 31)),
+        # TitikNOL wrote on Monday 7 April ("esok hari, Selasa (08/04/2025)"); the Governor
+        # spoke at the apel of Tuesday 8 April.
+        ("pernyataan-sekda-banten-wfa-2025", D(2025, 4, 7)),
+        ("pernyataan-gubernur-banten-8-april-2025", D(2025, 4, 8)),
+        # Only the month of the seed report is known: the last day of March 2025.
+        ("kebijakan-kab-malang-wfa-2025", D(2025, 3, 31)),
+    ],
+)
+def test_publication_dates(instrument_id: str, published: date) -> None:
+    assert fx.instrument(instrument_id).published == published
+
+
+def test_national_titles_and_sources_as_law_md_quotes_them() -> None:
+    se2 = fx.instrument("se-menpanrb-2-2025")
+    assert se2.title.startswith(
+        "Penyesuaian Pelaksanaan Tugas Kedinasan Pegawai Aparatur Sipil Negara pada Instansi "
+        "Pemerintah dan Penyelenggaraan Pelayanan Publik pada Masa Libur Nasional"
+    )
+    urls = " ".join(s.url or "" for s in se2.sources)
+    for outlet in ("amp.suara.com/news/2025/03/07/", "thejakartapost.com", "bantenekspres.co.id"):
+        assert outlet in urls
+    assert "kastanews.com" in " ".join(
+        s.url or "" for s in fx.instrument("se-menpanrb-3-2025").sources
+    )
+    b531 = fx.instrument("surat-menpanrb-b-531-2025")
+    assert b531.title == (
+        "Penerapan Pelaksanaan Tugas Kedinasan Pegawai ASN secara Fleksibel pada "
+        "Instansi Pemerintah"
+    )
+    assert "KP.15/360/M.EKON/12/2025" in (b531.notes or "")
+    assert "Pasal 38" in (b531.notes or "")
+    urls = " ".join(s.url or "" for s in b531.sources)
+    for outlet in ("gudangkabar.com", "losaripost.com", "fajarharapan.id"):
+        assert outlet in urls
+    # LAW.md §1: the Perpres is [official] from the setneg and JDIH summaries of Pasal 3, 4, 8.
+    perpres = fx.instrument("perpres-21-2023")
+    assert perpres.confidence is OFFICIAL
+    assert {s.publisher for s in perpres.sources} >= {
+        "Kementerian Sekretariat Negara",
+        "JDIH Kemenko Maritim",
+    }
+    for article in ("Pasal 3", "Pasal 4", "Pasal 8"):
+        assert fx.cite("perpres-21-2023", article).confidence is OFFICIAL
+    for article in ("Pasal 6", "Pasal 7", "Pasal 9"):
+        assert fx.cite("perpres-21-2023", article).confidence is REPORTED
+
+
+def test_the_weekly_national_arrangement_of_2026() -> None:
+    se3 = fx.instrument("se-menpanrb-3-2026")
+    assert se3.kind is InstrumentKind.SURAT_EDARAN_MENTERI
+    assert (se3.number, se3.year, se3.in_force) == ("3", 2026, D(2026, 4, 1))
+    assert se3.title == "Pelaksanaan Tugas Kedinasan Pegawai ASN di Instansi Pemerintah"
+    # The policy is [reported]; the number rests on one source, and the notes say so.
+    assert "[single]" in (se3.notes or "") and "'3/2026'" in (se3.notes or "")
+    assert all(s.url and "jawawa.id" in s.url for s in se3.sources[:4])
+    mendagri = fx.instrument("se-mendagri-800-1-5-3349-2026")
+    assert mendagri.number == "800.1.5/3349/SJ"
+    assert mendagri.title == "Transformasi Budaya Kerja ASN di Lingkungan Pemerintah Daerah"
+    assert mendagri.signed == D(2026, 3, 31)
+    # The echelon rule is [single] although the instrument is [reported].
+    rules = {a.article: a for a in fx.articles("se-mendagri-800-1-5-3349-2026")}
+    assert set(rules) == {
+        "ketentuan pejabat struktural kabupaten/kota",
+        "ketentuan jabatan dan unit layanan provinsi",
+    }
+    for article in rules:
+        assert fx.cite("se-mendagri-800-1-5-3349-2026", article).confidence is SINGLE
+    assert "eselon II, III dan IV" in rules["ketentuan pejabat struktural kabupaten/kota"].summary
+    extension = fx.instrument("wfh-jumat-2026-perpanjangan")
+    assert extension.kind is InstrumentKind.PENGUMUMAN_PEMERINTAH
+    assert extension.kind.value == "pengumuman_pemerintah"
+    assert extension.number is None and "judul tidak dilaporkan" in extension.title
+    assert "Perekonomian" in extension.issuer
+
+
+def test_regional_corrections() -> None:
+    # Lumajang's "no WFA on 29-31 December 2025" rests on One News Jatim and Lensa Warta
+    # ?p=9656, not on the June 2025 seed report.
+    lumajang = fx.instrument("kebijakan-kab-lumajang-nataru-2025")
+    assert [s.url for s in lumajang.sources] == [
+        "https://www.onenewsjatim.com/2025/12/pemkab-lumajang-tegaskan-asn-wajib.html",
+        "https://www.lensawarta.com/?p=9656",
+    ]
+    assert all(s.published != "2025-06-23" for s in lumajang.sources)
+    banten = fx.instrument("se-gubernur-banten-9-2025")
+    assert banten.title == (
+        "Penyesuaian Pelaksanaan Tugas Kedinasan Aparatur Sipil Negara dan Penyelenggaraan "
+        "Pelayanan Publik Pada Masa Libur Nasional dan Cuti Bersama Hari Suci Nyepi Tahun Baru "
+        "Saka 1947 dan Hari Raya Idulfitri 1446 H di Lingkungan Pemerintah Provinsi Banten"
+    )
+    assert any(s.url and "rubrikbanten.com" in s.url for s in banten.sources)
+    # SE Gubernur Banten 4/2026: no title reported, so the title is a description, [single].
+    banten_2026 = fx.instrument("se-gubernur-banten-4-2026")
+    assert "judul tidak dilaporkan" in banten_2026.title
+    assert banten_2026.confidence is SINGLE
+    # The two conflicting statements of 7 and 8 April 2025 are two instruments.
+    sekda = fx.instrument("pernyataan-sekda-banten-wfa-2025")
+    governor = fx.instrument("pernyataan-gubernur-banten-8-april-2025")
+    assert "hingga tanggal 9 April" in (sekda.notes or "")
+    assert "besok (9/4) otomatis ada sanksi bagi ASN" in (governor.notes or "")
+    assert (
+        sekda.sources[0].url
+        == "https://titiknol.co.id/pemerintahan/lebih-dari-800-asn-pemprov-banten-wfa"
+    )
+    palembang = fx.instrument("kebijakan-kota-palembang-2-januari-2026")
+    assert palembang.sources[0].url == (
+        "https://www.radarcenter.info/2026/01/wali-kota-palembang-tegas-asn-wajib-masuk-kerja-2-"
+        "januari-absen-tanpa-alasan-siap-disanksi"
+    )
+    assert "Hari Jumat harus masuk semua. Bekerja seperti biasa" in (palembang.notes or "")
+    # Numbers as LAW.md §5 gives them.
+    numbers = {
+        "se-walikota-batu-061-2-89-2026": "061.2/89/35.79.100/II/2026",
+        "se-sekda-lumajang-800-1-6-2-4-2026": "800.1.6.2/4/427.72/2026",
+        "se-sekda-dki-40-2025": "40/SE/2025",
+        "se-jabar-188-kpg-03-bkd": "188/KPG.03/BKD",
+        "se-gubernur-banten-3-2026": "3",
+    }
+    for instrument_id, number in numbers.items():
+        assert fx.instrument(instrument_id).number == number
+    assert fx.instrument("se-sekda-lumajang-800-1-6-2-4-2026").signed == D(2026, 2, 10)
+    # Every title LAW.md does not report is a description that says so.
+    for instrument_id in (
+        "se-walikota-batu-061-2-89-2026",
+        "se-sekda-lumajang-800-1-6-2-4-2026",
+        "se-jabar-188-kpg-03-bkd",
+        "kebijakan-dki-wfh-jumat-2026",
+        "kebijakan-prov-jatim-wfh-rabu-2026",
+    ):
+        assert "judul tidak dilaporkan" in fx.instrument(instrument_id).title, instrument_id

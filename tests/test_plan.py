@@ -225,7 +225,7 @@ def test_bad_input_is_refused_without_a_nip_in_the_message() -> None:
         plan_rotation(unit, staff(2), date(2025, 3, 27), date(2025, 3, 24))
     with pytest.raises(fx.CoverageError):
         plan_rotation(unit, staff(2), date(2030, 1, 1), date(2030, 1, 2))
-    with pytest.raises(fx.InvalidInputError, match="not an Employee"):
+    with pytest.raises(fx.ArgumentTypeError, match=r"employees\[0\] must be an Employee"):
         plan_rotation(unit, ["x"], *LEBARAN)  # type: ignore[list-item]
     s = plan_rotation(unit, staff(2), *LEBARAN)
     with pytest.raises(fx.InvalidInputError, match="not in the schedule") as err:

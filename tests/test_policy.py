@@ -38,14 +38,19 @@ def write(tmp_path: Path, text: str, name: str = "policy.toml") -> Path:
 
 
 def test_bundled_policy_ids_match_the_contract() -> None:
+    # DESIGN.md: the eight of 2025 and LAW.md's new regions of 2026
     assert fx.list_policies() == (
         "kab-lumajang",
         "kab-malang",
         "kota-batu",
+        "kota-cimahi",
         "kota-malang",
         "kota-palembang",
+        "kota-surabaya",
         "nasional",
         "prov-banten",
+        "prov-dki-jakarta",
+        "prov-jabar",
         "prov-jatim",
     )
 

@@ -153,8 +153,11 @@ def test_quota_undefined_names_the_instrument() -> None:
 
 def test_policy_keyword_overrides_instansi() -> None:
     opd = _opd()  # a Kabupaten Malang OPD judged under Banten's 2025 rule: 20 % of 120
-    assert fx.max_remote(opd, date(2025, 4, 9), policy="prov-banten") == 24
+    assert fx.max_remote(opd, date(2025, 4, 8), policy="prov-banten") == 24
     assert fx.max_remote(opd, date(2025, 4, 9), policy=fx.get_policy("kab-malang")) == 0
+    # 9 April 2025 in Banten: two officials' statements conflict, so there is no number.
+    with pytest.raises(fx.QuotaUndefinedError):
+        fx.max_remote(opd, date(2025, 4, 9), policy="prov-banten")
 
 
 def test_max_remote_today_uses_the_instansi_time_zone() -> None:

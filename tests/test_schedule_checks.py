@@ -272,7 +272,7 @@ def test_the_fields_of_a_violation() -> None:
 def test_a_schedule_of_another_opd_is_refused(bad: str) -> None:
     s = schedule(MON, MON, {})
     if bad == "schedule":
-        with pytest.raises(fx.InvalidInputError, match=r"^schedule must be a flexasn Schedule$"):
+        with pytest.raises(fx.InvalidInputError, match=r"^schedule must be a Schedule, not dict$"):
             validate_schedule(s.model_dump(), UNIT, ROSTER, policy=STANDING)  # type: ignore[arg-type]
     else:
         other = UNIT.model_copy(update={"code": "Y"})

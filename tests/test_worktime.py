@@ -122,7 +122,6 @@ def test_schedule_model() -> None:
     ("changes", "message"),
     [
         ({"weekly_total": "35:10"}, "sum to 35 h 00 min"),
-        ({"ramadan": True}, "exceeds the national 32 h 30 min"),
         ({"kinds": ["puskesmas"]}, "name one"),
         ({"kinds": ["planet"]}, "unknown OPD kind"),
         (
@@ -150,6 +149,28 @@ def test_schedule_model() -> None:
 def test_bad_schedules(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         WorkSchedule.model_validate(_schedule(**changes))
+
+
+def test_a_total_above_the_national_one_loads_and_is_flagged() -> None:
+    # 5 x (15.00 - 08.00) = 35 h: within the ordinary 37 h 30 min, above Ramadan's 32 h 30 min.
+    ordinary = WorkSchedule.model_validate(_schedule())
+    assert ordinary.national_total == timedelta(hours=37, minutes=30)
+    assert not ordinary.above_national_total
+    ramadan = WorkSchedule.model_validate(_schedule(ramadan=True))
+    assert ramadan.national_total == timedelta(hours=32, minutes=30)
+    assert ramadan.weekly_total == timedelta(hours=35)
+    assert ramadan.above_national_total
+    # Exactly the national total is not above it.
+    exact = WorkSchedule.model_validate(
+        _schedule(
+            ramadan=True,
+            hours=[
+                {"days": ["mon", "tue", "wed", "thu", "fri"], "start": time(8), "end": time(14, 30)}
+            ],
+            weekly_total="32:30",
+        )
+    )
+    assert not exact.above_national_total
 
 
 @pytest.mark.parametrize(

@@ -43,10 +43,19 @@ from datetime import timezone as fixed_offset
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import AttendanceError, HoursError, RosterError, unchained
+from .errors import (
+    AttendanceError,
+    HoursError,
+    HoursTypeError,
+    RosterError,
+    require_path,
+    require_type,
+    unchained,
+)
 from .hours import AttendanceRecord, PolicyArg, _resolve
 from .messages import render
 from .people import WorkMode
+from .policy import Policy
 from .roster import normal_key, read_table, unknown_heading
 
 ATTENDANCE_COLUMNS: dict[str, str] = {
@@ -102,12 +111,13 @@ def _error(
 
 
 def _zone(policy: PolicyArg, timezone: str | None) -> tzinfo:
+    require_type(policy, (Policy, str), "policy", optional=True, error=HoursTypeError)
+    if timezone is not None and not isinstance(timezone, str):
+        raise HoursTypeError(f"timezone must be a string, not {type(timezone).__name__}")
     if timezone is None:
         return ZoneInfo(_resolve(policy).timezone)
     if policy is not None:
         raise HoursError("pass policy or timezone, not both / pilih policy atau timezone")
-    if not isinstance(timezone, str):
-        raise HoursError(f"timezone must be a string, not {type(timezone).__name__}")
     name = ZONE_ALIASES.get(timezone.strip().upper(), timezone.strip())
     try:
         return ZoneInfo(name)
@@ -188,12 +198,13 @@ def read_attendance(
     ``()``. A bad ``policy`` or ``timezone`` raises :class:`~flexasn.errors.HoursError`
     (an unknown policy id :class:`~flexasn.errors.UnknownPolicyError`).
     """
+    require_path(path, error=HoursTypeError)
     zone = _zone(policy, timezone)
     try:
         name, header, rows = read_table(path)
     except RosterError as exc:  # the chain is dropped by @unchained
         detail = exc.detail if isinstance(exc.detail, str) else dict(exc.detail)
-        raise AttendanceError(detail, file=exc.file) from None
+        raise AttendanceError(detail, file=exc.file, row=exc.row) from None
     columns: dict[str, int] = {}
     for i, title in enumerate(header):
         field = ATTENDANCE_COLUMNS.get(normal_key(title))

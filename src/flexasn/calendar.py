@@ -18,27 +18,85 @@ as :attr:`DayKind.NATIONAL_HOLIDAY` / :attr:`DayKind.CUTI_BERSAMA`, not
 ``known_on`` answers as the calendar stood on that date: an amendment decreed later
 is not applied (Monday 18 August 2025 became cuti bersama on 7 August 2025), and a
 year whose decree was not yet signed is not covered.
+
+**Spans are bounded.** A function that answers for every day of a span
+(:func:`working_days`, :func:`days_off`, the planner, :mod:`flexasn.hours`, a schedule
+file's day columns) takes at most :data:`MAX_SPAN_DAYS` days (3,660: ten years) at once;
+a longer span raises :class:`SpanTooLongError` (an ``InvalidInputError``) naming the
+limit, before any work: ask year by year. The command line shows at most 366 days in a
+table and 1,830 days (five years) as JSON or CSV (:data:`MAX_TABLE_DAYS`,
+:data:`MAX_DATA_DAYS`).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 import holidays
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen
-from .errors import CoverageError, InvalidInputError, PolicyDataError, require_date, unchained
+from ._model import DateSpan, Frozen
+from .errors import (
+    CoverageError,
+    InvalidInputError,
+    PolicyDataError,
+    require_choice,
+    require_date,
+    require_type,
+    unchained,
+)
 from .legal import Citation, cite, registry
 
 Language = Literal["id", "en"]
 CALENDAR_FILE = "calendar.toml"
 _HOLIDAYS_LANG: dict[str, str] = {"id": "id", "en": "en_US"}
+
+
+MAX_SPAN_DAYS = 3660
+"""The longest span, in days (ten years of 366), a function of flexasn answers for at
+once; see :class:`SpanTooLongError`."""
+MAX_TABLE_DAYS = 366
+"""The longest span the command line shows as a table: one year."""
+MAX_DATA_DAYS = 1830
+"""The longest span the command line writes as JSON or CSV: five years of 366 days."""
+
+
+class SpanTooLongError(InvalidInputError):
+    """A span of more days than a function answers for at once (:data:`MAX_SPAN_DAYS`,
+    or the command line's own limits). ``days`` is the span's length, ``limit`` the
+    limit; :meth:`message` says it in Indonesian (default) or English."""
+
+    def __init__(self, start: date, end: date, limit: int) -> None:
+        self.start, self.end, self.limit = start, end, limit
+        self.days = (end - start).days + 1
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Language = "id") -> str:
+        span = f"{self.start.isoformat()}..{self.end.isoformat()}"
+        if lang == "id":
+            days, limit = (f"{n:,}".replace(",", ".") for n in (self.days, self.limit))
+            return (
+                f"rentang {span} berisi {days} hari, melebihi batas {limit} hari "
+                "sekali tanya; bagi rentangnya (misalnya per tahun)"
+            )
+        return (
+            f"the span {span} has {self.days:,} days, more than the limit of "
+            f"{self.limit:,} days at once; split it (for example year by year)"
+        )
+
+
+def check_span(start: date, end: date, limit: int = MAX_SPAN_DAYS) -> int:
+    """The number of days of the inclusive span ``start..end`` (``end`` not before
+    ``start``); :class:`SpanTooLongError` when it is more than ``limit``."""
+    days = (end - start).days + 1
+    if days > limit:
+        raise SpanTooLongError(start, end, limit)
+    return days
 
 
 class DayKind(StrEnum):
@@ -58,6 +116,22 @@ class CalendarYear(Frozen):
     asn_decree: str | None = None
     known_on: date
     """The day the year's decree was signed: before it the year is not covered."""
+    estimated: tuple[date, ...] = ()
+    """Days the decree leaves to a later decision (Idul Fitri and Idul Adha 1448 H in 2027):
+    covered, but estimates until an instrument decides them."""
+    estimated_notes: str | None = None
+    """Why those days are estimates, with the source."""
+
+    @model_validator(mode="after")
+    def _estimates_in_the_year(self) -> Self:
+        stray = [d.isoformat() for d in self.estimated if d.year != self.year]
+        if stray:
+            raise ValueError(f"estimated day(s) {', '.join(stray)} are not in {self.year}")
+        if len(set(self.estimated)) != len(self.estimated):
+            raise ValueError("an estimated day is listed twice")
+        if self.estimated and not self.estimated_notes:
+            raise ValueError("estimated days need estimated_notes saying why, with the source")
+        return self
 
 
 class Amendment(Frozen):
@@ -84,7 +158,10 @@ class DayInfo(Frozen):
     name_id: str | None = None
     name_en: str | None = None
     estimated: bool = False
-    """True outside the covered years (``strict=False``): the ``holidays`` estimate."""
+    """True where the day's kind rests on an estimate: outside the covered years
+    (``strict=False``: the ``holidays`` estimate), and on the days a covered year's decree
+    leaves to a later decision (``calendar.toml``: Idul Fitri, 10-11 March, and Idul Adha,
+    17 May 2027, await the Minister of Religious Affairs)."""
     basis: Citation
 
     @property
@@ -140,6 +217,7 @@ def _years() -> Mapping[int, CalendarYear]:
 def covered_years(*, known_on: date | None = None) -> tuple[int, ...]:
     """Years whose cuti bersama decree is known: as of ``known_on``, or (``None``) every
     year the bundled data holds."""
+    require_date(known_on, "known_on", optional=True)
     return tuple(
         sorted(y for y, entry in _years().items() if known_on is None or entry.known_on <= known_on)
     )
@@ -147,6 +225,7 @@ def covered_years(*, known_on: date | None = None) -> tuple[int, ...]:
 
 def calendar_year(year: int) -> CalendarYear:
     """Provenance of a covered year: the SKB and Keppres that set its days off."""
+    require_type(year, int, "year")
     entry = _years().get(year)
     if entry is None:
         raise CoverageError(date(year, 1, 1), covered_years())
@@ -155,17 +234,18 @@ def calendar_year(year: int) -> CalendarYear:
 
 def year_decree(entry: CalendarYear, known_on: date | None = None) -> str:
     """The instrument that sets a year's ASN days off as known on ``known_on``: the Keppres
-    on ASN cuti bersama once signed, else the SKB (the Keppres may come later)."""
+    on ASN cuti bersama once public, else the SKB (the Keppres may come later)."""
     asn_decree = entry.asn_decree
     if asn_decree is not None and known_on is not None:
-        signed = registry().instruments[asn_decree].signed
-        if signed is not None and signed > known_on:
+        made_public = registry().instruments[asn_decree].public_on
+        if made_public is not None and made_public > known_on:  # known later than the SKB
             return entry.holidays_decree
     return asn_decree or entry.holidays_decree
 
 
 def amendments(year: int | None = None) -> tuple[Amendment, ...]:
     """The recorded amendments (optionally those touching one year), oldest first."""
+    require_type(year, int, "year", optional=True)
     items = [
         a
         for a in calendar_data().amendment
@@ -175,23 +255,42 @@ def amendments(year: int | None = None) -> tuple[Amendment, ...]:
     return tuple(sorted(items, key=lambda a: a.known_on))
 
 
+def estimated_days(year: int) -> tuple[date, ...]:
+    """The days of a covered year its decree leaves to a later decision (``calendar.toml``),
+    sorted; empty for a year with none or a year not covered."""
+    entry = _years().get(year)
+    return tuple(sorted(entry.estimated)) if entry is not None else ()
+
+
 @functools.cache
 def _holidays(year: int, category: str, lang: str) -> Mapping[date, str]:
     # ``holidays`` computes Islamic dates and labels them "(perkiraan)" / "(estimated)".
-    # In a decreed year the SKB fixes those dates (the reconciliation test holds the
-    # package to it), so the label would mislead; beyond the decreed years it stays.
-    table = holidays.country_holidays(
-        "ID",
-        years=year,
-        categories=(category,),
-        language=_HOLIDAYS_LANG[lang],
-        islamic_show_estimated=year not in _years(),
-    )
-    return dict(table.items())
+    # In a decreed year the SKB fixes most of them (the reconciliation test holds the
+    # package to it), so the label would mislead there; it stays on the days the data
+    # lists as estimates (``calendar.toml``) and everywhere beyond the decreed years.
+    def table(show_estimated: bool) -> dict[date, str]:
+        return dict(
+            holidays.country_holidays(
+                "ID",
+                years=year,
+                categories=(category,),
+                language=_HOLIDAYS_LANG[lang],
+                islamic_show_estimated=show_estimated,
+            ).items()
+        )
+
+    labelled = table(True)
+    if year not in _years():
+        return labelled
+    estimates = set(estimated_days(year))
+    return {d: labelled[d] if d in estimates else name for d, name in table(False).items()}
 
 
 def _check_coverage(day: date, known_on: date | None, strict: bool) -> bool:
-    """True when the day is covered; raise (strict) or return False (estimate) when not."""
+    """True when the day is covered; raise (strict) or return False (estimate) when not.
+    Every public function of the calendar passes its ``known_on`` and ``strict`` here
+    (``covered_years`` checks ``known_on``)."""
+    require_type(strict, bool, "strict")
     covered = covered_years(known_on=known_on)
     if day.year in covered:
         return True
@@ -270,7 +369,7 @@ def day_info(day: date, *, known_on: date | None = None, strict: bool = True) ->
         kind=kind,
         name_id=name_id,
         name_en=name_en,
-        estimated=not covered,
+        estimated=not covered or day in estimated_days(day.year),
         basis=basis,
     )
 
@@ -295,6 +394,7 @@ def holiday_name(
     day: date, lang: Language = "id", *, known_on: date | None = None, strict: bool = True
 ) -> str | None:
     """The name of the national holiday or cuti bersama on ``day`` (Indonesian by default)."""
+    require_choice(lang, ("id", "en"), "lang")
     return day_info(day, known_on=known_on, strict=strict).name(lang)
 
 
@@ -303,7 +403,7 @@ def _days(start: date, end: date) -> list[date]:
     _require_date(end, "end")
     if end < start:
         raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    return [start + timedelta(days=n) for n in range(check_span(start, end))]
 
 
 def working_days(
@@ -311,7 +411,8 @@ def working_days(
 ) -> tuple[date, ...]:
     """The ASN working days from ``start`` to ``end``, both inclusive, in order.
 
-    The whole span is checked for coverage first: no partial answer.
+    The whole span is checked for coverage first: no partial answer. A span of more
+    than :data:`MAX_SPAN_DAYS` days raises :class:`SpanTooLongError`.
     """
     days = _days(start, end)
     for edge in (start, end):
@@ -322,7 +423,10 @@ def working_days(
 def days_off(
     start: date, end: date, *, known_on: date | None = None, strict: bool = True
 ) -> tuple[DayInfo, ...]:
-    """The days from ``start`` to ``end`` (inclusive) that are not working days, with names."""
+    """The days from ``start`` to ``end`` (inclusive) that are not working days, with names.
+
+    A span of more than :data:`MAX_SPAN_DAYS` days raises :class:`SpanTooLongError`.
+    """
     days = _days(start, end)
     for edge in (start, end):
         _check_coverage(edge, known_on, strict)
@@ -350,15 +454,27 @@ def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleW
     """
     from .policy import get_policy  # policy data is loaded only when asked for
 
+    require_type(year, int, "year")
     _check_coverage(date(year, 1, 1), None, strict)
     found: dict[date, Citation] = {}
     for arrangement in get_policy("nasional").arrangement:
         if arrangement.kind.value != "dated":  # the weekly Friday WFH is not a window
             continue
-        for day in arrangement.iter_days():
-            if day.year == year and is_working_day(day, strict=strict):
+        for day in _days_in_year(arrangement.days, year):  # not every day of its spans
+            if arrangement.covers(day) and is_working_day(day, strict=strict):
                 found[day] = arrangement.citation()
     return tuple(FlexibleWorkDay(day=d, basis=found[d]) for d in sorted(found))
+
+
+def _days_in_year(spans: Iterable[DateSpan], year: int) -> list[date]:
+    """The days of ``spans`` that fall in ``year``, in order: a span of any length costs
+    at most the year's days."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    out: set[date] = set()
+    for s in spans:
+        lo, hi = max(s.first_day, first), min(s.last_day, last)
+        out.update(lo + timedelta(days=n) for n in range((hi - lo).days + 1))
+    return sorted(out)
 
 
 def flexible_work_days(year: int, *, strict: bool = True) -> tuple[date, ...]:

@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import Field, computed_field
 
 from ._model import Frozen
-from .errors import InvalidInputError
+from .errors import InvalidInputError, require_type
 from .legal import Citation
 from .messages import Language, render_all
 from .people import Employee, Opd
@@ -137,8 +137,8 @@ def validate_schedule(
     employee of another OPD or listed twice, and
     :class:`~flexasn.errors.CoverageError` for days beyond the decreed calendar.
     """
-    if not isinstance(schedule, Schedule):
-        raise InvalidInputError("schedule must be a flexasn Schedule")
+    require_type(schedule, Schedule, "schedule")
+    require_type(opd, Opd, "opd")
     if schedule.opd != opd.code:
         raise InvalidInputError(f"the schedule is for OPD {schedule.opd!r}, not {opd.code!r}")
     pol = resolve_policy(policy, opd.instansi)

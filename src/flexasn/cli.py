@@ -32,12 +32,14 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import calendar as cal
 from .decide import Decision, eligible_for_wfa
@@ -136,7 +138,8 @@ _T: dict[str, dict[str, str]] = {
         "legend_fwa": "FWA = hari kerja fleksibel nasional: {items}",
         "legend_none": "Tidak ada hari kerja fleksibel nasional dalam rentang ini.",
         "legend_region": "Daerah: {mark} = pengaturan '{id}' ({kind}), dasar: {basis}",
-        "legend_estimated": "* perkiraan: tahun di luar kalender yang sudah ditetapkan",
+        "legend_estimated": "* perkiraan: tanggal belum ditetapkan (tahun di luar kalender "
+        "yang ditetapkan, atau hari raya yang menunggu keputusan Menteri Agama)",
         "policies_headers": "id|tingkat|zona|pengaturan|nama",
         "level": "tingkat",
         "timezone": "zona waktu",
@@ -212,7 +215,8 @@ _T: dict[str, dict[str, str]] = {
         "legend_fwa": "FWA = national flexible-work day: {items}",
         "legend_none": "No national flexible-work day in this span.",
         "legend_region": "Regional: {mark} = arrangement '{id}' ({kind}), basis: {basis}",
-        "legend_estimated": "* estimate: a year beyond the decreed calendar",
+        "legend_estimated": "* estimate: a date not decreed yet (a year beyond the decreed "
+        "calendar, or a holiday awaiting the Minister of Religious Affairs)",
         "policies_headers": "id|level|zone|arrangements|name",
         "level": "level",
         "timezone": "time zone",
@@ -461,6 +465,38 @@ def parse_span(text: str) -> tuple[date, date]:
     )
 
 
+def check_span_size(start: date, end: date, fmt: str = "table") -> None:
+    """The command line's limits on a span (``end`` not before ``start``): at most
+    :data:`~flexasn.calendar.MAX_TABLE_DAYS` days (366) shown as a table, at most
+    :data:`~flexasn.calendar.MAX_DATA_DAYS` (1,830: five years) written as JSON or CSV. A
+    longer span is a :class:`CliError` naming the limits, before any work."""
+    days = (end - start).days + 1
+    limit = cal.MAX_TABLE_DAYS if fmt == "table" else cal.MAX_DATA_DAYS
+    if days <= limit:
+        return
+    span = f"{start.isoformat()}..{end.isoformat()}"
+    n_id, n_en = f"{days:,}".replace(",", "."), f"{days:,}"
+    if fmt == "table":
+        raise CliError(
+            f"rentang {span} berisi {n_id} hari: tabel menampilkan paling banyak "
+            f"{cal.MAX_TABLE_DAYS} hari, JSON dan CSV paling banyak "
+            f"{cal.MAX_DATA_DAYS:,} hari (--format json|csv); bagi rentangnya".replace(
+                "1,830", "1.830"
+            ),
+            f"the span {span} has {n_en} days: a table shows at most {cal.MAX_TABLE_DAYS} "
+            f"days, JSON and CSV at most {cal.MAX_DATA_DAYS:,} days (--format json|csv); "
+            "split the span",
+        )
+    raise CliError(
+        f"rentang {span} berisi {n_id} hari: JSON dan CSV paling banyak "
+        f"{cal.MAX_DATA_DAYS:,} hari; bagi rentangnya (misalnya per tahun)".replace(
+            "1,830", "1.830"
+        ),
+        f"the span {span} has {n_en} days: JSON and CSV hold at most "
+        f"{cal.MAX_DATA_DAYS:,} days; split the span (for example year by year)",
+    )
+
+
 def resolve_policy_arg(value: str) -> Policy:
     """``--policy``: a bundled id (``kab-malang``) or the path of a TOML policy file."""
     path = Path(value)
@@ -544,6 +580,7 @@ def calendar_rows(
     """
     if end < start:
         raise CliError(f"akhir {end} sebelum awal {start}", f"end {end} is before start {start}")
+    cal.check_span(start, end)  # at most MAX_SPAN_DAYS: SpanTooLongError before any work
     for edge in (start, end):  # name the user's own dates in a coverage error
         cal.day_info(edge, strict=strict)
     flexible = {
@@ -656,6 +693,7 @@ def calendar_lines(
 
 def _cmd_calendar(args: argparse.Namespace) -> int:
     start, end = parse_span(args.month)
+    check_span_size(start, end, args.format)
     policy = _policy_opt(args)
     strict = not args.estimate
     if args.format == "table":
@@ -1188,6 +1226,8 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
     lang: Language = args.lang
     start, end = parse_day(args.start, "start"), parse_day(args.end, "end")
+    if start <= end:  # the other order is the planner's error
+        check_span_size(start, end, args.format)
     policy = _policy_opt(args)
     roster = _read_roster(args)
     opds = _plan_opds(args, roster)
@@ -1203,42 +1243,66 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         )
     mode = WorkMode(args.mode) if args.mode else None
     progress = Progress(len(opds), "plan")
-    plans: list[tuple[Opd, Schedule]] = []
-    for opd in opds:
-        staff = roster.employees_of(opd.code)
-        schedule = plan_rotation(opd, staff, start, end, policy=policy, mode=mode)
-        if validate_schedule(schedule, opd, staff, policy=policy):  # pragma: no cover
-            raise AssertionError(f"the planner made an unlawful schedule for {opd.code}")
-        plans.append((opd, schedule))
-        progress.step()
-    if args.output:
-        path = Path(args.output)
-        if path.suffix.lower() == ".json":
-            write_schedule_json(plans[0][1], path)
-        else:
-            write_schedule_csv(plans[0][1], path)
     rows_of = roster.rows()
-    if args.format == "json":
-        print(_json([_schedule_json(s, rows_of, lang) for _, s in plans]))
-    elif args.format == "csv":
-        days = [d.day.isoformat() for d in plans[0][1].days] if plans else []
+    # Each OPD's schedule is written out as soon as it is planned, into a spool file
+    # copied to standard output once every OPD is planned: memory holds one schedule
+    # at a time, and an error prints nothing (all or nothing).
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for index, opd in enumerate(opds):
+            staff = roster.employees_of(opd.code)
+            schedule = plan_rotation(opd, staff, start, end, policy=policy, mode=mode)
+            if validate_schedule(schedule, opd, staff, policy=policy):  # pragma: no cover
+                raise AssertionError(f"the planner made an unlawful schedule for {opd.code}")
+            _write_plan(spool, args.format, index, opd, schedule, rows_of, lang)
+            if args.output:  # one OPD only (checked above)
+                path = Path(args.output)
+                if path.suffix.lower() == ".json":
+                    write_schedule_json(schedule, path)
+                else:
+                    write_schedule_csv(schedule, path)
+            progress.step()
+        if args.format == "json":
+            spool.write("\n]" if opds else "[]")
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
+    print()
+    if args.output:
+        print(_t(lang, "plan_written", path=args.output), file=sys.stderr)
+    return 0
+
+
+def _write_plan(
+    out: TextIO,
+    fmt: str,
+    index: int,
+    opd: Opd,
+    schedule: Schedule,
+    rows_of: Mapping[str, int],
+    lang: Language,
+) -> None:
+    """Write the ``index``-th OPD's schedule of ``flexasn plan`` (0 = the first): the
+    output is the same as printing all the schedules at once, as one JSON list, one CSV
+    table or text blocks separated by a rule."""
+    if fmt == "json":
+        item = _json(_schedule_json(schedule, rows_of, lang)).replace("\n", "\n  ")
+        out.write(("[\n  " if index == 0 else ",\n  ") + item)
+    elif fmt == "csv":
+        days = [d.day.isoformat() for d in schedule.days]
         rows = [
             [
                 rows_of.get(nip),
                 masked_id(nip),
-                s.opd,
-                *(s.mode(nip, date.fromisoformat(d)).value for d in days),
+                schedule.opd,
+                *(schedule.mode(nip, d.day).value for d in schedule.days),
             ]
-            for _, s in plans
-            for nip in s.employees
+            for nip in schedule.employees
         ]
-        print(_csv(["row", "employee", "opd", *days], rows))
+        text = _csv(["row", "employee", "opd", *days], rows)
+        body = text.partition("\n")[2]  # the rows, after the header
+        out.write(text if index == 0 else ("\n" + body if body else ""))
     else:
-        blocks = ["\n".join(schedule_lines(s, o, lang, rows_of)) for o, s in plans]
-        print(("\n\n" + "=" * 40 + "\n\n").join(blocks))
-    if args.output:
-        print(_t(lang, "plan_written", path=args.output), file=sys.stderr)
-    return 0
+        block = "\n".join(schedule_lines(schedule, opd, lang, rows_of))
+        out.write(block if index == 0 else "\n\n" + "=" * 40 + "\n\n" + block)
 
 
 def _read_schedule(path: str) -> Schedule:
@@ -1376,6 +1440,8 @@ def _cmd_hours(args: argparse.Namespace) -> int:
     records = read_attendance(args.records, policy=policy)
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None
+    if start is not None and end is not None and start <= end:
+        check_span_size(start, end, args.format)
     report = check_hours(
         records,
         policy=policy,
@@ -1386,6 +1452,8 @@ def _cmd_hours(args: argparse.Namespace) -> int:
         dynamic=args.dynamic,
         on_invalid="report",
     )
+    if report.days:  # a span taken from the records
+        check_span_size(report.days[0].day, report.days[-1].day, args.format)
     if args.format == "json":
         print(report.model_dump_json(indent=2))
     elif args.format == "csv":
@@ -1620,7 +1688,8 @@ _HELP: dict[str, tuple[str, str]] = {
         "kalender ASN sebulan / the ASN calendar of a month",
         "Jenis hari, nama libur, hari kerja fleksibel nasional dan (dengan --policy)\n"
         "daerah. Day kinds, holiday names, national and (with --policy) regional\n"
-        "flexible-work days.\n\n"
+        "flexible-work days. Paling banyak 366 hari sebagai tabel, 1.830 sebagai JSON\n"
+        "atau CSV. At most 366 days as a table, 1,830 as JSON or CSV.\n\n"
         "Contoh / examples:\n"
         "  flexasn calendar 2025-03\n"
         "  flexasn calendar 2025-03 --policy kab-malang --lang en\n"

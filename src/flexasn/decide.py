@@ -250,10 +250,9 @@ def eligible_for_wfa(
     """
     require_type(employee, Employee, "employee")
     require_type(opd, Opd, "opd")
-    if on is not None:
-        require_date(on, "on")
-    if known_on is not None:
-        require_date(known_on, "known_on")
+    require_date(on, "on", optional=True)
+    require_date(known_on, "known_on", optional=True)
+    require_type(remote_days_this_week, int, "remote_days_this_week", optional=True)
     pol = resolve_policy(policy, opd.instansi)
     day = on if on is not None else today_in(pol)
     return decide(

@@ -88,29 +88,22 @@ def _overlaps(first: date, last: date, window: _Window) -> bool:
 def _calendar(window: _Window, out: list[Finding]) -> None:
     covered = set(covered_years())
     for year in range(window.first.year, window.last.year + 1):
-        first, last = date(year, 1, 1), date(year, 12, 31)
         if year not in covered:
-            out.append(
-                Finding(
-                    code="calendar_not_decreed",
-                    subject=str(year),
-                    first_day=first,
-                    last_day=last,
-                    urgent=True,
-                    messages=render_all("doctor.calendar_not_decreed", year=year),
-                )
-            )
+            code = "calendar_not_decreed"
         elif calendar_year(year).asn_decree is None:
-            out.append(
-                Finding(
-                    code="asn_decree_missing",
-                    subject=str(year),
-                    first_day=first,
-                    last_day=last,
-                    urgent=True,
-                    messages=render_all("doctor.asn_decree_missing", year=year),
-                )
+            code = "asn_decree_missing"
+        else:
+            continue
+        out.append(
+            Finding(
+                code=code,
+                subject=str(year),
+                first_day=date(year, 1, 1),
+                last_day=date(year, 12, 31),
+                urgent=True,
+                messages=render_all(f"doctor.{code}", year=year),
             )
+        )
 
 
 def _ramadan(window: _Window, out: list[Finding]) -> None:
@@ -217,11 +210,12 @@ def doctor(today: date | None = None, *, horizon: int = 60) -> DoctorReport:
     bundled region has no decision for, and stale data; a finding is urgent when an
     unknown day falls within ``horizon`` days of ``today``.
     """
-    from .errors import InvalidInputError, require_date
+    from .errors import InvalidInputError, require_date, require_type
 
+    require_date(today, "today", optional=True)
+    require_type(horizon, int, "horizon")
     day = today if today is not None else date.today()
-    require_date(day, "today")
-    if isinstance(horizon, bool) or not isinstance(horizon, int) or not 0 <= horizon <= 3660:
+    if not 0 <= horizon <= 3660:
         raise InvalidInputError(f"horizon must be a whole number of days 0-3660, not {horizon!r}")
     window = _Window(day, day + timedelta(days=horizon))
     found: list[Finding] = []

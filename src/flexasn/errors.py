@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
 
@@ -35,6 +36,7 @@ from .privacy import column_letters, masked_id
 P = ParamSpec("P")
 R = TypeVar("R")
 E = TypeVar("E", bound=BaseException)
+Item = TypeVar("Item")
 
 
 class FlexasnError(Exception):
@@ -128,30 +130,97 @@ class InvalidInputError(FlexasnError, ValueError):
 
 
 class ArgumentTypeError(InvalidInputError, TypeError):
-    """A public function got an argument of the wrong type. The message names the
-    parameter and the type expected, never the value. Also a ``TypeError``."""
+    """A public function got an argument of the wrong type. The message begins with the
+    parameter's name (``on must be a datetime.date, not str``) and names the type
+    expected, never the value. Also a ``TypeError``.
+
+    Every public entry point checks its arguments with :func:`require_type`,
+    :func:`require_date` and the like before doing anything. Where a function raised a
+    more specific error for a wrong type before, the error is both: ``HoursTypeError``
+    (the working-hours functions, also an :class:`HoursError`) and ``NipTypeError``
+    (:func:`~flexasn.parse_nip`, also an :class:`InvalidNipError`)."""
 
 
-def require_date(value: object, argument: str) -> None:
-    """Reject anything but a plain ``datetime.date`` for ``argument``.
+def require_date(
+    value: object,
+    argument: str,
+    *,
+    optional: bool = False,
+    error: type[ArgumentTypeError] = ArgumentTypeError,
+) -> None:
+    """Reject anything but a plain ``datetime.date`` for ``argument`` (``None`` too when
+    ``optional``).
 
     A ``datetime`` (or a pandas ``Timestamp``) is a ``date`` subclass that never equals
     the calendar's keys, so it would silently read as an ordinary day; a string is not
-    parsed. Raises :class:`ArgumentTypeError` naming the parameter.
+    parsed. Raises :class:`ArgumentTypeError` (or ``error``) naming the parameter.
     """
+    if value is None and optional:
+        return
     if not isinstance(value, date) or isinstance(value, datetime):
         hint = " (pass its .date())" if isinstance(value, datetime) else ""
         if isinstance(value, str):
             hint = " (parse it first: date.fromisoformat(...))"
-        raise ArgumentTypeError(
-            f"{argument} must be a datetime.date, not {type(value).__name__}{hint}"
+        raise error(f"{argument} must be a datetime.date, not {type(value).__name__}{hint}")
+
+
+def require_type(
+    value: object,
+    kind: type | tuple[type, ...],
+    argument: str,
+    *,
+    optional: bool = False,
+    error: type[ArgumentTypeError] = ArgumentTypeError,
+) -> None:
+    """Reject an argument that is not an instance of ``kind`` (a type or a tuple of types;
+    ``None`` is taken too when ``optional``). A ``bool`` is not taken for an ``int``.
+    Raises :class:`ArgumentTypeError` (or ``error``) naming the parameter, never the value.
+    """
+    if value is None and optional:
+        return
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        names = " or ".join(k.__name__ for k in kinds) + (" or None" if optional else "")
+        article = "an" if names[0] in "AEIOUaeiou" else "a"
+        raise error(f"{argument} must be {article} {names}, not {type(value).__name__}")
+
+
+def require_path(
+    value: object, argument: str = "path", *, error: type[ArgumentTypeError] = ArgumentTypeError
+) -> None:
+    """Reject a path that is neither a ``str`` nor an ``os.PathLike`` (names the parameter)."""
+    require_type(value, (str, os.PathLike), argument, error=error)
+
+
+def require_choice(value: object, choices: Iterable[str], argument: str) -> None:
+    """Reject an argument that is not one of the strings ``choices`` (a ``StrEnum``
+    member is its value): :class:`ArgumentTypeError` for a value that is not a string,
+    :class:`InvalidInputError` for a string that is not a choice. Names the parameter,
+    never the value."""
+    known = tuple(choices)
+    require_type(value, str, argument)
+    if value not in known:
+        raise InvalidInputError(f"{argument} must be one of: {', '.join(known)}")
+
+
+def require_items(
+    values: object,
+    kind: type[Item],
+    argument: str,
+    *,
+    error: type[ArgumentTypeError] = ArgumentTypeError,
+) -> tuple[Item, ...]:
+    """The items of the iterable ``values``, each an instance of ``kind``; a string, a
+    mapping or a non-iterable is rejected, and so is an item of another type
+    (``employees[3] must be an Employee``). Names the parameter, never a value."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise error(
+            f"{argument} must be an iterable of {kind.__name__}, not {type(values).__name__}"
         )
-
-
-def require_type(value: object, kind: type, argument: str) -> None:
-    """Reject an argument that is not an instance of ``kind`` (names the parameter)."""
-    if not isinstance(value, kind):
-        raise ArgumentTypeError(f"{argument} must be a {kind.__name__}, not {type(value).__name__}")
+    items = tuple(values)
+    for index, item in enumerate(items):
+        require_type(item, kind, f"{argument}[{index}]", error=error)
+    return cast("tuple[Item, ...]", items)
 
 
 class InvalidNipError(FlexasnError, ValueError):
@@ -159,6 +228,12 @@ class InvalidNipError(FlexasnError, ValueError):
 
     The message says which part is wrong; it never repeats the number itself.
     """
+
+
+class NipTypeError(ArgumentTypeError, InvalidNipError):
+    """A NIP that is not a string (``parse_nip(198503122010011001)``): an
+    :class:`ArgumentTypeError` naming the parameter, and an :class:`InvalidNipError` as
+    :func:`~flexasn.parse_nip` raised before."""
 
 
 class ModelValidationError(InvalidInputError, ValidationError):
@@ -437,6 +512,12 @@ class RosterError(_Located, ValueError):
 
 class HoursError(FlexasnError, ValueError):
     """Bad input to the working-hours functions (a span, a pattern, a shift pattern)."""
+
+
+class HoursTypeError(ArgumentTypeError, HoursError):
+    """A working-hours function got an argument of the wrong type: an
+    :class:`ArgumentTypeError` naming the parameter, and an :class:`HoursError` as these
+    functions raised before."""
 
 
 class AttendanceError(_Located, HoursError):

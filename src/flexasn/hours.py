@@ -21,6 +21,9 @@ remaining working day. Where a policy holds a regional schedule for the day
 (:class:`~flexasn.worktime.WorkSchedule`), its hours replace the default.
 
 All arithmetic is exact (:class:`~datetime.timedelta`, whole minutes); nothing is a float.
+A span (of :func:`day_norms`, :func:`required_hours`, :func:`check_hours`) is at most
+:data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years): a longer one raises
+:class:`~flexasn.calendar.SpanTooLongError` before any work.
 """
 
 from __future__ import annotations
@@ -31,11 +34,18 @@ from enum import StrEnum
 from typing import Literal, Self
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, StrictInt, model_validator
 
 from ._model import Frozen
-from .calendar import DayKind, day_info
-from .errors import AttendanceError, HoursError, ScheduleCoverageError
+from .calendar import DayKind, check_span, day_info
+from .errors import (
+    AttendanceError,
+    HoursError,
+    HoursTypeError,
+    ScheduleCoverageError,
+    require_date,
+    require_type,
+)
 from .legal import Citation, cite
 from .messages import Language, render
 from .people import Opd, WorkMode, canonical_kind
@@ -79,6 +89,9 @@ class DayNorm(Frozen):
     pattern: str = STANDARD_PATTERN
     schedule: str | None = None
     """The regional schedule's id; None where the national rule applies."""
+    above_national_total: bool = False
+    """True when the regional schedule's weekly total exceeds the national one (Perpres
+    21/2023 Pasal 4): owed as the region decreed it, and flagged."""
     estimated: bool = False
     """True when the calendar or the Ramadan period behind the answer is an estimate."""
     basis: Citation
@@ -89,9 +102,16 @@ def _resolve(policy: PolicyArg) -> Policy:
         return policy
     if policy is None:
         return get_policy(NATIONAL_POLICY)
-    if isinstance(policy, str):
-        return get_policy(policy)
-    raise HoursError(f"policy must be a Policy or a policy id, not {type(policy).__name__}")
+    if not isinstance(policy, str):
+        raise HoursTypeError(f"policy must be a Policy or a policy id, not {type(policy).__name__}")
+    return get_policy(policy)
+
+
+def _require(opd: OpdArg, pattern: str | None, strict: bool) -> None:
+    """Check the types of the arguments the working-hours functions share."""
+    require_type(opd, (Opd, str), "opd", optional=True, error=HoursTypeError)
+    require_type(pattern, str, "pattern", optional=True, error=HoursTypeError)
+    require_type(strict, bool, "strict", error=HoursTypeError)
 
 
 def _pattern(policy: Policy, opd: OpdArg, pattern: str | None) -> str:
@@ -117,8 +137,8 @@ def _pattern(policy: Policy, opd: OpdArg, pattern: str | None) -> str:
 
 
 def _check_day(day: object, name: str = "day") -> date:
-    if isinstance(day, datetime) or not isinstance(day, date):
-        raise HoursError(f"{name} must be a datetime.date, not {type(day).__name__}")
+    require_date(day, name, error=HoursTypeError)
+    assert isinstance(day, date)
     return day
 
 
@@ -142,6 +162,7 @@ def _norm(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
                 ramadan=schedule.ramadan,
                 pattern=pattern,
                 schedule=schedule.id,
+                above_national_total=schedule.above_national_total,
                 estimated=info.estimated,
                 basis=info.basis if hours is not None else schedule.citation(),
             )
@@ -155,6 +176,7 @@ def _norm(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
             ramadan=schedule.ramadan,
             pattern=pattern,
             schedule=schedule.id,
+            above_national_total=schedule.above_national_total,
             estimated=info.estimated,
             basis=schedule.citation(),
         )
@@ -205,6 +227,7 @@ def day_norm(
     decreed calendar or Ramadan periods unless ``strict=False`` (then ``estimated`` is
     True), and :class:`ScheduleCoverageError` where the chosen pattern has no hours.
     """
+    _require(opd, pattern, strict)
     p = _resolve(policy)
     return _norm(_check_day(day), p, _pattern(p, opd, pattern), strict)
 
@@ -234,7 +257,8 @@ def _days(start: date, end: date) -> list[date]:
     _check_day(end, "end")
     if end < start:
         raise HoursError(f"end {end.isoformat()} is before start {start.isoformat()}")
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    # at most MAX_SPAN_DAYS (ten years): SpanTooLongError before any work
+    return [start + timedelta(days=n) for n in range(check_span(start, end))]
 
 
 def day_norms(
@@ -250,6 +274,7 @@ def day_norms(
 
     Every day is checked before anything is returned: no partial answer.
     """
+    _require(opd, pattern, strict)
     p = _resolve(policy)
     chosen = _pattern(p, opd, pattern)
     return tuple(_norm(d, p, chosen, strict) for d in _days(start, end))
@@ -283,7 +308,7 @@ class Shift(Frozen):
     name: str | None = None
     start: time
     end: time
-    break_minutes: int = Field(default=0, ge=0, le=240)
+    break_minutes: StrictInt = Field(default=0, ge=0, le=240)
 
     @model_validator(mode="after")
     def _valid(self) -> Self:
@@ -314,7 +339,7 @@ class ShiftPattern(Frozen):
 
     anchor: date
     cycle: tuple[Shift | None, ...] = Field(min_length=1, max_length=366)
-    on_holidays: bool = True
+    on_holidays: StrictBool = True
 
     @model_validator(mode="after")
     def _some_shift(self) -> Self:
@@ -369,7 +394,7 @@ class AttendanceRecord(Frozen):
     start: datetime
     end: datetime
     mode: WorkMode | None = None
-    row: int | None = Field(default=None, ge=1)
+    row: StrictInt | None = Field(default=None, ge=1)
     """The row of the file it was read from (1 = the header), set by
     :func:`~flexasn.attendance.read_attendance`; a finding's record index leads to it."""
 
@@ -382,6 +407,7 @@ class FindingCode(StrEnum):
     LATE_START = "late_start"
     OVERLAPPING_RECORDS = "overlapping_records"
     END_BEFORE_START = "end_before_start"
+    SCHEDULE_ABOVE_NATIONAL_TOTAL = "schedule_above_national_total"
 
 
 class Severity(StrEnum):
@@ -468,7 +494,9 @@ class HoursReport(Frozen):
 
     @property
     def estimated(self) -> bool:
-        """True when any day's answer rests on an estimate (``strict=False``)."""
+        """True when any day's answer rests on an estimate (``strict=False`` beyond the
+        decreed years, an estimated Ramadan period, or a holiday its decree leaves to a
+        later decision, such as Idul Fitri 1448 H on 10-11 March 2027)."""
         return any(d.estimated for d in self.days)
 
     def by_code(self, code: FindingCode | str) -> tuple[HoursFinding, ...]:
@@ -563,8 +591,11 @@ def check_hours(
     Findings, each with its basis: ``under_weekly_total`` (Pasal 4 or the regional
     schedule; Pasal 9 when the week has WFH/WFA records; Pasal 17 for flexible time),
     ``record_on_day_off`` (the calendar's basis; a notice: work on a holiday is
-    compensated, not forbidden), ``late_start`` (fixed hours and shifts only:
-    dynamic hours, Permen 4/2025 Pasal 17 b, accept any start), and with
+    compensated, not forbidden), ``schedule_above_national_total`` (a notice, once per
+    week: the regional schedule owed that week exceeds the national weekly total of
+    Pasal 4; the hours are owed as the region decreed them), ``late_start`` (fixed
+    hours and shifts only: dynamic hours, Permen 4/2025 Pasal 17 b, accept any start),
+    and with
     ``on_invalid="report"`` ``overlapping_records`` and ``end_before_start`` (the bad
     records are then left out of the totals; with the default ``"raise"`` they are an
     :class:`AttendanceError`). ``shift`` checks the records against a shift roster
@@ -573,16 +604,24 @@ def check_hours(
     Bad input (a naive datetime, a record over 24 hours, a record outside the span, a
     date beyond the covered years when ``strict``) raises; no partial report.
     """
+    if isinstance(logs, Mapping | str | bytes) or not isinstance(logs, Iterable):
+        raise HoursTypeError(
+            f"logs must be an iterable of records, not {type(logs).__name__} "
+            "(a single mapping or string is not taken)"
+        )
+    _require(opd, pattern, strict)
+    require_date(start, "start", optional=True, error=HoursTypeError)
+    require_date(end, "end", optional=True, error=HoursTypeError)
+    for flag, name in ((dynamic, "dynamic"), (assume_local_time, "assume_local_time")):
+        require_type(flag, bool, name, error=HoursTypeError)
+    require_type(on_invalid, str, "on_invalid", error=HoursTypeError)
+    require_type(shift, ShiftPattern, "shift", optional=True, error=HoursTypeError)
     if dynamic and shift is not None:
         raise HoursError("choose dynamic hours or a shift pattern, not both (Pasal 17)")
     if on_invalid not in ("raise", "report"):
         raise HoursError(f"on_invalid must be 'raise' or 'report', not {on_invalid!r}")
-    if shift is not None and not isinstance(shift, ShiftPattern):
-        raise HoursError(f"shift must be a ShiftPattern, not {type(shift).__name__}")
     p = _resolve(policy)
     zone = ZoneInfo(p.timezone)
-    if isinstance(logs, Mapping | str | bytes):
-        raise HoursError("logs must be an iterable of records, not a single mapping or string")
     raw_records = list(logs)
 
     # 1. Read and localise every record; collect the invalid ones.
@@ -771,6 +810,16 @@ def check_hours(
             complete=len(inside) == 7,
         )
         week_rows.append(week)
+        above = next(
+            (
+                n
+                for n in norms
+                if week.first_day <= n.day <= week.last_day and n.above_national_total
+            ),
+            None,
+        )
+        if above is not None:
+            findings.append(_above_national(week, above, p))
         if worked < owed:
             away = any(i in remote for r in inside for i in r.records)
             findings.append(_under_weekly(week, norms, mode, away))
@@ -803,6 +852,24 @@ _KIND_LABELS: dict[DayKind, tuple[str, str]] = {
 def _day_label(norm: DayNorm, lang: Language) -> str:
     labels = _KIND_LABELS[norm.kind]
     return labels[0] if lang == "id" else labels[1]
+
+
+def _above_national(week: WeekHours, norm: DayNorm, policy: Policy) -> HoursFinding:
+    schedule = next(s for s in policy.work_schedule if s.id == norm.schedule)
+    total, national = _hm(schedule.weekly_total), _hm(schedule.national_total)
+    ramadan_id, ramadan_en = (" Ramadan", " Ramadan") if schedule.ramadan else ("", "")
+    return HoursFinding(
+        code=FindingCode.SCHEDULE_ABOVE_NATIONAL_TOTAL,
+        severity=Severity.NOTICE,
+        week_start=week.week_start,
+        basis=schedule.citation(),
+        message_id=f"Pekan mulai {week.week_start.isoformat()}: jadwal daerah "
+        f"'{schedule.id}' menetapkan {total} jam seminggu, di atas {national} jam{ramadan_id} "
+        "nasional (Perpres 21/2023 Pasal 4); jam wajib dihitung menurut jadwal daerah.",
+        message_en=f"Week of {week.week_start.isoformat()}: regional schedule "
+        f"'{schedule.id}' sets {total} h a week, above the national{ramadan_en} {national} h "
+        "(Perpres 21/2023 Pasal 4); hours owed follow the regional schedule.",
+    )
 
 
 def _under_weekly(

@@ -16,11 +16,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, StrictBool, StrictInt, ValidationError, field_validator, model_validator
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
-from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError
+from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError, require_type
 from .messages import LANGUAGES, Language, render
 
 INSTRUMENTS_FILE = "instruments.toml"
@@ -52,6 +52,9 @@ class InstrumentKind(StrEnum):
     SURAT_EDARAN_DAERAH = "surat_edaran_kepala_daerah"
     KEBIJAKAN_DAERAH = "kebijakan_daerah"
     """A regional decision known only from officials' statements (no numbered circular found)."""
+    PENGUMUMAN_PEMERINTAH = "pengumuman_pemerintah"
+    """A central-government announcement with no numbered instrument reported (a minister's
+    statement, e.g. the extension of the Friday WFH of 21 May 2026)."""
 
 
 class Source(Frozen):
@@ -87,7 +90,7 @@ class Instrument(Frozen):
     kind: InstrumentKind
     short: str = Field(min_length=1, description="Short name, e.g. 'Permen PANRB 4/2025'")
     number: str | None = None
-    year: int = Field(ge=1945, le=2100)
+    year: StrictInt = Field(ge=1945, le=2100)
     title: str = Field(min_length=1)
     issuer: str = Field(min_length=1)
     signed: date | None = None
@@ -145,7 +148,7 @@ class Citation(Frozen):
     article: str | None = None
     confidence: Confidence
     url: str | None = None
-    reading: bool = False
+    reading: StrictBool = False
     """True where the citation is flexasn's own reading of how instruments combine."""
 
     def text(self, lang: Language = "id") -> str:
@@ -288,6 +291,7 @@ def instrument(instrument_id: str) -> Instrument:
     Raises :class:`~flexasn.errors.UnknownInstrumentError` (listing the known ids)
     for an id the registry does not hold.
     """
+    require_type(instrument_id, str, "instrument_id")
     reg = registry()
     try:
         return reg.instruments[instrument_id]
@@ -303,6 +307,7 @@ def instruments() -> tuple[Instrument, ...]:
 
 def articles(instrument_id: str | None = None) -> tuple[Article, ...]:
     """The articles the project cites, optionally of one instrument only."""
+    require_type(instrument_id, str, "instrument_id", optional=True)
     reg = registry()
     return tuple(art for art in reg.articles.values() if instrument_id in (None, art.instrument))
 
@@ -314,6 +319,8 @@ def cite(instrument_id: str, article: str | None = None, *, reading: bool = Fals
     the instrument's. An article the registry does not list is an error: code
     must not cite what the data does not hold.
     """
+    require_type(article, str, "article", optional=True)
+    require_type(reading, bool, "reading")
     inst = instrument(instrument_id)
     confidence = inst.confidence
     if article is not None:

@@ -14,10 +14,18 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self, overload
 
-from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 
 from ._model import Frozen, field_error
-from .errors import InvalidInputError, InvalidNipError
+from .errors import InvalidInputError, InvalidNipError, NipTypeError, require_date, require_type
 
 
 class ServiceCategory(StrEnum):
@@ -144,12 +152,14 @@ OPD_KIND_ALIASES: dict[str, str] = {
 def canonical_kind(kind: str) -> str:
     """Map a local OPD kind name onto the canonical vocabulary (case-insensitive).
 
-    Raises ValueError naming the accepted kinds when the name is unknown.
+    Raises :class:`~flexasn.errors.InvalidInputError` (a ``ValueError``) naming the
+    accepted kinds when the name is unknown.
     """
+    require_type(kind, str, "kind")
     key = re.sub(r"[\s_]+", "-", kind.strip().lower())
     key = OPD_KIND_ALIASES.get(key, key)
     if key not in OPD_KINDS:
-        raise ValueError(
+        raise InvalidInputError(
             f"unknown OPD kind {kind!r}; use one of: {', '.join(sorted(OPD_KINDS))} "
             f"(or a local alias: {', '.join(sorted(OPD_KIND_ALIASES))})"
         )
@@ -179,7 +189,9 @@ class Opd(Frozen):
     instansi: str = Field(min_length=1, description="Id of the instansi's policy, e.g. kab-malang")
     kind: str
     service: ServiceCategory
-    headcount: int = Field(ge=0)
+    headcount: StrictInt = Field(ge=0)
+    """A whole number: ``True`` or ``"120"`` is rejected (a file's text is read by
+    :func:`~flexasn.read_roster` or ``model_validate_strings``)."""
     agency_type: AgencyType = AgencyType.CIVIL
     province: str | None = None
 
@@ -199,6 +211,7 @@ def mask_nip(nip: str) -> str:
     others (a file, a list of violations) use :func:`~flexasn.privacy.masked_id`, or a
     row number. An id whose last four characters are not digits shows none of them.
     """
+    require_type(nip, str, "nip")
     tail = nip[-4:]
     return "…" + tail if len(tail) == 4 and tail.isascii() and tail.isdigit() else "…"
 
@@ -249,17 +262,40 @@ def parse_nip(
     Raises :class:`~flexasn.errors.InvalidNipError`, whose message says which part is
     wrong and never repeats the number.
     """
+    require_type(nip, str, "nip", error=NipTypeError)  # an InvalidNipError too
+    require_type(status, str, "status")
+    require_date(today, "today", optional=True)
+    parts = check_nip(nip, status=status, today=today)
+    if parts is None:
+        return None
+    birth, tmt, sex, sequence = parts
+    return NipInfo(birth_date=birth, tmt=tmt, sex=sex, sequence=sequence)
+
+
+def check_nip(
+    nip: str,
+    *,
+    status: EmploymentStatus = EmploymentStatus.PNS,
+    today: date | None = None,
+) -> tuple[date, date, Sex, int] | None:
+    """Validate a NIP as :func:`parse_nip` does, with the same errors, without building a
+    :class:`NipInfo`: its parts ``(birth_date, tmt, sex, sequence)``, or ``None`` for
+    PPPK numbers. The roster reader calls it once per row."""
     if not isinstance(nip, str):
         raise InvalidNipError(f"a NIP must be a string of 18 digits, not {type(nip).__name__}")
-    if not NIP_PATTERN.fullmatch(nip):
+    if not (len(nip) == 18 and nip.isascii() and nip.isdigit()):  # NIP_PATTERN, faster
         raise InvalidNipError(
             f"a NIP must be exactly 18 digits (got {len(nip)} characters"
             f"{'' if nip.isascii() and nip.isdigit() else ', not all digits 0-9'})"
         )
-    try:
-        known: EmploymentStatus | None = EmploymentStatus(status)  # a plain "pns" too
-    except ValueError:
-        known = None
+    known: EmploymentStatus | None
+    if status.__class__ is EmploymentStatus:
+        known = status
+    else:
+        try:
+            known = EmploymentStatus(status)  # a plain "pns" too
+        except ValueError:
+            known = None
     if known is None:  # raised outside the except block: no exception chain
         raise InvalidInputError(
             f"unknown employment status {status!r}; use one of: "
@@ -286,12 +322,7 @@ def parse_nip(
     sex_digit = nip[14]
     if sex_digit not in "12":
         raise InvalidNipError("NIP digit 15 (sex) must be 1 (male) or 2 (female)")
-    return NipInfo(
-        birth_date=birth,
-        tmt=tmt,
-        sex=Sex.MALE if sex_digit == "1" else Sex.FEMALE,
-        sequence=int(nip[15:18]),
-    )
+    return birth, tmt, Sex.MALE if sex_digit == "1" else Sex.FEMALE, int(nip[15:18])
 
 
 class Employee(Frozen):
@@ -309,19 +340,19 @@ class Employee(Frozen):
     opd: str = Field(min_length=1, description="Code of the employee's OPD")
     status: EmploymentStatus = EmploymentStatus.PNS
     position: PositionType = PositionType.EXECUTOR
-    is_head: bool = False
+    is_head: StrictBool = False
     """Kepala perangkat daerah (head of the OPD)."""
-    frontline: bool = False
+    frontline: StrictBool = False
     """Serves the public face to face."""
     duty_days: frozenset[date] = frozenset()
     """Days on the piket (duty) roster: the employee must be on site."""
     discipline: DisciplineStatus = DisciplineStatus.NONE
-    new_in_post: bool = False
+    new_in_post: StrictBool = False
     """"Pegawai baru" (Permen PANRB 4/2025 Pasal 25): new in the post by hiring, promotion,
     transfer or rotation; how long counts as new is the agency's parameter."""
-    duties_outside_office: bool = False
+    duties_outside_office: StrictBool = False
     """Duties that must be done outside the office (Permen PANRB 4/2025 Pasal 13 exception)."""
-    special_circumstances: bool = False
+    special_circumstances: StrictBool = False
     """Special circumstances approved under Permen PANRB 4/2025 Pasal 30 (Pasal 13 exception)."""
 
     @field_validator("nip", mode="before")
@@ -336,7 +367,7 @@ class Employee(Frozen):
     @model_validator(mode="after")
     def _nip(self) -> Self:
         try:
-            parse_nip(self.nip, status=self.status)
+            check_nip(self.nip, status=self.status)
         except InvalidNipError as exc:
             error = exc
         else:

@@ -47,7 +47,7 @@ from typing import Any
 
 from .calendar import working_days
 from .decide import Decision, decide, situation
-from .errors import InvalidInputError
+from .errors import InvalidInputError, require_date, require_items, require_type
 from .legal import Citation, cite
 from .people import Employee, Opd, Profile, WorkMode, mask_nip, profile_of
 from .policy import Arrangement, ArrangementKind, InForce, Policy, resolve_policy
@@ -151,10 +151,9 @@ def held_checks(d: Decision) -> tuple[Check, ...]:
 
 def check_roster(opd: Opd, employees: Iterable[Employee], what: str) -> dict[str, Employee]:
     """The roster by NIP, sorted; wrong types, other OPDs and duplicates raise."""
+    require_type(opd, Opd, "opd")
     by_nip: dict[str, Employee] = {}
-    for index, e in enumerate(employees):
-        if not isinstance(e, Employee):
-            raise InvalidInputError(f"{what}[{index}] is not an Employee")
+    for index, e in enumerate(require_items(employees, Employee, what)):
         if e.opd != opd.code:
             raise InvalidInputError(
                 f"{what}[{index}] (employee {mask_nip(e.nip)}) belongs to OPD {e.opd!r}, "
@@ -172,8 +171,8 @@ def span_days(start: date, end: date) -> list[date]:
     Raises :class:`~flexasn.errors.InvalidInputError` when ``end`` is before ``start``
     and :class:`~flexasn.errors.CoverageError` beyond the decreed calendar.
     """
-    if not isinstance(start, date) or not isinstance(end, date):
-        raise InvalidInputError("start and end must be dates")
+    require_date(start, "start")
+    require_date(end, "end")
     if end < start:
         raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
     working_days(start, end)  # raises CoverageError before any work
@@ -230,6 +229,15 @@ def plan_rotation(
     span beyond the decreed calendar; :class:`~flexasn.errors.QuotaUndefinedError`
     only with ``strict=True``.
     """
+    require_type(opd, Opd, "opd")
+    require_date(start, "start")
+    require_date(end, "end")
+    require_type(strict, bool, "strict")
+    if mode is not None:
+        require_type(mode, str, "mode", optional=True)
+        if mode not in (WorkMode.WFH, WorkMode.WFA):
+            raise InvalidInputError("mode is the remote mode to prefer: wfh or wfa")
+        mode = WorkMode(mode)
     pol = resolve_policy(policy, opd.instansi)
     roster = check_roster(opd, employees, "employees")
     if len(roster) > opd.headcount:
@@ -237,8 +245,6 @@ def plan_rotation(
             f"OPD {opd.code!r} has a headcount of {opd.headcount} but {len(roster)} employees "
             "were given: correct the headcount (the quota base)"
         )
-    if mode is WorkMode.WFO:
-        raise InvalidInputError("mode is the remote mode to prefer: wfh or wfa")
     days = span_days(start, end)
     contexts = [day_context(opd, d, pol, strict=strict) for d in days]
     past = prior_days(history, start, roster)
@@ -351,6 +357,8 @@ def summarize(
     Unlike :meth:`Schedule.summary`, the limits are computed now with
     :func:`flexasn.quota`; a day whose proportion the law leaves open has no limit.
     """
+    require_type(schedule, Schedule, "schedule")
+    require_type(opd, Opd, "opd")
     if schedule.opd != opd.code:
         raise InvalidInputError(f"the schedule is for OPD {schedule.opd!r}, not {opd.code!r}")
     pol = resolve_policy(policy, opd.instansi)

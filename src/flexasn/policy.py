@@ -40,12 +40,20 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ._loader import bundled_names, bundled_text, data_error, parse_toml, user_text
 from ._model import DateSpan, Frozen
-from .errors import InvalidInputError, PolicyConflictError, PolicyDataError
+from .errors import PolicyConflictError, PolicyDataError, require_path, require_type
 from .legal import Citation, Confidence, Instrument, cite, registry
 from .legal import instrument as registry_instrument
 from .people import OPD_KINDS, OpdKinds, ServiceCategory, WorkMode
@@ -102,7 +110,7 @@ class Basis(Frozen):
 
     instrument: str
     article: str | None = None
-    reading: bool = False
+    reading: StrictBool = False
     """True where the value is flexasn's reading of the instrument, not its words."""
     note: str | None = None
     _local: Instrument | None = PrivateAttr(default=None)
@@ -143,11 +151,11 @@ class QuotaRule(Frozen):
 
     kinds: OpdKinds = ()
     services: tuple[ServiceCategory, ...] = ()
-    default: bool = False
+    default: StrictBool = False
     percent: Percent
     rounding: Rounding = "floor"
     """``floor`` by default: the instruments say "paling banyak" (at most)."""
-    min_onsite: int = Field(default=0, ge=0)
+    min_onsite: StrictInt = Field(default=0, ge=0)
     """Staff who must stay on site in every matched OPD, beyond the head where heads stay."""
     basis: Basis | None = None
     """Defaults to the arrangement's basis."""
@@ -222,19 +230,19 @@ class Arrangement(Notes):
     modes: tuple[WorkMode, ...] = ()
     """The remote modes allowed (WFH and/or WFA); empty for arrangements that allow none."""
     quota: tuple[QuotaRule, ...] = ()
-    heads_onsite: bool = False
+    heads_onsite: StrictBool = False
     """The head of each OPD works from the office (Kabupaten Malang 2025)."""
-    structural_onsite: bool = False
+    structural_onsite: StrictBool = False
     """Structural officials (echelon posts, ``PositionType.STRUCTURAL``) work from the
     office (SE Mendagri 800.1.5/3349/SJ for regional governments on WFH Fridays)."""
     onsite_basis: Basis | None = None
     """The instrument that keeps heads or structural officials on site, where it is not
     the arrangement's basis."""
-    duty_officers_onsite: bool = True
+    duty_officers_onsite: StrictBool = True
     """Duty officers (piket) are on site on their duty days."""
-    frontline_onsite: bool = True
+    frontline_onsite: StrictBool = True
     """Front-line staff stay on site unless the arrangement says otherwise (LAW.md §3 reading)."""
-    weekly_limit: int | None = Field(default=None, ge=0, le=5)
+    weekly_limit: StrictInt | None = Field(default=None, ge=0, le=5)
     """Remote days per Monday-Sunday week (Permen PANRB 4/2025 Pasal 13: 2)."""
     basis: Basis
     also_cites: tuple[Basis, ...] = ()
@@ -647,6 +655,7 @@ def load_policy(path: str | Path) -> Policy:
     :class:`~flexasn.errors.PolicyDataError` for bad data,
     :class:`~flexasn.errors.PolicyConflictError` for rules that contradict each other.
     """
+    require_path(path)
     name, text = user_text(path)
     return parse_policy(parse_toml(name, text), name, text)
 
@@ -675,8 +684,7 @@ def register_policy(policy: Policy) -> Policy | None:
     Registering a policy with id ``nasional`` replaces the national layer that every
     other policy inherits. :func:`unregister_policy` undoes it.
     """
-    if not isinstance(policy, Policy):
-        raise InvalidInputError(f"policy must be a flexasn Policy, not {type(policy).__name__}")
+    require_type(policy, Policy, "policy")
     with _LOCK:
         previous = _REGISTERED.get(policy.id)
         _REGISTERED[policy.id] = policy
@@ -685,6 +693,7 @@ def register_policy(policy: Policy) -> Policy | None:
 
 def unregister_policy(policy_id: str) -> Policy | None:
     """Forget a policy registered with :func:`register_policy`; returns it, or None."""
+    require_type(policy_id, str, "policy_id")
     with _LOCK:
         return _REGISTERED.pop(policy_id, None)
 
@@ -761,8 +770,7 @@ def get_policy(policy_id: str) -> Policy:
     name). An id outside the register raises
     :class:`~flexasn.errors.UnknownPolicyError` naming the closest known ids.
     """
-    if not isinstance(policy_id, str):
-        raise InvalidInputError(f"policy id must be a str, not {type(policy_id).__name__}")
+    require_type(policy_id, str, "policy_id")
     registered = _REGISTERED.get(policy_id)
     if registered is not None:
         return registered
@@ -793,10 +801,7 @@ def resolve_policy(policy: Policy | str | None, instansi: str) -> Policy:
     """The policy to apply: the one given, an instansi id, or the instansi's own policy."""
     if isinstance(policy, Policy):
         return policy
-    if policy is not None and not isinstance(policy, str):
-        raise InvalidInputError(
-            f"policy must be a Policy or an instansi id, not {type(policy).__name__}"
-        )
+    require_type(policy, (Policy, str), "policy", optional=True)
     return get_policy(policy if policy is not None else instansi)
 
 

@@ -42,6 +42,13 @@ _PROCESS_KEY = secrets.token_bytes(32)
 _key: bytes | None = None
 
 
+def _require(value: object, kind: type | tuple[type, ...], argument: str, optional: bool) -> None:
+    if not (isinstance(value, kind) or (optional and value is None)):
+        from .errors import require_type  # errors imports this module: imported when needed
+
+        require_type(value, kind, argument, optional=optional)
+
+
 def _as_key(key: str | bytes) -> bytes:
     raw = key.encode("utf-8") if isinstance(key, str) else key
     if not isinstance(raw, bytes) or not raw:
@@ -56,6 +63,7 @@ def set_mask_key(key: str | bytes | None) -> None:
     ``FLEXASN_MASK_KEY`` or the random key. An empty key is an
     :class:`~flexasn.errors.InvalidInputError`."""
     global _key
+    _require(key, (str, bytes), "key", True)
     _key = None if key is None else _as_key(key)
 
 
@@ -73,7 +81,9 @@ def masked_id(nip: str, *, key: str | bytes | None = None) -> str:
     characters or more), so an id that is not a NIP (a name in a hand-made file) shows no
     letter of it: ``…#0b41f3d2``.
     """
-    text = str(nip)
+    _require(nip, str, "nip", False)
+    _require(key, (str, bytes), "key", True)
+    text = nip
     secret = _current_key() if key is None else _as_key(key)
     digest = hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
     tail = text[-4:]

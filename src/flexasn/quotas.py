@@ -28,6 +28,7 @@ from pydantic import Field, model_validator
 from ._model import Frozen
 from .calendar import DayKind, covered_years, day_info
 from .errors import (
+    ArgumentTypeError,
     InvalidInputError,
     QuotaCoverageError,
     QuotaUndefinedError,
@@ -41,7 +42,7 @@ from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, Rounding, r
 
 def _percent(value: object) -> Fraction:
     if isinstance(value, bool):
-        raise InvalidInputError(f"percent must be a number or a numeric string, not {value!r}")
+        raise ArgumentTypeError("percent must be a number or a numeric string, not bool")
     if isinstance(value, Fraction | int):
         result = Fraction(value)
     elif isinstance(value, float):
@@ -50,14 +51,20 @@ def _percent(value: object) -> Fraction:
         result = Fraction(Decimal(repr(value)))  # 35.0 is taken as written, never as a binary float
     elif isinstance(value, Decimal | str):
         try:
-            dec = Decimal(value.strip().rstrip("%") if isinstance(value, str) else value)
+            dec: Decimal | None = Decimal(
+                value.strip().rstrip("%") if isinstance(value, str) else value
+            )
         except InvalidOperation:
-            raise InvalidInputError(f"percent {value!r} is not a number") from None
+            dec = None
+        if dec is None:  # raised outside the except block: no exception chain
+            raise InvalidInputError(f"percent {value!r} is not a number")
         if not dec.is_finite():
             raise InvalidInputError(f"percent must be finite, not {value!r}")
         result = Fraction(dec)
     else:
-        raise InvalidInputError(f"percent must be a number or a numeric string, not {value!r}")
+        raise ArgumentTypeError(
+            f"percent must be a number or a numeric string, not {type(value).__name__}"
+        )
     if not 0 <= result <= 100:
         raise InvalidInputError(f"percent must be between 0 and 100, not {value}")
     return result
@@ -95,12 +102,11 @@ def quota_limit(
     :class:`~flexasn.errors.InvalidInputError` (a ValueError) for a percent outside 0-100,
     a negative headcount or a negative on-site requirement.
     """
-    if isinstance(headcount, bool) or not isinstance(headcount, int):
-        raise InvalidInputError(f"headcount must be an int, not {type(headcount).__name__}")
+    require_type(headcount, int, "headcount")
     if headcount < 0:
         raise InvalidInputError(f"headcount must not be negative (got {headcount})")
-    if isinstance(onsite_required, bool) or not isinstance(onsite_required, int):
-        raise InvalidInputError("onsite_required must be an int")
+    require_type(onsite_required, int, "onsite_required")
+    require_type(rounding, str, "rounding")
     if onsite_required < 0:
         raise InvalidInputError(f"onsite_required must not be negative (got {onsite_required})")
     share = _round(headcount * _percent(percent) / 100, rounding)
@@ -244,7 +250,9 @@ def quota_terms(
         return QuotaTerms(QuotaStatus.EXCLUDED, "out_of_scope", basis=basis)
     info = day_info(day, strict=False, known_on=known_on)
     covered = day.year in covered_years(known_on=known_on)
-    if not info.is_working_day and (covered or info.kind is DayKind.WEEKEND):
+    # an estimated Islamic holiday in a covered year (LAW.md §4): its day kind is not certain
+    uncertain = not covered or (info.estimated and info.kind is not DayKind.WEEKEND)
+    if not info.is_working_day and (not uncertain or info.kind is DayKind.WEEKEND):
         return QuotaTerms(QuotaStatus.NOT_WORKING_DAY, "day_off", basis=info.basis)
     in_force = policy.in_force(day, known_on=known_on)
     arrangement = in_force.arrangement
@@ -253,13 +261,17 @@ def quota_terms(
         return QuotaTerms(
             QuotaStatus.NO_FLEXIBLE_WORK, "no_flexible_work", arrangement, basis=basis
         )
-    if not covered:
+    if uncertain and (arrangement is not None or not covered):
         detail = (
-            f"{day.isoformat()} is beyond the decreed ASN calendar: whether it is a working "
-            f"day is not known; no quota can be given for {label}"
+            f"{day.isoformat()}: whether it is an ASN working day is not decreed yet (beyond "
+            f"the decreed calendar, or an estimated holiday); no quota can be given for {label}"
         )
         return QuotaTerms(
-            QuotaStatus.UNKNOWN, "coverage", arrangement, basis=info.basis, detail=detail
+            QuotaStatus.UNKNOWN,
+            "coverage" if not covered else "estimated_holiday",
+            arrangement,
+            basis=info.basis,
+            detail=detail,
         )
     if arrangement is None:
         return QuotaTerms(QuotaStatus.NO_FLEXIBLE_WORK, "no_arrangement")
@@ -351,10 +363,10 @@ def quota(
     ``strict=False`` it never raises for a legal answer.
     """
     require_type(opd, Opd, "opd")
-    if on is not None:
-        require_date(on, "on")
-    if known_on is not None:
-        require_date(known_on, "known_on")
+    require_date(on, "on", optional=True)
+    require_date(known_on, "known_on", optional=True)
+    require_type(onsite_required, int, "onsite_required", optional=True)
+    require_type(strict, bool, "strict")
     pol = resolve_policy(policy, opd.instansi)
     day = on if on is not None else today_in(pol)
     terms = quota_terms(

@@ -25,7 +25,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen
-from .errors import CoverageError, PolicyDataError, unchained
+from .errors import CoverageError, PolicyDataError, require_date, require_type, unchained
 from .legal import Citation, Confidence, Source, cite, registry
 
 RAMADAN_FILE = "ramadan.toml"
@@ -176,8 +176,8 @@ def ramadan_period(day: date, *, strict: bool = True) -> RamadanPeriod | None:
     does not reach, raises :class:`~flexasn.errors.CoverageError`; ``strict=False``
     answers with the estimate (``estimated=True``).
     """
-    if not isinstance(day, date):
-        raise TypeError(f"day must be a datetime.date, not {type(day).__name__}")
+    require_date(day, "day")
+    require_type(strict, bool, "strict")
     for period in ramadan_periods():
         if period.estimated and (
             period.first_day - ESTIMATE_MARGIN <= day <= period.last_day + ESTIMATE_MARGIN

@@ -44,7 +44,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen, field_error
-from .errors import InvalidInputError, PolicyDataError, UnknownPolicyError
+from .errors import InvalidInputError, PolicyDataError, UnknownPolicyError, require_type
 from .legal import Confidence, Source
 from .policy import Level
 
@@ -403,8 +403,7 @@ def instansi(instansi_id: str) -> Instansi:
     An id outside the register raises :class:`~flexasn.errors.UnknownPolicyError` whose
     message names the closest known ids.
     """
-    if not isinstance(instansi_id, str):
-        raise InvalidInputError(f"instansi id must be a string, not {type(instansi_id).__name__}")
+    require_type(instansi_id, str, "instansi_id")
     found = _index().get(instansi_id)
     if found is None:
         raise unknown_instansi_error(instansi_id)

@@ -51,20 +51,30 @@ Personal data (UU 27/2022) is never repeated in an error, whatever the file hold
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
-import io
+import functools
+import itertools
+import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TextIO
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ._model import Frozen
-from .errors import InvalidInputError, InvalidNipError, RosterError, unchained
+from .errors import (
+    InvalidInputError,
+    InvalidNipError,
+    RosterError,
+    require_path,
+    require_type,
+    unchained,
+)
 from .messages import render_all
 from .people import (
     OPD_KIND_ALIASES,
@@ -77,7 +87,7 @@ from .people import (
     PositionType,
     ServiceCategory,
     canonical_kind,
-    parse_nip,
+    check_nip,
 )
 
 Row = tuple[int, list[str]]
@@ -203,17 +213,29 @@ class Roster(Frozen):
         lookups, take :meth:`rows` once."""
         return self.rows().get(nip)
 
+    @functools.cached_property
+    def _by_code(self) -> dict[str, Opd]:
+        return {o.code: o for o in reversed(self.opds)}  # the first OPD of a code wins
+
+    @functools.cached_property
+    def _staff(self) -> dict[str, tuple[Employee, ...]]:
+        staff: dict[str, list[Employee]] = {}
+        for e in self.employees:
+            staff.setdefault(e.opd, []).append(e)
+        return {code: tuple(people) for code, people in staff.items()}
+
     def opd(self, code: str) -> Opd:
         """The OPD with that code; InvalidInputError if absent."""
-        for o in self.opds:
-            if o.code == code:
-                return o
-        raise InvalidInputError(f"no OPD {code!r} in the roster")
+        found = self._by_code.get(code) if isinstance(code, str) else None
+        if found is None:
+            raise InvalidInputError(f"no OPD {code!r} in the roster")
+        return found
 
     def employees_of(self, code: str) -> tuple[Employee, ...]:
-        """The employees of one OPD, in file order."""
+        """The employees of one OPD, in file order (indexed on first use: for a roster of
+        a million employees, each OPD costs its own staff, not the whole file)."""
         self.opd(code)
-        return tuple(e for e in self.employees if e.opd == code)
+        return self._staff.get(code, ())
 
 
 def normal_key(header: str) -> str:
@@ -243,6 +265,11 @@ def unknown_heading(header: Sequence[str], index: int, known: Collection[str]) -
     return render_all("files.unknown_column", columns=columns)
 
 
+_END = "\ue000end\ue000"
+"""A line added after a CSV file's text: a record of its own, unless a quoted cell is still
+open at the end of the file (an unterminated quote), which then swallows it."""
+
+
 @unchained
 def read_table(path: str | Path) -> tuple[str, list[str], list[Row]]:
     """Read a CSV file: ``(name, header, [(row number, cells), ...])``.
@@ -250,29 +277,84 @@ def read_table(path: str | Path) -> tuple[str, list[str], list[Row]]:
     UTF-8 with or without a BOM; ``,`` or ``;`` separator (whichever the header uses);
     blank lines are skipped; row numbers count the header as row 1.
     """
+    with open_table(path) as (name, header, rows):
+        return name, header, list(rows)
+
+
+@contextlib.contextmanager
+def open_table(path: str | Path) -> Iterator[tuple[str, list[str], Iterator[Row]]]:
+    """:func:`read_table`, one row at a time: ``(name, header, rows)`` where ``rows``
+    yields ``(row number, cells)`` as the file is read, so that a large file is never
+    held in memory whole. A problem of the file (not UTF-8, malformed CSV) is raised
+    where the reading reaches it; the file is closed on leaving the ``with`` block.
+    """
     p = Path(path)
     name = str(p)
     if p.suffix.lower() in (".xlsx", ".xls"):
         raise RosterError("Excel files are not read: save the sheet as CSV UTF-8", file=name)
+    error: RosterError | None = None
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        # newline=None, as Path.read_text: line ends are read as "\n" whatever they were
+        handle = p.open(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise RosterError("file not found", file=name) from None
-    except UnicodeDecodeError:
-        raise RosterError("not UTF-8 text: save the sheet as CSV UTF-8", file=name) from None
+        error = RosterError("file not found", file=name)
     except OSError as exc:
-        raise RosterError(f"cannot read file ({exc.__class__.__name__})", file=name) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+        error = RosterError(f"cannot read file ({exc.__class__.__name__})", file=name)
+    if error is not None:  # raised outside the except block: no exception chain
+        raise error
+    with handle:
+        first = _first_line(handle, name)
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        lines = itertools.chain((first,), handle, (_END,))
+        reader = csv.reader(lines, delimiter=delimiter)
+        rows = _records(reader, name)
+        top = next(rows, None)
+        if top is None:
+            raise RosterError("the file is empty", file=name)
+        yield name, [h.strip() for h in top[1]], rows
+
+
+def _first_line(handle: TextIO, name: str) -> str:
+    """The first line of an open text file (the others are read by the CSV reader, see
+    :func:`_records`); a decoding or reading error as a RosterError."""
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise RosterError(f"malformed CSV ({exc})", file=name) from None
-    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(c.strip() for c in r)]
-    if not numbered:
-        raise RosterError("the file is empty", file=name)
-    (_, header), rows = numbered[0], numbered[1:]
-    return name, [h.strip() for h in header], rows
+        return handle.readline()
+    except UnicodeDecodeError:
+        error = RosterError("not UTF-8 text: save the sheet as CSV UTF-8", file=name)
+    except OSError as exc:
+        error = RosterError(f"cannot read file ({exc.__class__.__name__})", file=name)
+    raise error  # outside the except block: the decode error (the file's bytes) is not kept
+
+
+def _records(reader: Iterator[list[str]], name: str) -> Iterator[Row]:
+    """The numbered records of a CSV reader (1 = the first), blank ones skipped."""
+    number = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            error = RosterError(f"malformed CSV ({exc})", file=name)
+        except UnicodeDecodeError:  # from the file, read as the reader goes
+            error = RosterError("not UTF-8 text: save the sheet as CSV UTF-8", file=name)
+        except OSError as exc:
+            error = RosterError(f"cannot read file ({exc.__class__.__name__})", file=name)
+        else:
+            number += 1
+            if not (record and record[-1].endswith(_END)):
+                if "".join(record).strip():  # a cell that is not blank
+                    yield number, record
+                continue
+            if record == [_END]:  # the end marker, a record of its own: the file is whole
+                return
+            error = RosterError(
+                "unterminated quote: a quoted cell that begins in this row is never closed "
+                '(a closing " is missing)',
+                file=name,
+                row=number,
+            )
+        raise error
 
 
 def _columns(
@@ -414,7 +496,13 @@ def _model_error(
 def read_opds(path: str | Path) -> tuple[tuple[Opd, ...], dict[str, int], str]:
     """Read an OPDs file: the OPDs in file order, each code's row number, and the
     headcount column's name as written in the file."""
-    name, header, rows = read_table(path)
+    with open_table(path) as (name, header, rows):
+        return _read_opds(name, header, rows)
+
+
+def _read_opds(
+    name: str, header: list[str], rows: Iterable[Row]
+) -> tuple[tuple[Opd, ...], dict[str, int], str]:
     columns = _columns(name, header, OPD_COLUMNS, OPD_REQUIRED)
     opds: list[Opd] = []
     rows_of: dict[str, int] = {}
@@ -444,38 +532,150 @@ def read_employees(path: str | Path, opd_codes: set[str] | None = None) -> tuple
     return _read_employees(path, opd_codes)[0]
 
 
+_PROFILES_KEPT = 4096
+"""How many distinct rows (all cells but the NIP and the OPD) :func:`_read_employees`
+keeps parsed: real rosters have a few dozen; beyond the limit rows are parsed one by one."""
+
+
+def _employee_builder() -> Callable[[set[str], dict[str, Any]], Employee]:
+    """A function building an :class:`Employee` from all its fields, already checked, in
+    the model's order: what ``Employee.model_construct`` does, at a fraction of its cost,
+    or ``model_construct`` itself if pydantic's model layout is not the one expected.
+    ``tests/test_bounds.py`` holds the result equal to ``model_validate``'s.
+    """
+    layout = {"__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"}
+    plain = (
+        set(getattr(BaseModel, "__slots__", ())) == layout
+        and Employee.__pydantic_post_init__ is None
+        and not Employee.__private_attributes__
+        and Employee.model_config.get("extra") == "forbid"
+    )
+
+    def construct(names: set[str], values: dict[str, Any]) -> Employee:
+        return Employee.model_construct(names, **values)
+
+    if not plain:  # pragma: no cover - another pydantic: the documented way
+        return construct
+    new, put = object.__new__, object.__setattr__
+
+    def build(names: set[str], values: dict[str, Any]) -> Employee:
+        employee: Employee = new(Employee)
+        put(employee, "__dict__", values)
+        put(employee, "__pydantic_fields_set__", names)
+        put(employee, "__pydantic_extra__", None)
+        put(employee, "__pydantic_private__", None)
+        return employee
+
+    return build
+
+
+class _Profiles:
+    """The parsed cells of an employees file but the NIP and the OPD, once per distinct
+    row: ``(values, given, status)``, where ``values`` holds every field of the model
+    in its order (defaults filled in; ``nip`` and ``opd`` left to fill), ``given`` the
+    fields the row gives (pydantic's ``model_fields_set``, shared by the employees with
+    the same columns) and ``status`` the employment status the NIP is checked for."""
+
+    def __init__(self, name: str, header: list[str], columns: dict[str, int]) -> None:
+        self.name, self.header = name, header
+        self.parsers = [
+            (field, i, _EMPLOYEE_PARSERS[field])
+            for field, i in columns.items()
+            if field not in ("nip", "opd")
+        ]
+        self.key = operator.itemgetter(*(i for _, i, _ in self.parsers)) if self.parsers else None
+        self.template: dict[str, Any] = {
+            name: None if info.is_required() else info.get_default(call_default_factory=True)
+            for name, info in Employee.model_fields.items()
+        }
+        self.kept: dict[Any, tuple[dict[str, Any], set[str], EmploymentStatus]] = {}
+        self.given: dict[frozenset[str], set[str]] = {}
+
+    def of(
+        self, row_no: int, cells: list[str]
+    ) -> tuple[dict[str, Any], set[str], EmploymentStatus]:
+        """The parsed row; a bad cell raises the RosterError of its column (the first
+        from the left)."""
+        key = self.key(cells) if self.key is not None else ()
+        found = self.kept.get(key)
+        if found is not None:
+            return found
+        fields: dict[str, Any] = {}
+        for field, i, parse in self.parsers:
+            cell = cells[i]
+            if field in ("status", "position", "discipline") and not cell.strip():
+                continue  # the model's default
+            try:
+                fields[field] = parse(cell)
+            except ValueError as exc:
+                raise RosterError(
+                    str(exc), file=self.name, row=row_no, column=self.header[i]
+                ) from None
+        values = {**self.template, **fields}
+        names = frozenset(("nip", "opd", *fields))
+        given = self.given.setdefault(names, set(names))
+        found = (values, given, fields.get("status", EmploymentStatus.PNS))
+        if len(self.kept) < _PROFILES_KEPT:
+            self.kept[key] = found
+        return found
+
+
 def _read_employees(
     path: str | Path, opd_codes: set[str] | None
 ) -> tuple[tuple[Employee, ...], tuple[int, ...]]:
-    """The employees of a file and the row of each (1 = the header)."""
-    name, header, rows = read_table(path)
-    columns = _columns(name, header, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
-    nip_col = header[columns["nip"]]
-    employees: list[Employee] = []
-    seen: dict[str, int] = {}
-    for row_no, cells in rows:
-        fields = _fields(name, header, columns, _EMPLOYEE_PARSERS, row_no, cells)
-        nip = fields["nip"]
-        try:
-            parse_nip(nip, status=fields.get("status", EmploymentStatus.PNS))
-        except InvalidNipError as exc:
-            raise RosterError(str(exc), file=name, row=row_no, column=nip_col) from None
-        if nip in seen:
-            raise RosterError(
-                f"the same NIP as row {seen[nip]}", file=name, row=row_no, column=nip_col
-            )
-        seen[nip] = row_no
-        if opd_codes is not None and fields["opd"] not in opd_codes:
-            raise RosterError(
-                render_all("files.unknown_opd"),
-                file=name,
-                row=row_no,
-                column=header[columns["opd"]],
-            )
-        try:
-            employees.append(Employee.model_validate(fields))
-        except ValidationError as exc:
-            raise _model_error(exc, name, row_no, header, columns) from None
+    """The employees of a file and the row of each (1 = the header).
+
+    Made for files of a million rows: the file is read one row at a time; the cells
+    other than the NIP and the OPD are parsed once per distinct combination
+    (:class:`_Profiles`), the NIP once per row (:func:`~flexasn.people.check_nip`); each
+    employee is built from the checked fields without validating them again, and shares
+    its OPD's code with the others. The errors are those of validating row by row, in the
+    same order: the cell count, each column from the left, the NIP, a NIP given twice,
+    the OPD, the model.
+    """
+    with open_table(path) as (name, header, rows):
+        columns = _columns(name, header, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
+        nip_i, opd_i = columns["nip"], columns["opd"]
+        nip_col, opd_col = header[nip_i], header[opd_i]
+        profiles = _Profiles(name, header, columns)
+        codes = None if opd_codes is None else {code: code for code in opd_codes}
+        build = _employee_builder()
+        today = date.today()
+        width = len(header)
+        employees: list[Employee] = []
+        seen: dict[str, int] = {}
+        for row_no, cells in rows:
+            if len(cells) != width:
+                raise RosterError(
+                    f"expected {width} cells, found {len(cells)}", file=name, row=row_no
+                )
+            parsed, given, status = profiles.of(row_no, cells)
+            nip, opd = cells[nip_i].strip(), cells[opd_i].strip()
+            try:
+                check_nip(nip, status=status, today=today)
+            except InvalidNipError as exc:
+                raise RosterError(str(exc), file=name, row=row_no, column=nip_col) from None
+            if nip in seen:
+                raise RosterError(
+                    f"the same NIP as row {seen[nip]}", file=name, row=row_no, column=nip_col
+                )
+            seen[nip] = row_no
+            if codes is not None:
+                code = codes.get(opd)
+                if code is None:
+                    raise RosterError(
+                        render_all("files.unknown_opd"), file=name, row=row_no, column=opd_col
+                    )
+                opd = code  # one string per OPD, not one per employee
+            if not opd:  # the model's only rule the parsers do not apply: its error
+                fields = {k: v for k, v in parsed.items() if k in given}
+                try:
+                    Employee.model_validate({**fields, "nip": nip, "opd": opd})
+                except ValidationError as exc:
+                    raise _model_error(exc, name, row_no, header, columns) from None
+            values = parsed.copy()
+            values["nip"], values["opd"] = nip, opd
+            employees.append(build(given, values))
     return tuple(employees), tuple(seen.values())
 
 
@@ -490,6 +690,9 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
     ``check_headcount=False`` it is listed in :attr:`Roster.mismatches` (a partial
     roster, e.g. one unit of a large OPD). ``.xlsx`` is not read: save it as CSV UTF-8.
     """
+    require_path(opds, "opds")
+    require_path(employees, "employees")
+    require_type(check_headcount, bool, "check_headcount")
     opd_list, rows_of, headcount_column = read_opds(opds)
     staff, staff_rows = _read_employees(employees, set(rows_of))
     counts = Counter(e.opd for e in staff)
@@ -511,4 +714,8 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
             row=m.row,
             column=headcount_column,
         )
-    return Roster(opds=opd_list, employees=staff, mismatches=mismatches, employee_rows=staff_rows)
+    # built from checked parts: validating the roster again would re-run each
+    # employee's NIP check (pydantic runs a nested model's after-validators again)
+    return Roster.model_construct(
+        opds=opd_list, employees=staff, mismatches=mismatches, employee_rows=staff_rows
+    )

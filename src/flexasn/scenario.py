@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import Field, PrivateAttr, field_validator
+from pydantic import Field, PrivateAttr, StrictBool, field_validator
 
 from ._model import DateSpan, Frozen
 from .errors import PolicyDataError
@@ -43,7 +43,7 @@ class Scenario(Frozen):
     percent: dict[str, Annotated[Decimal, Field(ge=0, le=100)]] = Field(default_factory=dict)
     exclude_kinds: tuple[str, ...] = ()
     extra_days: tuple[DateSpan, ...] = ()
-    heads_onsite: bool | None = None
+    heads_onsite: StrictBool | None = None
     description: str | None = None
     _policy: Policy = PrivateAttr()
 

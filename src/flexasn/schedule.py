@@ -16,6 +16,9 @@ Files (the regions' rotation is a spreadsheet a head of OPD sends to the BKPSDM)
   the JSON.
 - JSON: ``schedule.model_dump_json()``, the whole model (``schema_version`` 1).
 
+In both, an employee is named by a NIP (or NI PPPK) of 18 digits; any other id (a name,
+a shortened number) is refused, the error naming its row or field, never the id.
+
 Reading is all-or-nothing: a bad file raises :class:`~flexasn.errors.RosterError`
 naming the file, row and column, never a NIP, a name or a cell's value. As for rosters
 (:mod:`flexasn.roster`), a heading is repeated only when it is known (``nip``, ``opd``,
@@ -31,17 +34,37 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Mapping
-from datetime import date, timedelta
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ._model import Frozen
-from .errors import InvalidInputError, RosterError, mask_location, unchained
+from .calendar import SpanTooLongError, check_span
+from .errors import (
+    ArgumentTypeError,
+    InvalidInputError,
+    RosterError,
+    mask_location,
+    require_choice,
+    require_date,
+    require_items,
+    require_path,
+    require_type,
+    unchained,
+)
 from .legal import Citation
-from .messages import Language, render, render_all
+from .messages import LANGUAGES, Language, render, render_all
 from .people import WorkMode
 from .privacy import masked_id
 from .reasons import Check
@@ -70,7 +93,7 @@ class ScheduleDay(Frozen):
     day: date
     remote: dict[str, WorkMode] = Field(default_factory=dict)
     """NIP -> WFH or WFA. WFO entries are dropped: WFO is the default."""
-    limit: int | None = Field(default=None, ge=0)
+    limit: StrictInt | None = Field(default=None, ge=0)
     """The OPD's ``max_remote`` that day as the planner computed it; None where the law
     sets none or the schedule was made by hand."""
     status: DayStatus = "unplanned"
@@ -152,6 +175,17 @@ SUMMARY_HEADERS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _employee_id(value: str) -> str:
+    if not (len(value) == 18 and value.isascii() and value.isdigit()):
+        raise ValueError("an employee id is a NIP: exactly 18 digits 0-9")
+    return value
+
+
+EmployeeId = Annotated[str, AfterValidator(_employee_id)]
+"""An employee's NIP (or NI PPPK) in a schedule: 18 ASCII digits, as in the CSV files; an
+error names its place (``employees[3]``), never the id."""
+
+
 class Schedule(Frozen):
     """Every employee of one OPD on every day of an inclusive span.
 
@@ -169,8 +203,8 @@ class Schedule(Frozen):
     """The id of the policy the planner applied (None for a schedule made by hand)."""
     first_day: date
     last_day: date
-    employees: tuple[str, ...]
-    """Every employee's NIP, sorted."""
+    employees: tuple[EmployeeId, ...]
+    """Every employee's NIP, sorted (each 18 digits: a name or a shortened id is refused)."""
     days: tuple[ScheduleDay, ...]
     """One entry per calendar day from ``first_day`` to ``last_day``, in order."""
     history: dict[str, tuple[date, ...]] = Field(default_factory=dict)
@@ -223,9 +257,10 @@ class Schedule(Frozen):
         return frozenset(self.employees)
 
     def _day(self, day: date) -> ScheduleDay:
-        if not isinstance(day, date) or not self.first_day <= day <= self.last_day:
+        require_date(day, "day")
+        if not self.first_day <= day <= self.last_day:
             raise InvalidInputError(
-                f"{day} is outside the schedule ({self.first_day.isoformat()}.."
+                f"day {day.isoformat()} is outside the schedule ({self.first_day.isoformat()}.."
                 f"{self.last_day.isoformat()})"
             )
         return self.days[(day - self.first_day).days]
@@ -236,6 +271,7 @@ class Schedule(Frozen):
         Raises :class:`~flexasn.errors.InvalidInputError` for an employee not in the
         schedule (named by a masked NIP) or a day outside its span.
         """
+        require_type(nip, str, "nip")
         if nip not in self._members:
             raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
         return self._day(day).remote.get(nip, WorkMode.WFO)
@@ -246,6 +282,7 @@ class Schedule(Frozen):
 
     def remote_days(self, nip: str) -> tuple[date, ...]:
         """The days on which the employee is remote, in order."""
+        require_type(nip, str, "nip")
         if nip not in self._members:
             raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
         return tuple(d.day for d in self.days if nip in d.remote)
@@ -308,6 +345,9 @@ def write_summary_csv(
     lines: tuple[DaySummary, ...], path: str | Path, lang: Language = "id"
 ) -> None:
     """Write summary lines to a CSV file with headers in ``lang`` (UTF-8)."""
+    require_items(lines, DaySummary, "lines")
+    require_path(path)
+    require_choice(lang, SUMMARY_HEADERS, "lang")
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(SUMMARY_HEADERS[lang])
@@ -335,6 +375,8 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def write_schedule_csv(schedule: Schedule, path: str | Path) -> None:
     """Write the schedule as a wide CSV: ``nip,opd,<day>...``, cells ``wfo``/``wfh``/``wfa``."""
+    require_type(schedule, Schedule, "schedule")
+    require_path(path)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["nip", "opd", *(d.day.isoformat() for d in schedule.days)])
@@ -350,11 +392,14 @@ def read_schedule_csv(path: str | Path) -> Schedule:
     """Read a wide schedule CSV (see the module doc); all-or-nothing.
 
     The span runs from the first to the last date column; dates missing in between
-    are days on which everyone is WFO. Raises :class:`~flexasn.errors.RosterError`
-    naming the file, row (1 = the header) and column for any bad cell.
+    are days on which everyone is WFO; it is at most
+    :data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years). Raises
+    :class:`~flexasn.errors.RosterError` naming the file, row (1 = the header) and
+    column for any bad cell.
     """
     from .roster import column_of, read_table  # the CSV dialect is shared with rosters
 
+    require_path(path)
     name, header, rows = read_table(path)
     lowered = [h.strip().lower() for h in header]
     if not any(h in ("nip", "opd") or _iso_date(h) for h in lowered):
@@ -375,6 +420,13 @@ def read_schedule_csv(path: str | Path) -> Schedule:
         raise RosterError("the file has no day columns", file=name, row=1)
     if any(b <= a for a, b in itertools.pairwise(days)):
         raise RosterError("day columns must be in increasing order", file=name, row=1)
+    error: RosterError | None = None
+    try:
+        check_span(days[0], days[-1])  # the schedule holds every day in between
+    except SpanTooLongError as exc:
+        error = RosterError({lang: exc.message(lang) for lang in LANGUAGES}, file=name, row=1)
+    if error is not None:  # raised outside the except block: no exception chain
+        raise error
     if not rows:
         raise RosterError("the file lists no employee", file=name, row=2)
     opd_codes: set[str] = set()
@@ -439,12 +491,15 @@ def _iso_date(text: str) -> date | None:
 
 def write_schedule_json(schedule: Schedule, path: str | Path) -> None:
     """Write the whole schedule as JSON (``schema_version`` 1), UTF-8, indented."""
+    require_type(schedule, Schedule, "schedule")
+    require_path(path)
     Path(path).write_text(schedule.model_dump_json(indent=2) + "\n", encoding="utf-8")
 
 
 @unchained
 def read_schedule_json(path: str | Path) -> Schedule:
     """Read a schedule JSON file; a bad file raises RosterError naming the file and field."""
+    require_path(path)
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -481,13 +536,18 @@ def history_of(history: Mapping[str, Any] | Schedule | None) -> dict[str, tuple[
                 out.setdefault(nip, set()).add(d.day)
         return {nip: tuple(sorted(days)) for nip, days in out.items()}
     if not isinstance(history, Mapping):
-        raise InvalidInputError("history must be a mapping NIP -> remote days, or a Schedule")
+        raise ArgumentTypeError(
+            f"history must be a mapping NIP -> remote days, or a Schedule, not "
+            f"{type(history).__name__}"
+        )
     result: dict[str, tuple[date, ...]] = {}
     for nip, days in history.items():
         if not isinstance(nip, str):
-            raise InvalidInputError("history keys must be NIP strings")
-        items = (days,) if isinstance(days, date) else tuple(days)
-        if not all(isinstance(d, date) for d in items):
-            raise InvalidInputError(f"history of employee {masked_id(nip)}: days must be dates")
+            raise ArgumentTypeError("history keys must be NIP strings")
+        items = tuple(days) if isinstance(days, Iterable) else (days,)
+        if not all(isinstance(d, date) and not isinstance(d, datetime) for d in items):
+            raise ArgumentTypeError(
+                f"history of employee {masked_id(nip)}: days must be datetime.date"
+            )
         result[nip] = tuple(sorted(set(items)))
     return result

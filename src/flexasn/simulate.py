@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .decide import decide, situation
-from .errors import InvalidInputError
+from .errors import ArgumentTypeError, InvalidInputError, require_date, require_items, require_type
 from .people import DisciplineStatus, Employee, Opd
 from .people import Profile as Profile  # re-exported: the counts of a Workforce are by Profile
 from .people import profile_of as profile_of
@@ -74,10 +74,10 @@ class Workforce:
     """
 
     def __init__(self, opds: Iterable[Opd], start: date, end: date) -> None:
+        require_date(start, "start")
+        require_date(end, "end")
         self.opds: dict[str, Opd] = {}
-        for index, opd in enumerate(opds):
-            if not isinstance(opd, Opd):
-                raise InvalidInputError(f"opds[{index}] is not an Opd")
+        for index, opd in enumerate(require_items(opds, Opd, "opds")):
             if opd.code in self.opds:
                 raise InvalidInputError(f"opds[{index}]: duplicate OPD code {opd.code!r}")
             self.opds[opd.code] = opd
@@ -141,6 +141,9 @@ class Simulation:
     """The result of :func:`simulate`: rows per (scenario, day, OPD) and aggregates."""
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:
+        require_type(rows, list, "rows")
+        for index, row in enumerate(rows):
+            require_type(row, dict, f"rows[{index}]")
         self._rows = rows
 
     def rows(self) -> list[dict[str, Any]]:
@@ -285,16 +288,21 @@ def simulate(
     """
     days = span_days(start, end)
     opds, employees = _read_files(opds, employees)
+    opds = require_items(opds, Opd, "opds")
     if isinstance(employees, Workforce):
         workforce = employees
     elif _is_frame(employees):
         workforce = workforce_from_frame(opds, cast("pd.DataFrame", employees), start, end)
     else:
+        if isinstance(employees, str | bytes | dict) or not isinstance(employees, Iterable):
+            raise ArgumentTypeError(
+                "employees must be an iterable of Employee, a Workforce, a DataFrame or a "
+                f"path, not {type(employees).__name__}"
+            )
         workforce = Workforce(opds, start, end)
-        for row, e in enumerate(cast(Iterable[Employee], employees), start=1):
-            if not isinstance(e, Employee):
-                raise InvalidInputError(f"employee row {row} is not an Employee")
-            workforce.add(e, row=row)
+        for index, e in enumerate(cast(Iterable[Employee], employees)):
+            require_type(e, Employee, f"employees[{index}]")
+            workforce.add(e, row=index + 1)
     policies: Sequence[PolicyArg] = (
         list(policy) if isinstance(policy, list | tuple) else [policy]  # type: ignore[list-item]
     )

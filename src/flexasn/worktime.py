@@ -22,7 +22,8 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, StrictInt, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ._model import DateSpan, Frozen
 from .legal import Citation, Confidence, cite, registry
@@ -86,7 +87,7 @@ class ScheduleHours(Frozen):
     days: tuple[Weekday, ...] = Field(min_length=1)
     start: time
     end: time
-    break_minutes: int = Field(default=0, ge=0, le=240)
+    break_minutes: StrictInt = Field(default=0, ge=0, le=240)
 
     @field_validator("start", "end")
     @classmethod
@@ -140,7 +141,11 @@ class WorkSchedule(Frozen):
     Perpres 21/2023 Pasal 7 that keep other days. ``kinds`` lists the OPD kinds that
     follow a non-standard pattern by default (Kota Malang: ``puskesmas``).
     ``weekly_total`` is the total the instrument declares; it must equal the sum of
-    the weekdays' hours and may not exceed the national 37 h 30 min (Pasal 4).
+    the weekdays' hours. A total above the national one (Pasal 4: 37 h 30 min, in Ramadan
+    32 h 30 min) is what the region decreed: it loads, and it is flagged
+    (:attr:`above_national_total`, and a ``schedule_above_national_total`` notice in
+    :func:`~flexasn.hours.check_hours`), never silently lowered. Provinsi Banten's SE 3/2026
+    (35 h a week in Ramadan 1447 H) is the bundled example.
 
     National holidays and cuti bersama owe nothing whatever the schedule says
     (Perpres 21/2023 Pasal 6); a weekday the schedule does not list owes nothing.
@@ -156,7 +161,8 @@ class WorkSchedule(Frozen):
     weekly_total: timedelta
     """The weekly total the instrument states (TOML: minutes, or ``"32:30"``)."""
     ramadan: bool = False
-    """True for a Ramadan schedule: its total may not exceed 32 h 30 min (Pasal 4)."""
+    """True for a Ramadan schedule: the national total it is measured against is
+    32 h 30 min (Pasal 4), not 37 h 30 min."""
     basis: ScheduleBasis
     also_cites: tuple[ScheduleBasis, ...] = ()
     confidence: Confidence
@@ -166,6 +172,13 @@ class WorkSchedule(Frozen):
     @classmethod
     def _total(cls, value: Any) -> Any:
         return _minutes(value)
+
+    @field_validator("ramadan", mode="before")
+    @classmethod
+    def _strict_ramadan(cls, value: Any) -> Any:
+        if not isinstance(value, bool):  # as StrictBool: neither 1 nor "true"
+            raise PydanticCustomError("bool_type", "Input should be a valid boolean")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -179,12 +192,6 @@ class WorkSchedule(Frozen):
                 f"the weekdays' hours sum to {_fmt(total)} but weekly_total is "
                 f"{_fmt(self.weekly_total)}"
             )
-        ceiling = RAMADAN_WEEKLY_TOTAL if self.ramadan else WEEKLY_TOTAL
-        if total > ceiling:
-            raise ValueError(
-                f"weekly total {_fmt(total)} exceeds the national {_fmt(ceiling)} "
-                "(Perpres 21/2023 Pasal 4)"
-            )
         if self.kinds and self.pattern == STANDARD_PATTERN:
             raise ValueError(
                 f"kinds select a non-standard pattern; name one (not {self.pattern!r})"
@@ -193,6 +200,18 @@ class WorkSchedule(Frozen):
             if a.first_day <= b.last_day and b.first_day <= a.last_day:
                 raise ValueError(f"day spans {a} and {b} overlap")
         return self
+
+    @property
+    def national_total(self) -> timedelta:
+        """The national weekly total it is measured against (Perpres 21/2023 Pasal 4):
+        32 h 30 min for a Ramadan schedule, else 37 h 30 min."""
+        return RAMADAN_WEEKLY_TOTAL if self.ramadan else WEEKLY_TOTAL
+
+    @property
+    def above_national_total(self) -> bool:
+        """True when the region's weekly total exceeds the national one (Banten's 35 h in
+        Ramadan 2026): the data is accepted as decreed and flagged, not corrected."""
+        return self.weekly_total > self.national_total
 
     def covers(self, day: date) -> bool:
         """True when ``day`` falls in one of the schedule's spans."""
@@ -226,7 +245,7 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
     for a, b in combinations(schedules, 2):
         if a.pattern != b.pattern:
             continue
-        shared = next((d for d in a.iter_days() if b.covers(d)), None)
+        shared = _first_shared_day(a, b)
         if shared is not None:
             raise ValueError(
                 f"work schedules {a.id!r} and {b.id!r} (pattern {a.pattern!r}) both cover "
@@ -240,6 +259,18 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
                     f"OPD kind {kind!r} follows two patterns: {owners[kind]!r} and {s.pattern!r}"
                 )
     return schedules
+
+
+def _first_shared_day(a: WorkSchedule, b: WorkSchedule) -> date | None:
+    """The first day both schedules cover, or None: spans are compared, not days, so a
+    schedule of any length costs the same."""
+    starts = [
+        max(x.first_day, y.first_day)
+        for x in a.days
+        for y in b.days
+        if x.first_day <= y.last_day and y.first_day <= x.last_day
+    ]
+    return min(starts, default=None)
 
 
 WorkSchedules = Annotated[tuple[WorkSchedule, ...], AfterValidator(_no_overlap)]

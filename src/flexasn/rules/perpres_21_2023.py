@@ -45,7 +45,11 @@ def working_day(s: Situation) -> Reason:
     info = s.day_info
     day = s.day.isoformat()
     basis = info.basis
-    if not s.covered and info.kind is not DayKind.WEEKEND:
+    if (not s.covered and info.kind is not DayKind.WEEKEND) or (
+        s.covered and info.estimated and info.kind is not DayKind.WORKING_DAY
+    ):
+        # beyond the decreed years, or an Islamic holiday whose date the Minister of
+        # Religious Affairs has not set yet (LAW.md §4: 10-11 March, 17 May 2027)
         kind = {lang: render(f"day_kind.{info.kind.value}", lang) for lang in LANGUAGES}
         return reason(Check.WORKING_DAY, None, "working_day.unknown", basis, day=day, kind=kind)
     if info.kind is DayKind.WORKING_DAY:
