@@ -263,7 +263,8 @@ def legal_sources() -> dict[str, str]:
             facts.append(f"- notes: {' '.join(inst.notes.split())}")
         for source in inst.sources:
             where = f"<{source.url}>" if source.url else f"published {source.published}"
-            facts.append(f"- source: {source.publisher}, {where}")
+            quoted = f': "{source.quote}"' if source.quote else ""
+            facts.append(f"- source: {source.publisher}, {where}{quoted}")
         lines += [*facts, ""]
         arts = articles(inst.id)
         if arts:

@@ -505,3 +505,24 @@ def test_an_estimated_islamic_holiday_is_not_a_certain_day_off() -> None:
     assert (q.status, q.reason, q.limit) == (QuotaStatus.UNKNOWN, "estimated_holiday", None)
     with pytest.raises(fx.QuotaUndefinedError):
         fx.max_remote(unit, date(2027, 3, 10), policy=covered)
+
+
+def test_quoted_sources_agree_with_the_data() -> None:
+    # Kota Cimahi: "a maximum proportion of 75 percent" -> the default rule's 75 %
+    cimahi = fx.instrument("kebijakan-kota-cimahi-wfh-jumat-2026")
+    quote = next(s.quote for s in cimahi.sources if s.quote)
+    assert quote is not None and "75 percent" in quote
+    rule = next(r for r in fx.get_policy("kota-cimahi").arrangement[0].quota if r.default)
+    assert rule.percent == 75
+    # The extension: "for the next two months", announced 21 May 2026
+    ext = fx.instrument("wfh-jumat-2026-perpanjangan")
+    assert any(s.quote and "next two months" in s.quote for s in ext.sources)
+    assert ext.published == date(2026, 5, 21)
+    # Jawa Barat's trial (SE 150/KPG.03/BKD, public 4 November 2025): Thursdays in
+    # November, "sistem 50-50" in December
+    trial = fx.instrument("se-jabar-150-kpg-03-bkd")
+    assert trial.published == date(2025, 11, 4)
+    assert any(s.quote and "50-50" in s.quote for s in trial.sources)
+    unit = opd("prov-jabar", headcount=60)
+    d = fx.eligible_for_wfa(employee(), unit, date(2025, 11, 13), known_on=date(2025, 11, 10))
+    assert d.arrangement == "wfh-kamis-uji-coba-november-2025"

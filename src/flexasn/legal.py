@@ -65,6 +65,8 @@ class Source(Frozen):
     title: str | None = None
     published: Annotated[str, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] | None = None
     """Publication date of a printed or unlinked report: ``YYYY-MM-DD`` or ``YYYY-MM``."""
+    quote: str | None = Field(default=None, min_length=1)
+    """The sentence the fact rests on, quoted in the source's own language."""
 
     @field_validator("published")
     @classmethod
