@@ -172,16 +172,24 @@ def test_no_regional_file_copies_a_national_window() -> None:
                 assert a.basis.instrument not in national, (policy_id, a.id)
 
 
+def arrangement(
+    id: str, first: date, last: date, *weekdays: fx.Weekday, instrument: str = "se-menpanrb-3-2026"
+) -> Arrangement:
+    """A test arrangement allowing WFH: weekly on ``weekdays``, else dated."""
+    return Arrangement(
+        id=id,
+        kind=ArrangementKind.WEEKLY if weekdays else ArrangementKind.DATED,
+        days=(DateSpan(first_day=first, last_day=last),),
+        weekdays=weekdays,
+        modes=(fx.WorkMode.WFH,),
+        basis=Basis(instrument=instrument),
+        confidence=fx.Confidence.REPORTED,
+    )
+
+
 def _with_extra_national_window(day: date) -> Policy:
     base = fx.get_policy("nasional")
-    window = Arrangement(
-        id="uji-jendela-baru",
-        kind=ArrangementKind.DATED,
-        days=(DateSpan(first_day=day, last_day=day),),
-        modes=(fx.WorkMode.WFH,),
-        basis=Basis(instrument="se-menpanrb-2-2026"),
-        confidence=fx.Confidence.OFFICIAL,
-    )
+    window = arrangement("uji-jendela-baru", day, day, instrument="se-menpanrb-2-2026")
     return base.model_copy(update={"arrangement": (*base.arrangement, window)})
 
 
@@ -456,15 +464,7 @@ def test_a_wfh_friday_counts_toward_the_standing_weekly_limit(tmp_path: Path) ->
 
 
 def test_conflicts_are_found_whenever_a_policy_is_built() -> None:
-    a = Arrangement(
-        id="a",
-        kind=ArrangementKind.WEEKLY,
-        days=(DateSpan(first_day=date(2026, 1, 1), last_day=date(2026, 12, 31)),),
-        weekdays=(fx.Weekday.FRIDAY,),
-        modes=(fx.WorkMode.WFH,),
-        basis=Basis(instrument="se-menpanrb-3-2026"),
-        confidence=fx.Confidence.REPORTED,
-    )
+    a = arrangement("a", date(2026, 1, 1), date(2026, 12, 31), fx.Weekday.FRIDAY)
     b = a.model_copy(update={"id": "b", "weekdays": (fx.Weekday.THURSDAY, fx.Weekday.FRIDAY)})
     c = a.model_copy(update={"id": "c", "weekdays": (fx.Weekday.THURSDAY,)})
     with pytest.raises(fx.PolicyConflictError, match="'a' and 'b' both cover 2026-01-02"):
@@ -475,15 +475,7 @@ def test_conflicts_are_found_whenever_a_policy_is_built() -> None:
 
 def test_spans_not_days_are_compared() -> None:
     # a hostile span of years 1-9999 loads at once (issue 12: compare spans, not days)
-    far = Arrangement(
-        id="jauh",
-        kind=ArrangementKind.WEEKLY,
-        days=(DateSpan(first_day=date(1, 1, 1), last_day=date(9999, 12, 30)),),
-        weekdays=(fx.Weekday.MONDAY,),
-        modes=(fx.WorkMode.WFH,),
-        basis=Basis(instrument="se-menpanrb-3-2026"),
-        confidence=fx.Confidence.REPORTED,
-    )
+    far = arrangement("jauh", date(1, 1, 1), date(9999, 12, 30), fx.Weekday.MONDAY)
     other = far.model_copy(update={"id": "lain", "weekdays": (fx.Weekday.TUESDAY,)})
     Policy(id="kab-contoh", name="Contoh", level=fx.Level.KABUPATEN, arrangement=(far, other))
 

@@ -452,13 +452,13 @@ def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleW
     :class:`~flexasn.errors.CoverageError` for a year beyond the covered years unless
     ``strict=False``.
     """
-    from .policy import get_policy  # policy data is loaded only when asked for
+    from .policy import ArrangementKind, get_policy  # policy data: loaded when asked for
 
     require_type(year, int, "year")
     _check_coverage(date(year, 1, 1), None, strict)
     found: dict[date, Citation] = {}
     for arrangement in get_policy("nasional").arrangement:
-        if arrangement.kind.value != "dated":  # the weekly Friday WFH is not a window
+        if arrangement.kind is not ArrangementKind.DATED:  # the weekly Friday WFH is not a window
             continue
         for day in _days_in_year(arrangement.days, year):  # not every day of its spans
             if arrangement.covers(day) and is_working_day(day, strict=strict):

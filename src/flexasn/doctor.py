@@ -29,7 +29,7 @@ from ._model import Frozen
 from .calendar import calendar_year, covered_years, is_working_day
 from .legal import data_as_of
 from .messages import Language, render_all
-from .policy import NATIONAL, ArrangementKind, get_policy, list_policies
+from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_policies
 from .ramadan import ramadan_periods
 
 STALE_AFTER_DAYS = 30
@@ -127,23 +127,20 @@ def _ramadan(window: _Window, out: list[Finding]) -> None:
         )
 
 
+def _series(a: Arrangement) -> tuple[str, ...]:
+    """Weekly arrangements of the same weekdays and levels continue one another."""
+    return (*sorted(w.value for w in a.weekdays), *sorted(lv.value for lv in a.levels))
+
+
 def _weekly(window: _Window, out: list[Finding]) -> None:
     for policy_id in list_policies():
         policy = get_policy(policy_id)
+        open_ended = [a for a in policy.arrangement if a.is_weekly and a.continuation == "unknown"]
         latest: dict[tuple[str, ...], date] = {}
-        for a in policy.arrangement:
-            if a.is_weekly and a.continuation == "unknown":
-                key = tuple(sorted(w.value for w in a.weekdays)) + tuple(
-                    sorted(lv.value for lv in a.levels)
-                )
-                latest[key] = max(latest.get(key, a.last_day), a.last_day)
-        for a in policy.arrangement:
-            if not (a.is_weekly and a.continuation == "unknown"):
-                continue
-            key = tuple(sorted(w.value for w in a.weekdays)) + tuple(
-                sorted(lv.value for lv in a.levels)
-            )
-            if a.last_day != latest[key]:
+        for a in open_ended:
+            latest[_series(a)] = max(latest.get(_series(a), a.last_day), a.last_day)
+        for a in open_ended:
+            if a.last_day != latest[_series(a)]:
                 continue  # a later arrangement of the same days continues it
             after = a.last_day + timedelta(days=1)
             first = max(after, window.first)

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..calendar import DayInfo
 from ..people import Employee, Opd
-from ..policy import Arrangement, InForce, Policy, QuotaRule
+from ..policy import Arrangement, ArrangementKind, InForce, Policy, QuotaRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class Situation:
         """A standing arrangement whose weekly limit counts the day: the one in force, or
         one beside the weekly arrangement in force (LAW.md §3a)."""
         a = self.arrangement
-        if a is not None and a.kind.value == "standing":
+        if a is not None and a.kind is ArrangementKind.STANDING:
             return a
         return self.in_force.standing if self.in_force is not None else None
 
