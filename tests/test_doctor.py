@@ -78,3 +78,18 @@ def test_command_exit_codes_and_json() -> None:
     data = json.loads(busy.stdout)
     assert data["exit_code"] == 1 and data["data_as_of"] == "2026-11-30"
     assert any(f["code"] == "asn_decree_missing" for f in data["findings"])
+
+
+def test_words_in_the_reader_language() -> None:
+    from flexasn import UnknownPolicyError
+
+    finding = next(
+        f
+        for f in doctor(date(2026, 11, 30)).findings
+        if f.subject == "nasional:wfh-jumat-2026-perpanjangan-pusat"
+    )
+    assert "(Jumat)" in finding.message("id") and "(Friday)" in finding.message("en")
+    error = UnknownPolicyError("kab-malnag", ["kab-malang", "kota-malang"])
+    assert error.message("id").startswith("instansi atau kebijakan 'kab-malnag' tidak dikenal")
+    assert "'kab-malang'" in error.message("id")
+    assert error.message("en") == str(error)

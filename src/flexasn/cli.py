@@ -1929,9 +1929,9 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
         )
     elif isinstance(exc, UnknownPolicyError):
         hint = (
-            "; untuk instansi di luar daftar, beri --policy BERKAS.toml"
+            ". Untuk instansi di luar daftar, beri --policy BERKAS.toml."
             if lang == "id"
-            else "; for an instansi outside the register, give --policy FILE.toml"
+            else ". For an instansi outside the register, give --policy FILE.toml."
         )
         text = exc.message(lang) + hint
     elif isinstance(exc, FlexasnError):

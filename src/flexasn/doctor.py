@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from ._model import Frozen
 from .calendar import calendar_year, covered_years, is_working_day
 from .legal import data_as_of
-from .messages import Language, render_all
+from .messages import LANGUAGES, Language, render, render_all
 from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_policies
 from .ramadan import ramadan_periods
 
@@ -149,7 +149,10 @@ def _weekly(window: _Window, out: list[Finding]) -> None:
                 and is_working_day(first + timedelta(days=n), strict=False)
                 for n in range((window.last - first).days + 1)
             )
-            days = ", ".join(w.value for w in a.weekdays)
+            days = {
+                lang: ", ".join(render(f"weekday.{w.value}", lang) for w in a.weekdays)
+                for lang in LANGUAGES
+            }
             out.append(
                 Finding(
                     code="weekly_unknown",

@@ -407,6 +407,18 @@ class UnknownPolicyError(FlexasnError, KeyError):
     def __str__(self) -> str:  # KeyError would otherwise quote the whole message
         return str(self.args[0])
 
+    def message(self, lang: Language = "id") -> str:
+        """The message in Indonesian (default) or English, naming the closest known ids."""
+        if lang != "id":
+            return str(self)
+        if self.suggestions:
+            hint = "mungkin maksudnya " + " atau ".join(repr(s) for s in self.suggestions)
+        elif len(self.known) <= 20:
+            hint = f"id yang dikenal: {', '.join(self.known)}"
+        else:
+            hint = f"{len(self.known)} id dikenal (lihat flexasn.instansi_ids())"
+        return f"instansi atau kebijakan {self.policy_id!r} tidak dikenal; {hint}"
+
 
 class UnknownInstrumentError(FlexasnError, KeyError):
     """No legal instrument in the registry has the requested id."""
