@@ -304,11 +304,11 @@ BAD: list[tuple[str, dict[str, Any], dict[str, Any], str, str]] = [
         "instrument 'perpres-21-2023' is bundled with flexasn",
     ),
     (
-        "an own instrument without its signed date",
+        "an own instrument without its signed date or publication date",
         {},
         {"instrument": [instrument(signed=None)]},
         "instrument[0].signed",
-        "a policy's own instrument needs its signed date",
+        "a policy's own instrument needs its signed date, or where no source gives it",
     ),
     (
         "an own instrument twice",
@@ -390,6 +390,17 @@ def test_an_own_instrument_is_cited_with_its_own_confidence() -> None:
     before = fx.eligible_for_wfa(staff(), opd(), MON, policy=p, known_on=date(2025, 4, 29))
     assert before.reason(fx.Check.FLEXIBLE_PERIOD).key == "flexible_period.fail_none"
     on = fx.eligible_for_wfa(staff(), opd(), MON, policy=p, known_on=date(2025, 4, 30))
+    assert on.reason(fx.Check.FLEXIBLE_PERIOD).key == "flexible_period.pass"
+
+
+def test_an_own_instrument_known_only_from_its_publication_date_is_accepted() -> None:
+    # a decision known from an official's statement: no source gives a signed date, so
+    # the data carries the day it became public instead of inventing one
+    own = instrument(signed=None, published=date(2025, 5, 2))
+    p = policy(arrangement(basis={"instrument": own["id"]}), instrument=[own])
+    before = fx.eligible_for_wfa(staff(), opd(), MON, policy=p, known_on=date(2025, 5, 1))
+    assert before.reason(fx.Check.FLEXIBLE_PERIOD).key == "flexible_period.fail_none"
+    on = fx.eligible_for_wfa(staff(), opd(), MON, policy=p, known_on=date(2025, 5, 2))
     assert on.reason(fx.Check.FLEXIBLE_PERIOD).key == "flexible_period.pass"
 
 

@@ -484,8 +484,10 @@ class Policy(Notes):
     province: str | None = None
     instrument: tuple[Instrument, ...] = ()
     """The instansi's own instruments (its circulars), cited by id from its arrangements.
-    Each needs its number, title, signed date, sources and confidence; a decision cites
-    them with the confidence given here."""
+    Each needs its title, sources, confidence and its signed date; where no source gives
+    the signed date (an official's statement, a circular reported without it), the date it
+    became public (``published``) instead: a date is never invented. A decision cites them
+    with the confidence given here."""
     arrangement: tuple[Arrangement, ...] = ()
     work_schedule: WorkSchedules = ()
     """Regional working-hour schedules inside the Perpres 21/2023 totals (see flexasn.worktime)."""
@@ -514,9 +516,11 @@ class Policy(Notes):
                     f"instrument {inst.id!r} is bundled with flexasn: cite it without declaring it",
                     ("instrument", i, "id"),
                 )
-            if inst.signed is None:
+            if inst.signed is None and inst.published is None:
                 raise _located_error(
-                    "a policy's own instrument needs its signed date", ("instrument", i, "signed")
+                    "a policy's own instrument needs its signed date, or where no source gives "
+                    "it the date it became public (published)",
+                    ("instrument", i, "signed"),
                 )
         articles = registry().articles
         for index, arrangement in enumerate(self.arrangement):
