@@ -196,8 +196,8 @@ def _with_extra_national_window(day: date) -> Policy:
 def test_a_national_window_added_to_nasional_alone_reaches_every_region(
     clean_registry: None,
 ) -> None:
-    # Monday 4 May 2026: a working day no instrument covers
-    day = date(2026, 5, 4)
+    # Tuesday 5 May 2026: a working day no instrument covers (no region's weekly day)
+    day = date(2026, 5, 5)
     regions = [i for i in fx.instansi_ids() if i != "nasional"]
     before = {i: fx.eligible_for_wfa(employee(), opd(i), day).outcome for i in regions}
     assert set(before.values()) == {fx.Outcome.DENIED}
