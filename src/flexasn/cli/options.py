@@ -11,6 +11,7 @@ from pathlib import Path
 
 import flexasn as fx
 from flexasn.calendar import MAX_DATA_DAYS, MAX_TABLE_DAYS
+from flexasn.messages import LANGUAGES, render
 
 from .errors import CliError
 
@@ -43,8 +44,8 @@ def parse_span(text: str) -> tuple[date, date]:
 
 
 def _number(n: int) -> dict[str, str]:
-    """``n`` with thousands separated as each language writes them."""
-    return {"id": f"{n:,}".replace(",", "."), "en": f"{n:,}"}
+    """``n`` with thousands separated as each language writes them (``1.830``, ``1,830``)."""
+    return {lang: f"{n:,}".replace(",", render("cli.thousands", lang)) for lang in LANGUAGES}
 
 
 def check_span_size(start: date, end: date, fmt: str = "table") -> None:
