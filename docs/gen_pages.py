@@ -297,8 +297,10 @@ def legal_sources() -> dict[str, str]:
 
 
 def cli_reference() -> dict[str, str]:
-    """The ``--help`` of the command and of every subcommand."""
+    """The ``--help`` of the command and of every subcommand (those of the registry not
+    named here come last, in the registry's order)."""
     from flexasn import cli
+    from flexasn.cli.commands import COMMANDS
 
     names = [
         "calendar",
@@ -311,6 +313,7 @@ def cli_reference() -> dict[str, str]:
         "doctor",
         "demo",
     ]
+    names += [c.NAME for c in COMMANDS if c.NAME not in names]
     lines = [
         HEADER.format(source="flexasn.cli.build_parser()").rstrip("\n"),
         "",

@@ -21,6 +21,8 @@ import flexasn as fx
 import flexasn.policy
 from flexasn import calendar as cal
 from flexasn import cli, roster
+from flexasn.cli.output import csv_text, json_text
+from flexasn.cli.plan import schedule_json, schedule_lines
 from flexasn.hours import check_hours, day_norms
 from flexasn.plan import plan_rotation
 from flexasn.schedule import read_schedule_csv
@@ -394,10 +396,10 @@ def test_cli_plan_output_is_the_same_as_all_schedules_at_once(
         for nip in s.employees
     ]
     expected = {
-        "json": cli._json([cli._schedule_json(s, rows_of, "id") for _, s in plans]),
-        "csv": cli._csv(["row", "employee", "opd", *(d.isoformat() for d in days)], grid),
+        "json": json_text([schedule_json(s, rows_of, "id") for _, s in plans]),
+        "csv": csv_text(["row", "employee", "opd", *(d.isoformat() for d in days)], grid),
         "table": ("\n\n" + "=" * 40 + "\n\n").join(
-            "\n".join(cli.schedule_lines(s, o, "id", rows_of)) for o, s in plans
+            "\n".join(schedule_lines(s, o, "id", rows_of)) for o, s in plans
         ),
     }
     for fmt, text in expected.items():

@@ -50,6 +50,7 @@ from .errors import (
     RosterError,
     ScheduleCoverageError,
     UnknownInstrumentError,
+    UnknownLanguageError,
     UnknownPolicyError,
 )
 from .hours import (
@@ -211,6 +212,7 @@ __all__ = [
     "Source",
     "SpanTooLongError",
     "UnknownInstrumentError",
+    "UnknownLanguageError",
     "UnknownPolicyError",
     "Violation",
     "WeekHours",

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from ._model import Frozen
 from .calendar import calendar_year, covered_years, is_working_day
 from .legal import data_as_of
-from .messages import LANGUAGES, Language, render, render_all
+from .messages import LANGUAGES, Language, render, render_all, require_language
 from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_policies
 from .ramadan import ramadan_periods
 
@@ -53,7 +53,7 @@ class Finding(Frozen):
 
     def message(self, lang: Language = "id") -> str:
         """The finding in Indonesian (``"id"``, default) or English (``"en"``)."""
-        return self.messages[lang]
+        return self.messages[require_language(lang)]
 
 
 class DoctorReport(Frozen):

@@ -26,11 +26,11 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import ParamSpec, TypeVar, cast
+from typing import Any, ParamSpec, TypeVar, cast
 
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
 
-from .messages import Language, render
+from .messages import LANGUAGES, Language, render, require_language
 from .privacy import column_letters, masked_id
 
 P = ParamSpec("P")
@@ -40,12 +40,36 @@ Item = TypeVar("Item")
 
 
 class FlexasnError(Exception):
-    """Base class of every error raised by flexasn."""
+    """Base class of every error raised by flexasn.
+
+    :meth:`message` takes the reader's language; a language flexasn does not speak is
+    :class:`UnknownLanguageError`, in every subclass (a subclass's own ``message`` is
+    wrapped so that it checks the language first).
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("message")
+        if callable(own):
+            cls.message = _checking_language(own)  # type: ignore[method-assign,assignment]
 
     def message(self, lang: Language = "id") -> str:
         """The message for people reading ``lang``; errors that name a place (file, row,
         column, field) name it in that language. The default is ``str(self)``."""
+        require_language(lang)
         return str(self)
+
+
+def _checking_language(
+    method: Callable[[FlexasnError, Language], str],
+) -> Callable[[FlexasnError, Language], str]:
+    """``method`` (an error's ``message``) preceded by :func:`require_language`."""
+
+    @functools.wraps(method)
+    def message(self: FlexasnError, lang: Language = "id") -> str:
+        return method(self, require_language(lang))
+
+    return message
 
 
 def drop_chain(error: E) -> E:
@@ -139,6 +163,24 @@ class ArgumentTypeError(InvalidInputError, TypeError):
     more specific error for a wrong type before, the error is both: ``HoursTypeError``
     (the working-hours functions, also an :class:`HoursError`) and ``NipTypeError``
     (:func:`~flexasn.parse_nip`, also an :class:`InvalidNipError`)."""
+
+
+class UnknownLanguageError(InvalidInputError, KeyError):
+    """A language flexasn has no messages in (anything but ``"id"`` and ``"en"``), asked of
+    a catalogue, a ``message(lang)``, a citation or the command line's ``--lang``. Also a
+    ``ValueError`` and a ``KeyError``, as the checks it replaces raised. ``language`` is
+    the language asked for, ``known`` the languages flexasn speaks."""
+
+    def __init__(self, language: object) -> None:
+        self.language = language
+        self.known = LANGUAGES
+        super().__init__(self.message("en"))
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the whole message
+        return str(self.args[0])
+
+    def message(self, lang: Language = "id") -> str:
+        return render("language.unknown", lang, language=self.language, known=", ".join(self.known))
 
 
 def require_date(
@@ -477,11 +519,20 @@ class CoverageError(FlexasnError, LookupError):
     def __init__(self, day: date, covered: tuple[int, ...], what: str = "ASN calendar") -> None:
         self.day = day
         self.covered = covered
-        span = f"{covered[0]}-{covered[-1]}" if covered else "none"
-        super().__init__(
-            f"{day.isoformat()} is outside the decreed {what} (covered years: {span}); "
-            f"pass strict=False for an estimate"
+        self.what = what
+        super().__init__(f"{self.message('en')}; pass strict=False for an estimate")
+
+    def message(self, lang: Language = "id") -> str:
+        """The date and the covered years in ``lang``, without the hint to pass
+        ``strict=False`` that ``str()`` adds for programmers (the command line has
+        ``--estimate``)."""
+        span = (
+            f"{self.covered[0]}-{self.covered[-1]}"
+            if self.covered
+            else render("coverage.none", lang)
         )
+        what = render("coverage.asn_calendar", lang) if self.what == "ASN calendar" else self.what
+        return render("coverage.outside", lang, day=self.day.isoformat(), what=what, span=span)
 
 
 class QuotaUndefinedError(FlexasnError):
@@ -600,5 +651,6 @@ __all__ = [
     "RosterError",
     "ScheduleCoverageError",
     "UnknownInstrumentError",
+    "UnknownLanguageError",
     "UnknownPolicyError",
 ]

@@ -62,3 +62,6 @@ def example_roster(name: str = "kab-malang") -> Roster:
     """Read the bundled example roster ``name`` with :func:`~flexasn.roster.read_roster`."""
     folder = example_dir(name)
     return read_roster(folder / "opd.csv", folder / "pegawai.csv")
+
+
+__all__ = ["EXAMPLES", "example_dir", "example_policy", "example_roster"]

@@ -47,7 +47,7 @@ from .errors import (
     require_type,
 )
 from .legal import Citation, cite
-from .messages import Language, render
+from .messages import Language, render, require_language
 from .people import Opd, WorkMode, canonical_kind
 from .policy import Policy, get_policy
 from .ramadan import ramadan_period
@@ -435,7 +435,7 @@ class HoursFinding(Frozen):
 
     def message(self, lang: Language = "id") -> str:
         """The message in Indonesian (default) or English."""
-        return self.message_id if lang == "id" else self.message_en
+        return self.message_id if require_language(lang) == "id" else self.message_en
 
 
 class DayHours(Frozen):

@@ -20,8 +20,8 @@ from pydantic import Field, StrictBool, StrictInt, ValidationError, field_valida
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
-from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError, require_type
-from .messages import LANGUAGES, Language, render
+from .errors import PolicyDataError, UnknownInstrumentError, require_type
+from .messages import LANGUAGES, Language, render, require_language
 
 INSTRUMENTS_FILE = "instruments.toml"
 
@@ -156,10 +156,10 @@ class Citation(Frozen):
     def text(self, lang: Language = "id") -> str:
         """The citation as a footnote in Indonesian (``"id"``, default) or English (``"en"``).
 
-        Raises :class:`~flexasn.errors.InvalidInputError` for another language.
+        Raises :class:`~flexasn.errors.UnknownLanguageError` (an
+        :class:`~flexasn.errors.InvalidInputError`) for another language.
         """
-        if lang not in LANGUAGES:
-            raise InvalidInputError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        require_language(lang)
         text = self.short if self.article is None else f"{self.short} {self.article}"
         if self.reading:
             text += " " + render("citation.reading", lang)

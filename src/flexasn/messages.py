@@ -1,7 +1,12 @@
 """Message catalogues (Indonesian, the default, and English) for decisions and findings.
 
 Messages live in ``flexasn/locale/<lang>.toml`` as ``[check] variant = "text {param}"``;
-code refers to them by key (``"working_day.fail_cuti"``) and never holds the text.
+code refers to them by key (``"working_day.fail_cuti"``) and never holds the text. The
+command line's own words are there too, in the ``cli*`` tables.
+
+A language flexasn has no catalogue for is one error everywhere: :func:`require_language`
+raises :class:`~flexasn.errors.UnknownLanguageError` (a ``FlexasnError``, also a
+``ValueError`` and a ``KeyError``, as the checks it replaces raised).
 """
 
 from __future__ import annotations
@@ -15,11 +20,18 @@ Language = Literal["id", "en"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 
 
-@functools.cache
-def catalogue(lang: Language) -> dict[str, str]:
-    """The flattened catalogue of one language: ``{"check.variant": text}``."""
+def require_language(lang: object) -> Language:
+    """``lang`` if flexasn speaks it (``"id"``, ``"en"``); else
+    :class:`~flexasn.errors.UnknownLanguageError` naming the languages it knows."""
     if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        from .errors import UnknownLanguageError  # errors imports this module
+
+        raise UnknownLanguageError(lang)
+    return lang
+
+
+@functools.cache
+def _catalogue(lang: Language) -> dict[str, str]:
     text = resources.files("flexasn.locale").joinpath(f"{lang}.toml").read_text(encoding="utf-8")
     raw = tomllib.loads(text)
     return {
@@ -27,6 +39,12 @@ def catalogue(lang: Language) -> dict[str, str]:
         for section, variants in raw.items()
         for variant, message in variants.items()
     }
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """The flattened catalogue of one language: ``{"check.variant": text}``; an unknown
+    language is :class:`~flexasn.errors.UnknownLanguageError`."""
+    return _catalogue(require_language(lang))
 
 
 def render(key: str, lang: Language = "id", **params: object) -> str:
@@ -55,3 +73,14 @@ def render_all(key: str, **params: object) -> dict[str, str]:
 def words(key: str) -> dict[str, str]:
     """A phrase of the ``[words]`` table in every language, for :func:`render_all`."""
     return {lang: catalogue(lang)[f"words.{key}"] for lang in LANGUAGES}
+
+
+__all__ = [
+    "LANGUAGES",
+    "Language",
+    "catalogue",
+    "render",
+    "render_all",
+    "require_language",
+    "words",
+]

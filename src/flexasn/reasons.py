@@ -15,7 +15,7 @@ from pydantic import Field
 
 from ._model import Frozen
 from .legal import Citation
-from .messages import Language, render_all
+from .messages import Language, render_all, require_language
 
 
 class Check(StrEnum):
@@ -57,7 +57,7 @@ class Reason(Frozen):
 
     def message(self, lang: Language = "id") -> str:
         """The message in Indonesian (``"id"``, default) or English (``"en"``)."""
-        return self.messages[lang]
+        return self.messages[require_language(lang)]
 
     def __str__(self) -> str:
         mark = {True: "OK", False: "GAGAL", None: "?"}[self.passed]

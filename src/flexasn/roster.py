@@ -719,3 +719,22 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
     return Roster.model_construct(
         opds=opd_list, employees=staff, mismatches=mismatches, employee_rows=staff_rows
     )
+
+
+__all__ = [
+    "EMPLOYEE_COLUMNS",
+    "EMPLOYEE_REQUIRED",
+    "OPD_COLUMNS",
+    "OPD_REQUIRED",
+    "HeadcountMismatch",
+    "Roster",
+    "Row",
+    "column_of",
+    "normal_key",
+    "open_table",
+    "read_employees",
+    "read_opds",
+    "read_roster",
+    "read_table",
+    "unknown_heading",
+]

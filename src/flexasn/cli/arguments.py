@@ -1,0 +1,102 @@
+"""The options several commands share, added to a command's parser: ``--lang``,
+``--format``, ``--debug``, ``--policy``, the roster files and the OPD facts.
+
+``--lang`` and ``--format`` take their value in any case (``--lang EN``); a language
+flexasn does not speak is checked after parsing, as
+:class:`~flexasn.UnknownLanguageError`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+import flexasn as fx
+
+from .output import FORMATS, WIDTH
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help that fits :data:`~flexasn.cli.output.WIDTH` columns, descriptions as written."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=WIDTH, max_help_position=30)
+
+
+def add_lang(p: argparse.ArgumentParser) -> None:
+    """``--lang id|en`` (any case; default ``id``)."""
+    p.add_argument(
+        "--lang",
+        type=str.lower,
+        default="id",
+        metavar="{id,en}",
+        help="bahasa / language (default: id)",
+    )
+
+
+def add_format(p: argparse.ArgumentParser, formats: Sequence[str] = FORMATS) -> None:
+    """``--format`` among ``formats`` (any case; default ``table``)."""
+    p.add_argument(
+        "--format",
+        type=str.lower,
+        choices=formats,
+        default="table",
+        help="keluaran / output (table)",
+    )
+
+
+def add_common(p: argparse.ArgumentParser, *, formats: Sequence[str] = FORMATS) -> None:
+    """``--lang``, ``--format`` among ``formats`` (none: no ``--format``) and ``--debug``.
+
+    A command with one more format (``calendar --format ics``) passes
+    ``formats=(*FORMATS, "ics")`` and handles it in its ``run``.
+    """
+    add_lang(p)
+    if formats:
+        add_format(p, formats)
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="tampilkan traceback / show tracebacks",
+    )
+
+
+def add_policy(p: argparse.ArgumentParser) -> None:
+    """``--policy ID|FILE``."""
+    p.add_argument(
+        "--policy",
+        metavar="ID|FILE",
+        help="kebijakan bawaan (kab-malang) atau berkas TOML / bundled id or a TOML file",
+    )
+
+
+def add_roster(p: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """``--opds FILE --employees FILE [--partial]``."""
+    g = p.add_argument_group("daftar pegawai / roster (CSV)")
+    g.add_argument("--opds", metavar="FILE", required=required, help="berkas OPD / OPDs file")
+    g.add_argument(
+        "--employees", metavar="FILE", required=required, help="berkas pegawai / employees file"
+    )
+    g.add_argument(
+        "--partial",
+        action="store_true",
+        help="daftar pegawai sebagian: jumlah_pegawai tidak dicocokkan / a partial roster: "
+        "headcounts are not checked against the employees file",
+    )
+
+
+def add_opd_options(p: argparse.ArgumentParser) -> None:
+    """The facts of one OPD, for commands run without ``--opds``."""
+    g = p.add_argument_group("OPD (tanpa --opds / without --opds)")
+    g.add_argument("--opd", metavar="CODE", help="kode OPD / OPD code")
+    g.add_argument("--opd-name", metavar="NAME", help="nama OPD / OPD name")
+    g.add_argument("--kind", help="jenis OPD kanonik / canonical kind (bkad, dinkes, ...)")
+    g.add_argument("--service", choices=[s.value for s in fx.ServiceCategory])
+    g.add_argument("--headcount", type=int, metavar="N", help="jumlah pegawai / headcount")
+    g.add_argument("--instansi", metavar="ID", help="id kebijakan instansi / policy id")
+    g.add_argument(
+        "--agency-type",
+        choices=[a.value for a in fx.AgencyType],
+        default=fx.AgencyType.CIVIL.value,
+    )

@@ -1,0 +1,65 @@
+"""The registry of the ``flexasn`` command's subcommands, in the order ``--help`` lists them.
+
+A command is one module of this package holding:
+
+- ``NAME``: the word a user types (``"calendar"``);
+- ``HELP``: ``(short, long)``, the line in ``flexasn --help`` and the description of
+  ``flexasn NAME --help``, both languages, wrapped by hand to fit 80 columns (with a
+  ``Contoh / example`` a user can paste: a test holds every command to both);
+- ``add_arguments(parser)``: its options, with the shared ones from
+  :mod:`flexasn.cli.arguments` (``add_common`` gives ``--lang``, ``--format`` and
+  ``--debug``, which a user may also write before the command);
+- ``run(args) -> int``: the work, over the public API (``import flexasn as fx``) only;
+  it prints to standard output and returns the exit code (0 success, 1 a negative
+  finding). It raises :class:`~flexasn.cli.errors.CliError` (a catalogue key of the
+  table ``[cli_error]``) or any :class:`~flexasn.FlexasnError` for bad input:
+  :func:`flexasn.cli.main` prints it as one line in the user's language and exits 2.
+
+Adding a command is that module plus one line in :data:`COMMANDS`. The two planned next:
+
+- ``flexasn serve`` (the optional web service, an extra): a module ``serve.py`` whose
+  ``add_arguments`` takes the rest of the line (``p.add_argument("argv",
+  nargs=argparse.REMAINDER)``) and whose ``run`` imports :mod:`flexasn.server` inside the
+  function (so that the command line works without the extra installed; a missing extra
+  is a ``CliError`` naming ``pip install 'flexasn[server]'``) and returns
+  ``flexasn.server.main(args.argv)``; then ``serve`` in :data:`COMMANDS`.
+- ``flexasn calendar --format ics``: a new format of an existing command, not a command:
+  in :mod:`flexasn.cli.calendar`, ``add_common(p, formats=(*FORMATS, "ics"))`` and, in
+  ``run``, a branch writing the bytes of ``flexasn.ics.calendar_ics(instansi_id,
+  first_day, last_day)`` to ``sys.stdout.buffer``.
+
+The command reference (``docs/reference/cli.md``) is generated from the parser by
+``docs/gen_pages.py``: run it after adding a command.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Protocol
+
+from . import calendar, check, demo, doctor, hours, plan, policies, quota, validate
+
+
+class Command(Protocol):
+    """What a command module holds (modules satisfy this protocol)."""
+
+    NAME: str
+    HELP: tuple[str, str]
+
+    def add_arguments(self, p: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+COMMANDS: tuple[Command, ...] = (
+    calendar,
+    doctor,
+    policies,
+    check,
+    quota,
+    plan,
+    validate,
+    hours,
+    demo,
+)
+"""Every subcommand, in the order ``flexasn --help`` lists them."""

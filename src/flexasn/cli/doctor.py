@@ -1,0 +1,74 @@
+"""``flexasn doctor``: what the bundled law does not know yet (years without a Keppres,
+estimated Ramadan, weekly arrangements of unknown continuation, national windows without
+a regional decision); exit code 1 when something is unknown within the horizon."""
+
+from __future__ import annotations
+
+import argparse
+
+import flexasn as fx
+from flexasn.messages import Language, render
+
+from .arguments import add_format, add_lang
+from .options import parse_day
+from .output import json_text, wrap
+from .words import say
+
+NAME = "doctor"
+HELP = (
+    "apa yang belum diketahui data hukum / what the bundled law does not know yet",
+    "Tahun tanpa Keppres cuti bersama, Ramadan perkiraan, pengaturan mingguan yang\n"
+    "kelanjutannya tidak diketahui, jendela nasional tanpa keputusan daerah. Kode\n"
+    "keluar 1 bila ada yang mendesak dalam --days hari. Years without a Keppres,\n"
+    "estimated Ramadan, weekly arrangements of unknown continuation, national windows\n"
+    "without a regional decision. Exit code 1 when something is urgent.\n\n"
+    "Contoh / examples:\n"
+    "  flexasn doctor\n"
+    "  flexasn doctor --today 2026-11-30 --days 60 --format json",
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of ``flexasn doctor``."""
+    p.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="tanggal acuan / the day to report as of (today)"
+    )
+    p.add_argument(
+        "--days",
+        type=int,
+        default=60,
+        metavar="N",
+        help="cakrawala mendesak / urgent horizon in days (60)",
+    )
+    add_lang(p)
+    add_format(p, ("table", "json"))
+    p.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+
+
+def doctor_lines(report: fx.DoctorReport, lang: Language = "id") -> list[str]:
+    """A doctor report as text: urgent findings first, each wrapped."""
+    today, as_of = report.today.isoformat(), report.data_as_of.isoformat()
+    lines = [say(lang, "doctor_title", today=today, as_of=as_of)]
+    if not report.findings:
+        return [*lines, render("doctor.none", lang)]
+    for urgent in (True, False):
+        group = [f for f in report.findings if f.urgent is urgent]
+        if not group:
+            continue
+        key = "doctor.urgent" if urgent else "doctor.later"
+        lines += ["", render(key, lang, horizon=report.horizon) + ":"]
+        for f in group:
+            lines += wrap(f.message(lang), 4, "  - ")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the report; its exit code (1 when something is urgent)."""
+    report = fx.doctor(parse_day(args.today) if args.today else None, horizon=args.days)
+    if args.format == "json":
+        print(json_text(report.model_dump(mode="json") | {"exit_code": report.exit_code}))
+    else:
+        print("\n".join(doctor_lines(report, args.lang)))
+    return report.exit_code

@@ -1,0 +1,114 @@
+"""From the command's options to the library's values: dates and spans, the policy, the
+roster, an OPD described by its options. Bad values are :class:`CliError` in both
+languages."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import flexasn as fx
+from flexasn.calendar import MAX_DATA_DAYS, MAX_TABLE_DAYS
+from flexasn.messages import LANGUAGES, render
+
+from .errors import CliError
+
+
+def parse_day(text: str, what: str = "date") -> date:
+    """An ISO date (``YYYY-MM-DD``); a bad one is a :class:`CliError` in both languages."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            pass
+    raise CliError("bad_date", what=what, text=text)
+
+
+def parse_span(text: str) -> tuple[date, date]:
+    """A month ``YYYY-MM`` or an inclusive span ``YYYY-MM-DD..YYYY-MM-DD``."""
+    value = text.strip()
+    if ".." in value:
+        first, _, last = value.partition("..")
+        start, end = parse_day(first, "start"), parse_day(last, "end")
+        if end < start:
+            raise CliError("span_reversed", start=start, end=end)
+        return start, end
+    match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if match and 1 <= int(match.group(2)) <= 12:
+        start = date(int(match.group(1)), int(match.group(2)), 1)
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start, following - timedelta(days=1)
+    raise CliError("bad_month", text=text)
+
+
+def _number(n: int) -> dict[str, str]:
+    """``n`` with thousands separated as each language writes them (``1.830``, ``1,830``)."""
+    return {lang: f"{n:,}".replace(",", render("cli.thousands", lang)) for lang in LANGUAGES}
+
+
+def check_span_size(start: date, end: date, fmt: str = "table") -> None:
+    """The command line's limits on a span (``end`` not before ``start``): at most
+    :data:`~flexasn.calendar.MAX_TABLE_DAYS` days (366) shown as a table, at most
+    :data:`~flexasn.calendar.MAX_DATA_DAYS` (1,830: five years) written as JSON or CSV. A
+    longer span is a :class:`CliError` naming the limits, before any work."""
+    days = (end - start).days + 1
+    limit = MAX_TABLE_DAYS if fmt == "table" else MAX_DATA_DAYS
+    if days <= limit:
+        return
+    span = f"{start.isoformat()}..{end.isoformat()}"
+    key = "span_table" if fmt == "table" else "span_data"
+    raise CliError(
+        key, span=span, days=_number(days), table=MAX_TABLE_DAYS, data=_number(MAX_DATA_DAYS)
+    )
+
+
+def resolve_policy_arg(value: str) -> fx.Policy:
+    """``--policy``: a bundled id (``kab-malang``) or the path of a TOML policy file."""
+    path = Path(value)
+    if value.endswith(".toml") or path.exists() or "/" in value or "\\" in value:
+        return fx.load_policy(path)
+    return fx.get_policy(value)
+
+
+def policy_option(args: argparse.Namespace) -> fx.Policy | None:
+    """The policy given with ``--policy``, if any."""
+    value: str | None = args.policy
+    return resolve_policy_arg(value) if value else None
+
+
+def read_roster_option(args: argparse.Namespace) -> fx.Roster:
+    """The roster of ``--opds`` and ``--employees`` (both needed)."""
+    if not args.opds or not args.employees:
+        raise CliError("roster_needed")
+    return fx.read_roster(
+        args.opds, args.employees, check_headcount=not getattr(args, "partial", False)
+    )
+
+
+def opd_from_options(args: argparse.Namespace, policy: fx.Policy | None) -> fx.Opd:
+    """The OPD described by ``--kind``, ``--service``, ``--headcount`` and the rest."""
+    instansi = args.instansi or (policy.id if policy is not None else None)
+    missing = [
+        name
+        for name, value in (
+            ("--kind", args.kind),
+            ("--service", args.service),
+            ("--headcount", args.headcount),
+            ("--instansi/--policy", instansi),
+        )
+        if value is None
+    ]
+    if missing:
+        raise CliError("opd_facts", missing=", ".join(missing))
+    code = args.opd or str(args.kind).upper()
+    return fx.Opd(
+        code=code,
+        name=args.opd_name or code,
+        instansi=instansi,
+        kind=args.kind,
+        service=fx.ServiceCategory(args.service),
+        headcount=args.headcount,
+        agency_type=fx.AgencyType(args.agency_type),
+    )

@@ -1,0 +1,136 @@
+"""``flexasn quota``: each OPD's WFH/WFA quota on a date, with the computation and the
+legal basis, or why the law gives no number."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import flexasn as fx
+from flexasn.messages import Language
+from flexasn.roster import read_opds
+
+from .arguments import add_common, add_opd_options, add_policy, add_roster
+from .errors import CliError
+from .options import opd_from_options, parse_day, policy_option, read_roster_option
+from .output import cite, csv_text, json_text, table, wrap
+from .progress import Progress
+from .words import headers, say
+
+NAME = "quota"
+HELP = (
+    "kuota WFH/WFA tiap OPD pada suatu tanggal / each OPD's quota on a date",
+    "Batas = min(floor(jumlah x persen), jumlah - yang wajib di kantor), dengan\n"
+    "dasarnya. Limit = min(floor(headcount x percent), headcount - on site), with\n"
+    "its basis.\n\n"
+    "Contoh / examples:\n"
+    "  flexasn quota 2025-03-24 --opds examples/kab-malang/opd.csv\n"
+    "  flexasn quota 2025-03-24 --instansi kab-malang --kind bkad \\\n"
+    "      --service tidak_langsung --headcount 120 --format json",
+)
+CSV_KEYS = ["day", "opd", "headcount", "percent", "rounding", "onsite_required", "limit"]
+CSV_KEYS += ["status", "reason", "rule", "basis", "note"]
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of ``flexasn quota``."""
+    p.add_argument("date", metavar="YYYY-MM-DD")
+    add_policy(p)
+    add_roster(p)
+    add_opd_options(p)
+    add_common(p)
+
+
+def _undefined_note(q: fx.Quota, lang: Language) -> str:
+    """Why the law gives no number for a quota, with the basis."""
+    key = "q_undefined" if q.status is fx.QuotaStatus.UNDEFINED else "q_unknown"
+    if q.reason == "coverage":
+        key = "q_coverage"
+    cited = f" [{q.basis.text(lang)}]" if q.basis is not None else ""
+    return say(lang, key) + cited
+
+
+def quota_rows(
+    opds: Sequence[fx.Opd],
+    day: date,
+    policy: fx.Policy | None,
+    lang: Language = "id",
+    *,
+    known_on: date | None = None,
+) -> list[dict[str, Any]]:
+    """Each OPD's quota on ``day``: JSON-ready dicts with the computation and a note.
+
+    ``status`` is the :class:`~flexasn.quotas.QuotaStatus` (``set``, ``excluded``,
+    ``no_flexible_work``, ``not_working_day``, ``undefined``, ``unknown``); ``reason`` the
+    finer code; ``limit`` is None where the law gives no number.
+    """
+    rows: list[dict[str, Any]] = []
+    progress = Progress(len(opds), "quota")
+    for opd in opds:
+        q = fx.quota(opd, day, policy=policy, strict=False, known_on=known_on)
+        progress.step()
+        data = q.model_dump(mode="json")
+        data["name"] = opd.name
+        data["basis"] = cite(q.basis, lang) if q.basis else None
+        if q.limit is None:
+            data["note"] = _undefined_note(q, lang)
+        elif q.reason == "rule":
+            data["formula"] = q.formula()
+            data["note"] = q.formula() if q.percent else say(lang, "q_excluded")
+        else:
+            data["note"] = say(lang, f"q_{q.reason}")
+        rows.append(data)
+    return rows
+
+
+def quota_lines(rows: list[dict[str, Any]], lang: Language, title: str) -> list[str]:
+    """Quota rows as a text table with the legal bases below it."""
+    body = [
+        [r["opd"], r["headcount"], "-" if r["limit"] is None else r["limit"], r["note"]]
+        for r in rows
+    ]
+    lines = [title, "", *table(headers(lang, "quota_headers"), body, right=(1, 2))]
+    bases: dict[str, list[str]] = {}
+    for r in rows:
+        if r.get("basis"):
+            label = r.get("rule") or r["status"]
+            bases.setdefault(f"{label}: {r['basis']}", []).append(r["opd"])
+    if bases:
+        lines += ["", say(lang, "basis_title")]
+        for text, opds in bases.items():
+            lines += wrap(f"{text} ({', '.join(opds)})", 4, "  - ")
+    return lines
+
+
+def opds_for(args: argparse.Namespace, policy: fx.Policy | None) -> list[fx.Opd]:
+    """The OPDs of ``--opds`` (with ``--employees``, of the whole roster), else the one
+    described by the OPD options."""
+    if args.opds:
+        if args.employees:
+            return list(read_roster_option(args).opds)
+        return list(read_opds(args.opds)[0])
+    return [opd_from_options(args, policy)]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the quotas; exit code 0."""
+    lang: Language = args.lang
+    day = parse_day(args.date)
+    policy = policy_option(args)
+    opds = opds_for(args, policy)
+    if args.opd and args.opds:
+        opds = [o for o in opds if o.code in set(args.opd.split(","))]
+        if not opds:
+            raise CliError("opd_not_found", opd=args.opd, file=args.opds)
+    rows = quota_rows(opds, day, policy, lang)
+    if args.format == "json":
+        print(json_text(rows))
+    elif args.format == "csv":
+        print(csv_text(CSV_KEYS, [[r.get(k) for k in CSV_KEYS] for r in rows]))
+    else:
+        name = policy.id if policy else ", ".join(sorted({o.instansi for o in opds}))
+        title = say(lang, "quota_title", day=day.isoformat(), policy=name)
+        print("\n".join(quota_lines(rows, lang, title)))
+    return 0
