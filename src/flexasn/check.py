@@ -38,7 +38,7 @@ from pydantic import Field, computed_field
 from ._model import Frozen
 from .errors import InvalidInputError, require_type
 from .legal import Citation
-from .messages import Language, render_all
+from .messages import Language, render_all, require_language
 from .people import Employee, Opd
 from .plan import (
     Eligibility,
@@ -92,7 +92,7 @@ class Violation(Frozen):
 
     def message(self, lang: Language = "id") -> str:
         """The message in Indonesian (``"id"``, default) or English (``"en"``)."""
-        return self.messages[lang]
+        return self.messages[require_language(lang)]
 
     def __str__(self) -> str:
         day = self.day.isoformat() if self.day else "-"

@@ -36,7 +36,7 @@ from ._model import Frozen
 from .calendar import covered_years, day_info
 from .errors import InvalidInputError, require_date, require_type
 from .legal import data_as_of
-from .messages import Language, render
+from .messages import Language, render, require_language
 from .people import Employee, Opd, WorkMode, mask_nip
 from .policy import Policy, resolve_policy
 from .quotas import today_in
@@ -143,7 +143,7 @@ class Decision(Frozen):
         head = {
             "id": {"allowed": "BOLEH", "denied": "TIDAK BOLEH", "undetermined": "BELUM PASTI"},
             "en": {"allowed": "ALLOWED", "denied": "DENIED", "undetermined": "UNDETERMINED"},
-        }[lang][self.outcome.value]
+        }[require_language(lang)][self.outcome.value]
         modes = f" ({', '.join(m.value.upper() for m in self.modes)})" if self.allowed else ""
         lines = [f"{self.day.isoformat()} {self.opd} {self.employee}: {head}{modes}"]
         for r in self.reasons:

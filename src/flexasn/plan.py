@@ -234,7 +234,7 @@ def plan_rotation(
     require_date(end, "end")
     require_type(strict, bool, "strict")
     if mode is not None:
-        require_type(mode, str, "mode", optional=True)
+        require_type(mode, str, "mode")
         if mode not in (WorkMode.WFH, WorkMode.WFA):
             raise InvalidInputError("mode is the remote mode to prefer: wfh or wfa")
         mode = WorkMode(mode)

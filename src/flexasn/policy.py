@@ -789,9 +789,8 @@ def get_policy(policy_id: str) -> Policy:
     if parent is not None:
         # DKI Jakarta's kota / kabupaten administrasi are not regional governments: their
         # civil servants are the province's, under the province's arrangements
-        return get_policy(parent).model_copy(
-            update={"id": policy.id, "name": policy.name, "province": policy.province}
-        )
+        # (same province: the register gives the parent as their province)
+        return get_policy(parent).model_copy(update={"id": policy.id, "name": policy.name})
     return policy
 
 

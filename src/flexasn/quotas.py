@@ -168,6 +168,11 @@ class Quota(Frozen):
         undefined = self.status in (QuotaStatus.UNDEFINED, QuotaStatus.UNKNOWN)
         if undefined != (self.limit is None):
             raise ValueError("limit is None exactly when the status is undefined or unknown")
+        if undefined != (self.percent is None) or undefined != (self.onsite_required is None):
+            raise ValueError(
+                "percent and onsite_required are None exactly when the status is undefined "
+                "or unknown"
+            )
         return self
 
     def formula(self) -> str:

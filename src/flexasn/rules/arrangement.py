@@ -75,7 +75,8 @@ def flexible_period(s: Situation) -> Reason:
             arrangement=a.id,
         )
     modes = ", ".join(m.value.upper() for m in a.modes)
-    inherited = s.in_force is not None and s.in_force.national and s.policy.id != "nasional"
+    # the national policy's own arrangements are never ``national`` (Policy.in_force)
+    inherited = s.in_force is not None and s.in_force.national
     return reason(
         Check.FLEXIBLE_PERIOD,
         True,

@@ -1,0 +1,211 @@
+"""Guards found by mutation testing (issue 12, `make mutate`): each test pins a behaviour
+that a surviving mutant changed without any other test noticing.
+
+Expected values come from the law (LAW.md) or from the function's documented contract,
+worked out by hand; the mutant each test kills is named in its docstring.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+import flexasn as fx
+from builders import FRI, MON, NIPS, THU, TUE, WED, arrangement, opd, policy, span, staff
+from flexasn.calendar import SpanTooLongError, check_span
+from flexasn.check import validate_schedule
+from flexasn.errors import ArgumentTypeError
+from flexasn.plan import check_roster
+from flexasn.policy import Notes, national_policy
+from flexasn.schedule import Schedule
+
+# --- calendar ---------------------------------------------------------------------------
+
+
+def test_a_span_too_long_speaks_indonesian_by_default_and_english_in_str() -> None:
+    """`SpanTooLongError.message` defaults to Indonesian; `str()` is English (developers'
+    logs); both name the span, its length and the limit."""
+    with pytest.raises(SpanTooLongError) as caught:
+        check_span(date(2025, 1, 1), date(2025, 1, 10), limit=7)
+    err = caught.value
+    assert (err.days, err.limit) == (10, 7)
+    assert (
+        err.message()
+        == err.message("id")
+        == (
+            "rentang 2025-01-01..2025-01-10 berisi 10 hari, melebihi batas 7 hari sekali tanya; "
+            "bagi rentangnya (misalnya per tahun)"
+        )
+    )
+    assert (
+        str(err)
+        == err.message("en")
+        == (
+            "the span 2025-01-01..2025-01-10 has 10 days, more than the limit of 7 days at once; "
+            "split it (for example year by year)"
+        )
+    )
+
+
+def test_thousands_in_a_span_error_use_each_languages_separator() -> None:
+    with pytest.raises(SpanTooLongError) as caught:
+        check_span(date(2020, 1, 1), date(2025, 12, 31), limit=1000)
+    # 2020-01-01..2025-12-31: 6 years with two leap years (2020, 2024) = 2,192 days
+    assert "2.192 hari" in caught.value.message("id") and "1.000 hari" in caught.value.message()
+    assert "2,192 days" in str(caught.value) and "1,000 days" in str(caught.value)
+
+
+def test_national_flexible_days_are_strict_by_default() -> None:
+    """Beyond the decreed years the national flexible-work days are not known: the calendar
+    raises `CoverageError` unless the caller asks for an estimate (DESIGN.md, Calendar)."""
+    with pytest.raises(fx.CoverageError):
+        fx.national_flexible_days(2099)
+    with pytest.raises(fx.CoverageError):
+        fx.flexible_work_days(2099)
+    assert fx.national_flexible_days(2099, strict=False) == ()
+
+
+# --- decisions and quotas: argument types -----------------------------------------------
+
+UNIT = opd(headcount=10)
+
+
+def test_known_on_must_be_a_date_in_every_answer() -> None:
+    """`known_on` is checked like every other date argument (issue 12, the boundary)."""
+    p = policy(arrangement())
+    with pytest.raises(ArgumentTypeError, match="known_on"):
+        fx.eligible_for_wfa(staff(), UNIT, MON, policy=p, known_on="2025-05-01")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="known_on"):
+        fx.quota(UNIT, MON, policy=p, known_on="2025-05-01")  # type: ignore[arg-type]
+
+
+def test_onsite_required_must_be_an_int() -> None:
+    p = policy(arrangement(quota=[{"default": True, "percent": "50"}]))
+    with pytest.raises(ArgumentTypeError, match="onsite_required"):
+        fx.quota(UNIT, MON, policy=p, onsite_required="2")  # type: ignore[arg-type]
+
+
+def test_a_roster_check_names_the_opd_argument() -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        check_roster("X", [staff()], "employees")  # type: ignore[arg-type]
+    assert str(caught.value) == "opd must be an Opd, not str"
+
+
+def test_a_quota_without_a_number_has_no_percent_and_no_onsite_figure() -> None:
+    """`Quota`'s contract: limit, percent and onsite_required are None together, exactly
+    where the status is undefined or unknown."""
+    base = {"day": MON, "opd": "X", "instansi": "kab-uji", "policy": "kab-uji", "headcount": 10}
+    with pytest.raises(ValueError, match="percent and onsite_required"):
+        fx.Quota(status=fx.QuotaStatus.SET, limit=5, percent=None, onsite_required=0,
+                 reason="rule", **base)  # fmt: skip
+    with pytest.raises(ValueError, match="percent and onsite_required"):
+        fx.Quota(status=fx.QuotaStatus.UNDEFINED, limit=None, percent=None, onsite_required=1,
+                 reason="undefined", **base)  # fmt: skip
+    q = fx.Quota(status=fx.QuotaStatus.UNKNOWN, reason="unknown", **base)
+    assert q.formula() == "- (unknown)"
+
+
+# --- policies -----------------------------------------------------------------------------
+
+
+def test_notes_are_indonesian_by_default() -> None:
+    notes = Notes(notes="in English", notes_id="dalam bahasa Indonesia")
+    assert notes.note() == "dalam bahasa Indonesia"
+    assert notes.note("en") == "in English"
+
+
+# The national WFH Fridays of 2026 are known until 17 July 2026 (SE MenPANRB 3/2026 and its
+# extension, LAW.md §3a); their continuation is not known.
+LAST_KNOWN_FRIDAY = date(2026, 7, 17)
+
+
+def test_the_continuation_of_a_weekly_arrangement_is_a_dated_unknown() -> None:
+    """After its last known day, a weekly arrangement whose continuation is unknown answers
+    as `decision_unknown` (DESIGN.md): a stand-in from the day after its last known day to
+    the day asked, with no modes and no quota, citing the arrangement it continues."""
+    day = date(2026, 8, 7)  # a Friday three weeks later
+    in_force = fx.get_policy("kab-malang").in_force(day)
+    a = in_force.arrangement
+    assert a is not None and in_force.continued and in_force.national
+    assert a.kind is fx.ArrangementKind.DECISION_UNKNOWN
+    assert a.id.endswith("-lanjutan")
+    assert [(s.first_day, s.last_day) for s in a.days] == [
+        (LAST_KNOWN_FRIDAY + timedelta(days=1), day)
+    ]
+    assert a.modes == () and a.quota == ()
+
+
+def test_a_weekly_arrangement_does_not_continue_on_its_own_last_day() -> None:
+    """`continues_unknown` is about the days *after* the last known day."""
+    friday = next(
+        a
+        for a in national_policy().arrangement
+        if a.kind is fx.ArrangementKind.WEEKLY and a.last_day == LAST_KNOWN_FRIDAY
+    )
+    assert friday.continuation == "unknown"
+    assert not friday.continues_unknown(LAST_KNOWN_FRIDAY)
+    assert friday.continues_unknown(LAST_KNOWN_FRIDAY + timedelta(days=7))
+    assert not friday.continues_unknown(LAST_KNOWN_FRIDAY + timedelta(days=6))  # a Thursday
+
+
+# --- schedules: a standing limit beside a weekly day whose proportion is open -------------
+
+
+def test_a_day_out_whose_answer_is_open_still_counts_toward_the_weekly_limit() -> None:
+    """Permen PANRB 4/2025 Pasal 13: at most two remote days a week under a standing
+    arrangement. A weekly day in force beside it (here Wednesdays, proportion left to the
+    head) is reported as undetermined for whoever is put out on it, and the day still
+    counts toward the week (LAW.md §3a): out Monday, Wednesday and Thursday is over the
+    limit on Thursday."""
+    p = policy(
+        arrangement(
+            "tetap",
+            "standing",
+            [span(date(2025, 4, 21), date(2025, 6, 30))],
+            modes=["wfh"],
+            weekly_limit=2,
+            quota=[{"default": True, "percent": "50"}],
+        ),
+        arrangement("rabu", "weekly", [span(MON, FRI)], weekdays=["wednesday"], modes=["wfh"]),
+    )
+    unit = opd(headcount=4)
+    roster = [staff(n) for n in NIPS[:4]]
+    nip = NIPS[1]
+    out = {nip: fx.WorkMode.WFH}
+    remote = {MON: out, WED: out, THU: out}
+    s = Schedule.model_validate(
+        {
+            "opd": "X",
+            "first_day": MON,
+            "last_day": FRI,
+            "employees": [e.nip for e in roster],
+            "days": [{"day": d, "remote": remote.get(d, {})} for d in (MON, TUE, WED, THU, FRI)],
+        }
+    )
+    found = [(v.check, v.day, v.nip, v.key) for v in validate_schedule(s, unit, roster, policy=p)]
+    assert found == [
+        (fx.Check.OPD_ALLOWED, WED, nip, "roster.undetermined"),
+        (fx.Check.WEEKLY_LIMIT, THU, nip, "roster.weekly_limit"),
+    ]
+
+
+def test_an_unknown_language_is_one_clear_error_on_answers_too() -> None:
+    """Issue 13: an unknown language is `UnknownLanguageError` everywhere, never a bare
+    `KeyError` from inside a table."""
+    p = policy(arrangement(quota=[{"default": True, "percent": "50"}]))
+    d = fx.eligible_for_wfa(staff(), UNIT, MON, policy=p)
+    with pytest.raises(fx.UnknownLanguageError):
+        d.explain("jv")  # type: ignore[arg-type]
+    s = Schedule.model_validate(
+        {
+            "opd": "X",
+            "first_day": MON,
+            "last_day": MON,
+            "employees": [NIPS[0]],
+            "days": [{"day": MON, "remote": {NIPS[0]: fx.WorkMode.WFH}}],
+        }
+    )
+    (v,) = validate_schedule(s, opd(headcount=1), [staff(NIPS[0], is_head=True)], policy=p)
+    with pytest.raises(fx.UnknownLanguageError):
+        v.message("jv")  # type: ignore[arg-type]
