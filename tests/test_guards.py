@@ -209,3 +209,62 @@ def test_an_unknown_language_is_one_clear_error_on_answers_too() -> None:
     (v,) = validate_schedule(s, opd(headcount=1), [staff(NIPS[0], is_head=True)], policy=p)
     with pytest.raises(fx.UnknownLanguageError):
         v.message("jv")  # type: ignore[arg-type]
+
+
+# --- the planner's and the simulation's shared decisions read the position ----------------
+
+# Friday 10 April 2026: the national WFH Friday (SE MenPANRB 3/2026) reaches every regional
+# government; SE Mendagri keeps structural officials of a kabupaten on site that day, and
+# leaves the proportion of the others to the head (LAW.md §3a): kab-sleman has no data of
+# its own, so the executor's answer is undetermined and the structural official's denied.
+WFH_FRIDAY = date(2026, 4, 10)
+SLEMAN = fx.Opd(
+    code="X",
+    name="OPD uji",
+    instansi="kab-sleman",
+    kind="bkad",
+    service=fx.ServiceCategory.NON_DIRECT,
+    headcount=2,
+)
+
+
+@pytest.mark.parametrize("structural_first", [False, True])
+def test_a_structural_official_and_an_executor_are_never_answered_alike(
+    structural_first: bool,
+) -> None:
+    """Both orders of the roster: a cache shared by employees with the same facts must
+    count the position among them (role_onsite reads it)."""
+    executor = fx.Employee(nip=NIPS[0], opd="X")
+    structural = fx.Employee(nip=NIPS[1], opd="X", position=fx.PositionType.STRUCTURAL)
+    roster = [structural, executor] if structural_first else [executor, structural]
+    assert fx.eligible_for_wfa(executor, SLEMAN, WFH_FRIDAY).outcome is fx.Outcome.UNDETERMINED
+    assert fx.eligible_for_wfa(structural, SLEMAN, WFH_FRIDAY).outcome is fx.Outcome.DENIED
+    s = Schedule.model_validate(
+        {
+            "opd": "X",
+            "first_day": WFH_FRIDAY,
+            "last_day": WFH_FRIDAY,
+            "employees": [e.nip for e in roster],
+            "days": [{"day": WFH_FRIDAY, "remote": {e.nip: fx.WorkMode.WFH for e in roster}}],
+        }
+    )
+    found = {v.nip: (v.check, v.key) for v in validate_schedule(s, SLEMAN, roster)}
+    assert found == {
+        executor.nip: (fx.Check.OPD_ALLOWED, "roster.undetermined"),
+        structural.nip: (fx.Check.ROLE_ONSITE, "roster.ineligible"),
+    }
+    (row,) = fx.simulate([SLEMAN], roster, WFH_FRIDAY, WFH_FRIDAY).rows()
+    assert (row["eligible"], row["undetermined"], row["denied"]) == (0, 1, 1)
+
+
+def test_a_workforce_frame_reads_the_position() -> None:
+    pd = pytest.importorskip("pandas")
+    from flexasn.simulate import workforce_from_frame
+
+    frame = pd.DataFrame({"opd": ["X", "X"], "position": ["pelaksana", "struktural"]})
+    wf = workforce_from_frame([SLEMAN], frame, WFH_FRIDAY, WFH_FRIDAY)
+    (row,) = fx.simulate([SLEMAN], wf, WFH_FRIDAY, WFH_FRIDAY).rows()
+    assert (row["eligible"], row["undetermined"], row["denied"]) == (0, 1, 1)
+    bad = pd.DataFrame({"opd": ["X", "X"], "position": ["pelaksana", "eselon"]})
+    with pytest.raises(fx.InvalidInputError, match="column 'position', row 1"):
+        workforce_from_frame([SLEMAN], bad, WFH_FRIDAY, WFH_FRIDAY)

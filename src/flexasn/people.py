@@ -397,6 +397,9 @@ class Profile(NamedTuple):
     new_in_post: bool
     duties_outside_office: bool
     special_circumstances: bool
+    position: PositionType = PositionType.EXECUTOR
+    """Read by ``role_onsite``: structural officials stay on site on the weekly WFH day of
+    regional governments (SE Mendagri of 31 March 2026)."""
 
 
 def profile_of(e: Employee) -> Profile:
@@ -408,4 +411,5 @@ def profile_of(e: Employee) -> Profile:
         e.new_in_post,
         e.duties_outside_office,
         e.special_circumstances,
+        e.position,
     )

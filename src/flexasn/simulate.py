@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .decide import decide, situation
 from .errors import ArgumentTypeError, InvalidInputError, require_date, require_items, require_type
-from .people import DisciplineStatus, Employee, Opd
+from .people import DisciplineStatus, Employee, Opd, PositionType
 from .people import Profile as Profile  # re-exported: the counts of a Workforce are by Profile
 from .people import profile_of as profile_of
 from .plan import span_days
@@ -410,7 +410,8 @@ def workforce_from_frame(
 
     Required column: ``opd``; optional: the boolean facts of :class:`~flexasn.Employee`
     (``is_head``, ``frontline``, ``new_in_post``, ``duties_outside_office``,
-    ``special_circumstances``), ``discipline`` (its Indonesian values) and ``duty_days``
+    ``special_circumstances``), ``discipline`` and ``position`` (their Indonesian values)
+    and ``duty_days``
     (ISO dates separated by ``;``). A missing required column, an unknown value or an
     OPD absent from ``opds`` raises :class:`~flexasn.errors.InvalidInputError` naming
     the column and the first bad row; nothing partial is returned.
@@ -444,6 +445,18 @@ def workforce_from_frame(
         cols["discipline"] = col
     else:
         cols["discipline"] = [DisciplineStatus.NONE.value] * n
+    if "position" in frame.columns:
+        positions = {p.value for p in PositionType}
+        col = frame["position"].fillna(PositionType.EXECUTOR.value).astype(str)
+        bad = ~col.isin(positions)
+        if bad.any():
+            raise InvalidInputError(
+                f"employees DataFrame: column 'position', row {int(bad.to_numpy().argmax())}: "
+                f"use one of {sorted(positions)}"
+            )
+        cols["position"] = col
+    else:
+        cols["position"] = [PositionType.EXECUTOR.value] * n
     duty = frame["duty_days"].fillna("").astype(str) if "duty_days" in frame.columns else [""] * n
     cols["duty_days"] = duty
     import pandas as pd
@@ -456,11 +469,11 @@ def workforce_from_frame(
             f"employees DataFrame: column 'opd', row {row}: "
             f"OPD {slim['opd'].iloc[row]!r} is not among the OPDs given"
         )
-    keys = ["opd", *_FRAME_BOOL_COLUMNS, "discipline", "duty_days"]
+    keys = ["opd", *_FRAME_BOOL_COLUMNS, "discipline", "position", "duty_days"]
     sizes = slim.groupby(keys, sort=False).size()
     for key, count in sizes.items():
         parts: tuple[Any, ...] = tuple(key)  # type: ignore[arg-type]
-        opd_code, head, front, new, outside, special, disc, duty_text = parts
+        opd_code, head, front, new, outside, special, disc, position, duty_text = parts
         profile = Profile(
             bool(head),
             bool(front),
@@ -468,6 +481,7 @@ def workforce_from_frame(
             bool(new),
             bool(outside),
             bool(special),
+            PositionType(position),
         )
         wf.add_count(str(opd_code), profile, int(count), duty_days=_parse_duty(str(duty_text)))
     return wf
