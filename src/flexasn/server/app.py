@@ -38,9 +38,10 @@ from ..people import Employee, Opd, mask_nip
 from ..plan import plan_rotation
 from ..policy import Policy, get_policy, list_policies, resolve_policy
 from ..quotas import quota
-from ..register import instansi, instansi_ids, register
+from ..register import instansi, instansi_ids
 from ..roster import read_roster
 from ..schedule import read_schedule_csv
+from .logs import install_mask_filter
 from .models import (
     BatchRequest,
     BatchResponse,
@@ -238,7 +239,7 @@ def _feed(instansi_id: str, first: date, last: date, known_on: date | None, lang
 
 @functools.lru_cache(maxsize=1)
 def _register_json() -> bytes:
-    items = [i.model_dump(mode="json") for i in register()]
+    items = [instansi(i).model_dump(mode="json") for i in instansi_ids()]
     return json.dumps({"count": len(items), "instansi": items}, ensure_ascii=False).encode()
 
 
@@ -310,6 +311,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         responses=_PROBLEMS,
     )
     app.state.settings = cfg
+    install_mask_filter()
     app.add_middleware(Guard)
     app.add_middleware(BodyLimit, limit=cfg.max_body_bytes)
 

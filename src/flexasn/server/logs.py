@@ -26,20 +26,43 @@ _DIGITS = re.compile(r"[0-9]{8,}")
 
 def mask_path(full_path: str) -> str:
     """The request target as it may be logged: no query string, long digit runs masked."""
-    path = full_path.split("?", 1)[0].split("#", 1)[0]
+    path = full_path.split("?", 1)[0]
     return _DIGITS.sub(lambda m: masked_id(m.group(0)), path)
 
 
+def _masked_args(args: Any) -> Any:
+    if isinstance(args, tuple) and len(args) == 5:
+        client, method, full_path, version, status = args
+        return (client, method, mask_path(str(full_path)), version, status)
+    return args
+
+
+class MaskFilter(logging.Filter):
+    """A filter for the ``uvicorn.access`` logger that masks each record itself
+    (:func:`mask_path`), so that every handler (a log shipper, a test's capture) gets the
+    masked path. :func:`flexasn.server.create_app` installs it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Mask the record's request target; never drops a record."""
+        record.args = _masked_args(record.args)
+        return True
+
+
+def install_mask_filter() -> None:
+    """Add :class:`MaskFilter` to the ``uvicorn.access`` logger, once."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, MaskFilter) for f in access.filters):
+        access.addFilter(MaskFilter())
+
+
 class MaskedAccessFormatter(AccessFormatter):
-    """uvicorn's access formatter with the path masked (:func:`mask_path`)."""
+    """uvicorn's access formatter with the path masked (:func:`mask_path`), for a record
+    that did not pass :class:`MaskFilter`."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:
         """Format the record with the request target masked."""
-        args = record.args
-        if isinstance(args, tuple) and len(args) == 5:
-            client, method, full_path, version, status = args
-            record = copy.copy(record)
-            record.args = (client, method, mask_path(str(full_path)), version, status)
+        record = copy.copy(record)
+        record.args = _masked_args(record.args)
         return super().formatMessage(record)
 
 
@@ -47,6 +70,8 @@ def log_config(level: str = "info") -> dict[str, Any]:
     """uvicorn's logging configuration with :class:`MaskedAccessFormatter` for access logs."""
     config = copy.deepcopy(LOGGING_CONFIG)
     config["formatters"]["access"]["()"] = f"{__name__}.MaskedAccessFormatter"
+    config.setdefault("filters", {})["mask"] = {"()": f"{__name__}.MaskFilter"}
+    config["loggers"]["uvicorn.access"]["filters"] = ["mask"]
     config["loggers"]["flexasn.server"] = {
         "handlers": ["default"],
         "level": level.upper(),
