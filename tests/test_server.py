@@ -16,6 +16,7 @@ import asyncio
 import json
 import logging
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -597,3 +598,50 @@ def test_python_m_flexasn_server_serves(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
+
+
+# --- the documentation's examples, run against the server ------------------------------------
+
+DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "server.md"
+DOC_BASE = "http://127.0.0.1:8000"
+
+
+def doc_blocks(language: str) -> list[str]:
+    text = DOCS_PAGE.read_text(encoding="utf-8")
+    blocks = []
+    for part in text.split(f"```{language}\n")[1:]:
+        blocks.append(part.split("```", 1)[0])
+    return blocks
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_curl_examples_of_the_docs_run(server: Running, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    commands = [b for b in doc_blocks("sh") if "curl " in b]
+    assert len(commands) >= 6
+    for block in commands:
+        script = block.replace(DOC_BASE, server.base).replace("@examples/", f"@{examples}/")
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", script],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, (script, done.stderr)
+        if "-o " not in script:
+            assert done.stdout.startswith("{"), done.stdout[:200]  # JSON answers
+    assert icalendar.Calendar.from_ical((tmp_path / "kab-malang.ics").read_bytes())
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+def test_javascript_example_of_the_docs_runs(server: Running) -> None:
+    (block,) = doc_blocks("js")
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", block.replace(DOC_BASE, server.base)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("allowed [")
