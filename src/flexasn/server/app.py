@@ -9,11 +9,12 @@ scale (see ``docs/server.md``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -245,6 +246,25 @@ def _register_json() -> bytes:
     return json.dumps({"count": len(items), "instansi": items}, ensure_ascii=False).encode()
 
 
+@contextlib.asynccontextmanager
+async def _warm_up(app: FastAPI) -> AsyncIterator[None]:
+    """Load the law once at start (policies, register, calendar, Ramadan, messages), so
+    that the first request does not pay for it."""
+
+    def load() -> None:
+        for policy_id in list_policies():
+            get_policy(policy_id)
+        _register_json()
+        today = data_as_of()
+        for year in range(today.year - 1, today.year + 2):
+            for month in range(1, 13):
+                day_info(date(year, month, 1), strict=False)
+        render_all("server.internal")
+
+    await anyio.to_thread.run_sync(load)
+    yield
+
+
 # --- helpers -----------------------------------------------------------------------------------
 
 
@@ -311,6 +331,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "employees) travels in POST bodies only and is never logged."
         ),
         responses=_PROBLEMS,
+        lifespan=_warm_up,
     )
     app.state.settings = cfg
     install_mask_filter()
