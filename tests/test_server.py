@@ -645,3 +645,24 @@ def test_javascript_example_of_the_docs_runs(server: Running) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("allowed [")
+
+
+def test_decision_cache_is_bounded_and_never_keyed_by_nip() -> None:
+    from flexasn.server.app import DecisionCache
+
+    opd = fx.Opd(**OPD)
+    policy = fx.get_policy("kab-malang")
+    cache = DecisionCache(2)
+    days = [date(2025, 3, 24), date(2025, 3, 25), date(2025, 3, 26)]
+    staff = fx.Employee(nip=NIP, opd="BKAD")
+    other = fx.Employee(nip="197210102024012997", opd="BKAD")
+    for day in days:
+        got = json.loads(cache.json(staff, opd, day, policy))
+        assert got == fx.eligible_for_wfa(staff, opd, day).model_dump(mode="json")
+    assert len(cache._data) == 2  # the oldest went first
+    assert all(NIP not in repr(key) for key in cache._data)
+    assert json.loads(cache.json(other, opd, days[2], policy))["employee"] == "…2997"
+    assert len(cache._data) == 2  # the same facts: the same entry, another masked NIP
+    off = DecisionCache(0)
+    assert json.loads(off.json(staff, opd, days[0], policy))["outcome"] == "allowed"
+    assert off._data == {}

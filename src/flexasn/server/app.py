@@ -14,6 +14,7 @@ import functools
 import json
 import os
 import tempfile
+import threading
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -188,6 +189,7 @@ class DecisionCache:
     def __init__(self, size: int) -> None:
         self.size = size
         self._data: dict[tuple[Any, ...], tuple[bytes, bytes, Policy]] = {}
+        self._lock = threading.Lock()  # batches fill it from worker threads
 
     def json(
         self,
@@ -226,9 +228,10 @@ class DecisionCache:
             head, _, tail = anonymous.model_dump_json().encode().partition(_SLOT)
             found = (head, tail, policy)
             if self.size:
-                if len(self._data) >= self.size:
-                    del self._data[next(iter(self._data))]
-                self._data[key] = found
+                with self._lock:
+                    while len(self._data) >= self.size:
+                        del self._data[next(iter(self._data))]
+                    self._data[key] = found
         head, tail, _ = found
         return head + json.dumps(mask_nip(e.nip), ensure_ascii=False).encode() + tail
 
