@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test docs lint typecheck unit bench mutate clean
+.PHONY: demo test docs lint typecheck unit bench mutate clean serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,22 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@ $(VENV)/.installed
+	touch $@ $(VENV)/.installed $(VENV)/.installed-server
 
 demo: $(VENV)/.installed
 	$(BIN)/flexasn demo
+
+# The web service (issue 15) on http://127.0.0.1:8000 (docs at /docs), with the `server`
+# extra (FastAPI, uvicorn, icalendar). HOST=0.0.0.0 PORT=8080 WORKERS=2 to change.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 1
+$(VENV)/.installed-server: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[server]'
+	touch $@ $(VENV)/.installed
+
+serve: $(VENV)/.installed-server
+	$(BIN)/python -m flexasn.server --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks docs/gen_pages.py
@@ -39,6 +51,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_plan.py
 	$(BIN)/python benchmarks/bench_national.py
 	$(BIN)/python benchmarks/bench_roster.py
+	$(BIN)/python benchmarks/bench_server.py
 
 # Mutation testing of the modules that decide (issue 12): slow, so not part of `make test`.
 # Each mutant runs only the tests that call the function it changes, stopping at the first

@@ -5,7 +5,7 @@ Importing :mod:`flexasn` never imports this package; it uses the standard librar
 
 Commands (one module each, registered in :mod:`flexasn.cli.commands`, which says how to
 add one): ``calendar``, ``doctor``, ``policies``, ``check``, ``quota``, ``plan``,
-``validate``, ``hours`` and ``demo``. Every command takes ``--lang id|en`` (default
+``validate``, ``hours``, ``serve`` (the web service, an extra) and ``demo``. Every command takes ``--lang id|en`` (default
 ``id``) and ``--debug``; those that print data take ``--format table|json|csv``. These
 three may come before or after the command, their values in any case (``flexasn --lang
 EN check ...``). ``flexasn --version`` prints the version; ``python -m flexasn`` is the
@@ -74,7 +74,12 @@ def run_command(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 1 negative finding, 2 bad input)."""
-    words = hoist_global_options(sys.argv[1:] if argv is None else argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["serve"]:  # the service parses its own options
+        from .serve import serve
+
+        return serve(given[1:])
+    words = hoist_global_options(given)
     Parser.lang = usage_language(words)
     parser = build_parser()
     try:

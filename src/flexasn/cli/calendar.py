@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from flexasn.messages import Language
 from .arguments import add_common, add_policy
 from .errors import CliError
 from .options import check_span_size, parse_span, policy_option
-from .output import csv_text, json_text, table, wrap
+from .output import FORMATS, csv_text, json_text, table, wrap
 from .words import arrangement_label, day_name, headers, kind_label, say
 
 NAME = "calendar"
@@ -51,7 +52,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--estimate", action="store_true", help="perkiraan di luar tahun yang ditetapkan"
     )
-    add_common(p)
+    add_common(p, formats=(*FORMATS, "ics"))
 
 
 def region_mark(a: fx.Arrangement) -> str:
@@ -204,12 +205,33 @@ def calendar_lines(
     return lines + _legends(rows, lang, policy)
 
 
+def _ics(start: date, end: date, policy: fx.Policy | None, lang: Language) -> bytes:
+    """The span as an iCalendar feed (:func:`flexasn.ics.calendar_ics`; needs the ``ics``
+    extra). A policy read from a file answers for its id while the feed is written."""
+    from flexasn.ics import calendar_ics
+
+    if policy is None:
+        return calendar_ics("nasional", start, end, lang=lang)
+    previous = fx.register_policy(policy)
+    try:
+        return calendar_ics(policy.id, start, end, lang=lang)
+    finally:
+        if previous is None:
+            fx.unregister_policy(policy.id)
+        else:
+            fx.register_policy(previous)
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the calendar; exit code 0."""
     start, end = parse_span(args.month)
     check_span_size(start, end, args.format)
     policy = policy_option(args)
     strict = not args.estimate
+    if args.format == "ics":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(_ics(start, end, policy, args.lang))
+        return 0
     if args.format == "table":
         print("\n".join(calendar_lines(start, end, args.lang, policy, strict=strict)))
         return 0

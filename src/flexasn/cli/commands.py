@@ -15,18 +15,11 @@ A command is one module of this package holding:
   table ``[cli_error]``) or any :class:`~flexasn.FlexasnError` for bad input:
   :func:`flexasn.cli.main` prints it as one line in the user's language and exits 2.
 
-Adding a command is that module plus one line in :data:`COMMANDS`. The two planned next:
-
-- ``flexasn serve`` (the optional web service, an extra): a module ``serve.py`` whose
-  ``add_arguments`` takes the rest of the line (``p.add_argument("argv",
-  nargs=argparse.REMAINDER)``) and whose ``run`` imports :mod:`flexasn.server` inside the
-  function (so that the command line works without the extra installed; a missing extra
-  is a ``CliError`` naming ``pip install 'flexasn[server]'``) and returns
-  ``flexasn.server.main(args.argv)``; then ``serve`` in :data:`COMMANDS`.
-- ``flexasn calendar --format ics``: a new format of an existing command, not a command:
-  in :mod:`flexasn.cli.calendar`, ``add_common(p, formats=(*FORMATS, "ics"))`` and, in
-  ``run``, a branch writing the bytes of ``flexasn.ics.calendar_ics(instansi_id,
-  first_day, last_day)`` to ``sys.stdout.buffer``.
+Adding a command is that module plus one line in :data:`COMMANDS`. ``serve`` is the one
+exception to "over the public API": it hands the rest of its line to
+:func:`flexasn.server.main` (the optional web service) before this package's parser reads it.
+``calendar --format ics`` is a format of an existing command, written by
+:func:`flexasn.ics.calendar_ics`.
 
 The command reference (``docs/reference/cli.md``) is generated from the parser by
 ``docs/gen_pages.py``: run it after adding a command.
@@ -37,7 +30,7 @@ from __future__ import annotations
 import argparse
 from typing import Protocol
 
-from . import calendar, check, demo, doctor, hours, plan, policies, quota, validate
+from . import calendar, check, demo, doctor, hours, plan, policies, quota, serve, validate
 
 
 class Command(Protocol):
@@ -60,6 +53,7 @@ COMMANDS: tuple[Command, ...] = (
     plan,
     validate,
     hours,
+    serve,
     demo,
 )
 """Every subcommand, in the order ``flexasn --help`` lists them."""

@@ -1,0 +1,7 @@
+"""``python -m flexasn.server``: run the web service (see :func:`flexasn.server.main`)."""
+
+from __future__ import annotations
+
+from . import main
+
+raise SystemExit(main())
