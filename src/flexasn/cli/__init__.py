@@ -5,8 +5,9 @@ Importing :mod:`flexasn` never imports this package; it uses the standard librar
 
 Commands (one module each, registered in :mod:`flexasn.cli.commands`, which says how to
 add one): ``calendar``, ``doctor``, ``policies``, ``check``, ``quota``, ``plan``,
-``validate``, ``hours``, ``serve`` (the web service, an extra) and ``demo``. Every command takes ``--lang id|en`` (default
-``id``) and ``--debug``; those that print data take ``--format table|json|csv``. These
+``validate``, ``hours``, ``serve`` (the web service, an extra) and ``demo``. Every command
+takes ``--lang id|en`` (default ``id``) and ``--debug``; those that print data take
+``--format table|json|csv`` (``calendar`` also ``ics``). These
 three may come before or after the command, their values in any case (``flexasn --lang
 EN check ...``). ``flexasn --version`` prints the version; ``python -m flexasn`` is the
 same command.

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 import flexasn as fx
+from flexasn.messages import Language
 
 from .errors import error_line
 
@@ -31,7 +32,7 @@ HELP = (
 def serve(argv: Sequence[str]) -> int:
     """Run :func:`flexasn.server.main` with ``argv``; without the extra, one error line
     naming it (exit code 2)."""
-    lang = "en" if "en" in [a.lower() for a in argv] else "id"
+    lang: Language = "en" if "en" in [a.lower() for a in argv] else "id"
     try:
         from flexasn import server
     except fx.FlexasnError as exc:  # MissingExtraError: names `pip install 'flexasn[server]'`
