@@ -484,8 +484,9 @@ class Policy(Notes):
     province: str | None = None
     instrument: tuple[Instrument, ...] = ()
     """The instansi's own instruments (its circulars), cited by id from its arrangements.
-    Each needs its number, title, signed date, sources and confidence; a decision cites
-    them with the confidence given here."""
+    Each needs its title, sources and confidence, and its signed date or, where no source
+    names one, the day it became public (``published``); a decision cites them with the
+    confidence given here."""
     arrangement: tuple[Arrangement, ...] = ()
     work_schedule: WorkSchedules = ()
     """Regional working-hour schedules inside the Perpres 21/2023 totals (see flexasn.worktime)."""
@@ -514,9 +515,13 @@ class Policy(Notes):
                     f"instrument {inst.id!r} is bundled with flexasn: cite it without declaring it",
                     ("instrument", i, "id"),
                 )
-            if inst.signed is None:
+            if inst.signed is None and inst.published is None:
+                # a news report often names no signing date: the day the instrument became
+                # public stands in (never an invented signing date), and known_on needs one
                 raise _located_error(
-                    "a policy's own instrument needs its signed date", ("instrument", i, "signed")
+                    "a policy's own instrument needs its signed date, or where no source "
+                    "names it, its published date",
+                    ("instrument", i, "signed"),
                 )
         articles = registry().articles
         for index, arrangement in enumerate(self.arrangement):
