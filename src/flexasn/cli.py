@@ -1577,7 +1577,7 @@ def doctor_lines(report: DoctorReport, lang: Language = "id") -> list[str]:
         else f"flexasn doctor: as of {report.today.isoformat()}, law known as of "
         f"{report.data_as_of.isoformat()}"
     )
-    lines = [title]
+    lines = [title, *report.coverage_lines(lang)]
     if not report.findings:
         return [*lines, render("doctor.none", lang)]
     for urgent in (True, False):
