@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pydantic import Field
+
 from ._model import Frozen
 from .calendar import calendar_year, covered_years, is_working_day
 from .legal import data_as_of
@@ -63,7 +65,7 @@ class DoctorReport(Frozen):
     horizon: int
     data_as_of: date
     findings: tuple[Finding, ...]
-    coverage: dict[str, int] = {}
+    coverage: dict[str, int] = Field(default_factory=dict)
     """Per window of :data:`flexasn.regional.WINDOWS`, how many bundled regional policies
     have a decision of their own (decided, no flexible work or a recorded conflict)."""
     regions: int = 0
