@@ -17,6 +17,7 @@ from .simulate import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
 
 _DAYS = {
     "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
@@ -151,7 +152,7 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
     return fig
 
 
-def _rect(col: int, row: int, colour: str) -> object:
+def _rect(col: int, row: int, colour: str) -> Rectangle:
     from matplotlib.patches import Rectangle
 
     return Rectangle((col, row), 1, 1, facecolor=colour, edgecolor="white", linewidth=0.8)
