@@ -26,7 +26,8 @@ def test_as_of_the_data_date() -> None:
     # Issue 16: Kalimantan Timur's Friday WFA is read as known to the data's date (30 November
     # 2026), so Friday 4 December 2026 is unknown; Bengkulu's Thursday-Friday WFA was a January
     # 2026 trial and Maluku Utara's Friday WFH/WFA is known only through December 2025: their
-    # own unknown continuation outranks the national Friday, so those days stay unknown.
+    # own unknown continuation outranks the national Friday, so those days stay unknown;
+    # Gorontalo's Friday WFA is known only from 7 March to 11 April 2025.
     assert urgent == {
         ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-daerah"),
         ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-provinsi"),
@@ -39,6 +40,7 @@ def test_as_of_the_data_date() -> None:
         ("weekly_unknown", "prov-kaltim:wfa-jumat-2026"),
         ("weekly_unknown", "prov-bengkulu:wfa-kamis-jumat-januari-2026"),
         ("weekly_unknown", "prov-malut:wfh-wfa-jumat-2025"),
+        ("weekly_unknown", "prov-gorontalo:wfa-jumat-2025"),
         ("asn_decree_missing", "2027"),
     }
     assert report.exit_code == 1
@@ -64,20 +66,22 @@ def test_ramadan_becomes_urgent_within_the_horizon() -> None:
 
 def test_early_april_2026_only_the_lapsed_regional_weeklies() -> None:
     # 1 April + 30 days: the national Friday WFH is known through 17 July; 2026 has its
-    # Keppres. Only Bengkulu's Thursday-Friday trial (January 2026) and Maluku Utara's Friday
-    # arrangement (known through December 2025) have unknown weekdays in April
+    # Keppres. Only Bengkulu's Thursday-Friday trial (January 2026), Maluku Utara's Friday
+    # arrangement (known through December 2025) and Gorontalo's Friday WFA (known through
+    # 11 April 2025) have unknown weekdays in April
     report = doctor(date(2026, 4, 1), horizon=30)
     assert {(f.code, f.subject) for f in report.urgent} == {
         ("weekly_unknown", "prov-bengkulu:wfa-kamis-jumat-januari-2026"),
         ("weekly_unknown", "prov-malut:wfh-wfa-jumat-2025"),
+        ("weekly_unknown", "prov-gorontalo:wfa-jumat-2025"),
     }
     assert report.exit_code == 1
 
 
-def test_nothing_urgent_in_october_2025() -> None:
-    # 1-31 October 2025: 2025 has its Keppres, Ramadan 1447 H is decreed, no national window
-    # falls in it, and every weekly arrangement is known through at least November 2025
-    report = doctor(date(2025, 10, 1), horizon=30)
+def test_nothing_urgent_early_in_february_2025() -> None:
+    # 3 February - 5 March 2025: 2025 has its Keppres, Ramadan 1446 H is decreed, no national
+    # window falls in it (the first is 24 March), and no weekly arrangement has ended yet
+    report = doctor(date(2025, 2, 3), horizon=30)
     assert report.urgent == () and report.exit_code == 0
 
 
@@ -98,7 +102,7 @@ def test_bad_arguments() -> None:
 
 def test_command_exit_codes_and_json() -> None:
     base = [sys.executable, "-m", "flexasn.cli", "doctor"]
-    calm = subprocess.run([*base, "--today", "2025-10-01", "--days", "30"], capture_output=True)
+    calm = subprocess.run([*base, "--today", "2025-02-03", "--days", "30"], capture_output=True)
     assert calm.returncode == 0
     busy = subprocess.run(
         [*base, "--today", "2026-11-30", "--format", "json"], capture_output=True, text=True

@@ -58,6 +58,7 @@ def test_bundled_policy_ids_match_the_contract() -> None:
         "prov-bali",
         "prov-bengkulu",
         "prov-diy",
+        "prov-gorontalo",
         "prov-jateng",
         "prov-kaltara",
         "prov-kalteng",
@@ -73,6 +74,7 @@ def test_bundled_policy_ids_match_the_contract() -> None:
         "prov-sultra",
         "prov-sumsel",
         "prov-sumut",
+        "prov-sulut",
     }
     assert fx.list_policies() == tuple(sorted(contract | issue_16))
 
