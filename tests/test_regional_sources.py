@@ -119,3 +119,9 @@ def test_coverage_counts_by_hand() -> None:
     assert (cell.outcome, cell.percent) == (RegionalOutcome.DECIDED, "25")
     assert outcome("prov-jatim", WINDOWS[5]).outcome is RegionalOutcome.CONFLICT
     assert outcome("prov-aceh", WINDOWS[0]).outcome is RegionalOutcome.UNKNOWN
+    # 1 December 2026: Sulawesi Utara's SE names 29-31 December 2025 (and 24 December, 2 January);
+    # Gorontalo's WFA 8-10 April 2025 covers SE MenPANRB 3/2025's day; neither gives a percentage
+    for region, window in (("prov-sulut", WINDOWS[2]), ("prov-gorontalo", WINDOWS[1])):
+        cell = outcome(region, window)
+        assert (cell.outcome, cell.percent) == (RegionalOutcome.DECIDED, None)
+    assert outcome("prov-gorontalo", WINDOWS[0]).outcome is RegionalOutcome.UNKNOWN
