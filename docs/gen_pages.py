@@ -459,6 +459,78 @@ def http_api() -> dict[str, str]:
         "reference/openapi.json": json.dumps(spec, indent=2, ensure_ascii=False) + "\n",
         "reference/http-api.md": "\n".join(lines) + "\n",
     }
+REGIONAL_PNG = "regional-decisions.png"
+
+
+def regional_decisions() -> dict[str, str]:
+    """The regional decisions page: every province and the listed kota against each window,
+    computed from the library (``flexasn.regional``), with coverage counts on top."""
+    from flexasn import get_policy
+    from flexasn.regional import WINDOWS, RegionalOutcome, listed_cities, outcome, provinces
+
+    words = {
+        RegionalOutcome.DECIDED: "ada keputusan / decided",
+        RegionalOutcome.NO_FLEXIBLE_WORK: "tanpa WFH/WFA / no flexible work",
+        RegionalOutcome.CONFLICT: "konflik / conflict",
+        RegionalOutcome.UNKNOWN: "tidak diketahui / unknown",
+    }
+    groups = (("Provinsi / Provinces", provinces()), ("Kota / Cities", listed_cities()))
+    lines = [
+        HEADER.format(source="flexasn.regional (get_policy(...).in_force(day))"),
+        "# Peta keputusan daerah / Regional decisions",
+        "",
+        "What each province and each listed kota decided for its own ASN in the national windows",
+        "and the weekly arrangement of 2026, computed from the bundled policies. *Unknown* means",
+        "no own decision was found: the region answers as the national circular does (flexible",
+        "work permitted, the proportion left to its head). Percentages are the default cap",
+        "the region",
+        "set; *kepala* means the proportion is left to the head. Each cell links to the region's",
+        "own sources (quoted in its policy file). The searches that found nothing are listed in",
+        "[the search log](regional-search-log.md). The kota are the most populous by the 2020",
+        "census (`flexasn/data/cities.toml`, with its source).",
+        "",
+        f"![Peta keputusan daerah]({REGIONAL_PNG})",
+        "",
+        "## Cakupan / Coverage",
+        "",
+        "| window | " + " | ".join(g for g, _ in groups) + " |",
+        "|---|" + "---|" * len(groups),
+    ]
+    for w in WINDOWS:
+        counts = []
+        for _, ids in groups:
+            n = sum(outcome(r, w).outcome is not RegionalOutcome.UNKNOWN for r in ids)
+            counts.append(f"{n}/{len(ids)}")
+        lines.append(f"| {w.label_id} | " + " | ".join(counts) + " |")
+    for title, ids in groups:
+        lines += [
+            "",
+            f"## {title}",
+            "",
+            "| region | " + " | ".join(w.label_id for w in WINDOWS) + " |",
+        ]
+        lines.append("|---|" + "---|" * len(WINDOWS))
+        for region in ids:
+            cells = []
+            for w in WINDOWS:
+                c = outcome(region, w)
+                text = words[c.outcome]
+                if c.outcome is RegionalOutcome.DECIDED:
+                    text += f" ({c.percent} %)" if c.percent else " (kepala)"
+                links = " ".join(f"[{i + 1}]({u})" for i, u in enumerate(c.urls))
+                cells.append(f"{text} {links}".strip())
+            name = get_policy(region).name
+            lines.append(f"| {name} (`{region}`) | " + " | ".join(cells) + " |")
+    return {"regional-decisions.md": "\n".join(lines) + "\n"}
+
+
+def regional_picture() -> None:
+    """Write the regional decisions grid (provinces, then the listed kota) as a PNG."""
+    from flexasn.pictures import regional_grid
+    from flexasn.regional import listed_cities, provinces
+
+    fig = regional_grid(provinces() + listed_cities())
+    fig.savefig(DOCS / REGIONAL_PNG, dpi=110, metadata={"Software": None})
 
 
 def pages() -> dict[str, str]:
@@ -469,6 +541,7 @@ def pages() -> dict[str, str]:
         **cli_reference(),
         **law_today(),
         **http_api(),
+        **regional_decisions(),
     }
 
 
@@ -487,6 +560,8 @@ def main(argv: list[str]) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"wrote docs/{relative}")
+    if not check:
+        regional_picture()
     if stale:
         print(f"out of date (run `make docs`): {', '.join(stale)}", file=sys.stderr)
         return 1

@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pydantic import Field
+
 from ._model import Frozen
 from .calendar import calendar_year, covered_years, is_working_day
 from .legal import data_as_of
@@ -63,6 +65,21 @@ class DoctorReport(Frozen):
     horizon: int
     data_as_of: date
     findings: tuple[Finding, ...]
+    coverage: dict[str, int] = Field(default_factory=dict)
+    """Per window of :data:`flexasn.regional.WINDOWS`, how many bundled regional policies
+    have a decision of their own (decided, no flexible work or a recorded conflict)."""
+    regions: int = 0
+    """How many bundled regional policies the coverage counts are out of."""
+
+    def coverage_lines(self, lang: Language = "id") -> list[str]:
+        """The coverage counts as text, one line per window."""
+        from .regional import WINDOWS
+
+        lines = [render("doctor.coverage_head", lang, regions=self.regions)]
+        for w in WINDOWS:
+            label = w.label_id if lang == "id" else w.label_en
+            lines.append(f"  {label}: {self.coverage.get(w.id, 0)}/{self.regions}")
+        return lines
 
     @property
     def urgent(self) -> tuple[Finding, ...]:
@@ -237,4 +254,13 @@ def doctor(today: date | None = None, *, horizon: int = 60) -> DoctorReport:
     _weekly(window, found)
     _regions(window, found)
     ordered = sorted(found, key=lambda f: (not f.urgent, f.first_day or date.min, f.subject))
-    return DoctorReport(today=day, horizon=horizon, data_as_of=as_of, findings=tuple(ordered))
+    from .regional import coverage, regional_policies
+
+    return DoctorReport(
+        today=day,
+        horizon=horizon,
+        data_as_of=as_of,
+        findings=tuple(ordered),
+        coverage=coverage(),
+        regions=len(regional_policies()),
+    )

@@ -17,6 +17,7 @@ from .simulate import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
 
 _DAYS = {
     "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
@@ -90,3 +91,68 @@ def service_bar_chart(sim: Simulation, *, lang: str = "id") -> Figure:
     ax.set_title(_TITLES["bars"][lang])
     ax.legend()
     return fig
+
+
+_OUTCOME_COLOURS = {
+    "decided": "#2a9d8f",
+    "no_flexible_work": "#e76f51",
+    "conflict": "#e9c46a",
+    "unknown": "#e5e5e5",
+}
+
+
+def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
+    """A grid of regions (rows) by windows (columns) coloured by each region's own
+    decision (:mod:`flexasn.regional`): decided, no flexible work, conflict or unknown."""
+    from matplotlib.patches import Patch
+
+    from .regional import WINDOWS, outcome
+
+    if lang not in ("id", "en"):
+        raise InvalidInputError(f"unknown language {lang!r}; use id or en")
+    fig = _figure()(figsize=(8.5, 0.24 * len(regions) + 1.8))
+    ax = fig.add_subplot()
+    for row, region in enumerate(regions):
+        for col, window in enumerate(WINDOWS):
+            colour = _OUTCOME_COLOURS[outcome(region, window).outcome.value]
+            ax.add_patch(_rect(col, row, colour))
+    ax.set_xlim(0, len(WINDOWS))
+    ax.set_ylim(len(regions), 0)
+    ax.set_xticks([c + 0.5 for c in range(len(WINDOWS))])
+    ax.set_xticklabels(
+        [w.label_id if lang == "id" else w.label_en for w in WINDOWS],
+        rotation=30,
+        ha="right",
+        fontsize=7,
+    )
+    ax.set_yticks([r + 0.5 for r in range(len(regions))])
+    ax.set_yticklabels(regions, fontsize=6)
+    names = {
+        "id": (
+            "ada keputusan",
+            "tanpa kerja fleksibel",
+            "konflik / tidak pasti",
+            "tidak diketahui",
+        ),
+        "en": ("decided", "no flexible work", "conflict", "unknown"),
+    }[lang]
+    handles = [
+        Patch(color=c, label=n) for c, n in zip(_OUTCOME_COLOURS.values(), names, strict=True)
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12 - 2.5 / (len(regions) + 8)),
+        ncol=4,
+        fontsize=7,
+        frameon=False,
+    )
+    ax.set_title("Peta keputusan daerah" if lang == "id" else "Regional decisions", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def _rect(col: int, row: int, colour: str) -> Rectangle:
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((col, row), 1, 1, facecolor=colour, edgecolor="white", linewidth=0.8)

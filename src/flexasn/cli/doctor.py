@@ -50,7 +50,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def doctor_lines(report: fx.DoctorReport, lang: Language = "id") -> list[str]:
     """A doctor report as text: urgent findings first, each wrapped."""
     today, as_of = report.today.isoformat(), report.data_as_of.isoformat()
-    lines = [say(lang, "doctor_title", today=today, as_of=as_of)]
+    lines = [say(lang, "doctor_title", today=today, as_of=as_of), *report.coverage_lines(lang)]
     if not report.findings:
         return [*lines, render("doctor.none", lang)]
     for urgent in (True, False):

@@ -1,0 +1,195 @@
+"""What each region decided for the national windows: the registry behind the regional
+decisions page (``docs/regional-decisions.md``), its picture and ``flexasn doctor``'s
+coverage counts.
+
+Outcomes are computed from the library (``get_policy(id).in_force(day)``), never by
+re-reading policy files, so a user's registered policy or a new bundled file shows up
+without code changes. For each region and window the first working day of the window
+that the region's *own* data decides gives the outcome:
+
+- ``decided``: an own dated, weekly or standing arrangement permits flexible work (its
+  default proportion where it sets one);
+- ``no_flexible_work``: the region decided that everyone works from the office;
+- ``conflict``: the region's decision is recorded as unknown (sources disagree, or a
+  weekly decision whose day is uncertain): ``decision_unknown``;
+- ``unknown``: no own decision covers the window (the national layer answers), or the
+  region's own weekly arrangement has passed its last known day.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from ._loader import bundled_text
+from .calendar import is_working_day
+from .errors import PolicyConflictError
+from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_policies
+from .register import instansi_ids
+
+
+class RegionalOutcome(StrEnum):
+    """What a region decided for a window."""
+
+    DECIDED = "decided"
+    NO_FLEXIBLE_WORK = "no_flexible_work"
+    CONFLICT = "conflict"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A national window (or the weekly arrangement) the regions are compared on."""
+
+    id: str
+    label_id: str
+    label_en: str
+    first_day: date
+    last_day: date
+    weekdays: tuple[int, ...] = ()
+    """``date.weekday()`` numbers a region's own arrangement is looked for on first (the
+    weekly window looks at Fridays first, then at any working day of the span)."""
+
+    def days(self) -> Iterator[date]:
+        """The window's ASN working days, in order."""
+        day = self.first_day
+        while day <= self.last_day:
+            if is_working_day(day):
+                yield day
+            day += timedelta(days=1)
+
+
+WINDOWS: tuple[Window, ...] = (
+    Window(
+        "lebaran-2025",
+        "Lebaran 2025 (24-27 Mar)",
+        "Lebaran 2025 (24-27 Mar)",
+        date(2025, 3, 24),
+        date(2025, 3, 27),
+    ),
+    Window("lebaran-2025-8-april", "8 Apr 2025", "8 Apr 2025", date(2025, 4, 8), date(2025, 4, 8)),
+    Window(
+        "nataru-2025",
+        "Nataru (29-31 Des 2025)",
+        "Christmas-New Year (29-31 Dec 2025)",
+        date(2025, 12, 29),
+        date(2025, 12, 31),
+    ),
+    Window(
+        "lebaran-2026-nyepi",
+        "Lebaran 2026 (16-17 Mar)",
+        "Lebaran 2026 (16-17 Mar)",
+        date(2026, 3, 16),
+        date(2026, 3, 17),
+    ),
+    Window(
+        "lebaran-2026-idul-fitri",
+        "Lebaran 2026 (25-27 Mar)",
+        "Lebaran 2026 (25-27 Mar)",
+        date(2026, 3, 25),
+        date(2026, 3, 27),
+    ),
+    Window(
+        "mingguan-2026",
+        "Mingguan 2026 (Apr-Jul)",
+        "Weekly 2026 (Apr-Jul)",
+        date(2026, 4, 1),
+        date(2026, 7, 17),
+        (4,),
+    ),
+)
+"""Lebaran 2025 (SE MenPANRB 2/2025 and 3/2025), Nataru 2025 (B/531), Lebaran 2026 (SE
+MenPANRB 2/2026, two parts) and the weekly arrangement of 2026 (the national Friday WFH
+known through 17 July 2026, LAW.md §3a)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One region's outcome for one window, with the arrangement and sources behind it."""
+
+    region: str
+    window: str
+    outcome: RegionalOutcome
+    arrangement: str | None = None
+    percent: str | None = None
+    """The default proportion the arrangement sets (``None``: left to the head)."""
+    urls: tuple[str, ...] = ()
+
+
+def _percent(a: Arrangement) -> str | None:
+    defaults = [q for q in a.quota if q.default]
+    return f"{defaults[0].percent}" if defaults else None
+
+
+def _urls(a: Arrangement) -> tuple[str, ...]:
+    return tuple(src.url for src in a.basis.record().sources if src.url)
+
+
+def _ordered_days(window: Window) -> list[date]:
+    days = list(window.days())
+    if window.weekdays:
+        days = [d for d in days if d.weekday() in window.weekdays] + [
+            d for d in days if d.weekday() not in window.weekdays
+        ]
+    return days
+
+
+def outcome(region: str, window: Window) -> Cell:
+    """The outcome of ``region`` (an instansi id) for ``window``."""
+    policy = get_policy(region)
+    for day in _ordered_days(window):
+        try:
+            in_force = policy.in_force(day)
+        except PolicyConflictError:
+            return Cell(region, window.id, RegionalOutcome.CONFLICT)
+        a = in_force.arrangement
+        if a is None or in_force.national:
+            continue
+        if in_force.continued:
+            return Cell(region, window.id, RegionalOutcome.UNKNOWN, a.id, urls=_urls(a))
+        if a.kind is ArrangementKind.NO_FLEXIBLE_WORK:
+            kind = RegionalOutcome.NO_FLEXIBLE_WORK
+        elif a.kind is ArrangementKind.DECISION_UNKNOWN:
+            kind = RegionalOutcome.CONFLICT
+        else:
+            kind = RegionalOutcome.DECIDED
+        percent = _percent(a) if kind is RegionalOutcome.DECIDED else None
+        return Cell(region, window.id, kind, a.id, percent, _urls(a))
+    return Cell(region, window.id, RegionalOutcome.UNKNOWN)
+
+
+@functools.cache
+def listed_cities() -> tuple[str, ...]:
+    """The most populous kota listed beside the provinces (``data/cities.toml``), by rank."""
+    name, text = bundled_text("cities.toml")
+    raw = tomllib.loads(text)
+    known = set(instansi_ids())
+    ids = tuple(str(c["id"]) for c in raw["city"])
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ValueError(f"{name}: not in the register: {', '.join(unknown)}")
+    return ids
+
+
+def provinces() -> tuple[str, ...]:
+    """Every province id of the register."""
+    return tuple(i for i in instansi_ids() if i.startswith("prov-"))
+
+
+def regional_policies() -> tuple[str, ...]:
+    """The bundled policies with data of their own, except the national layer."""
+    return tuple(i for i in list_policies() if i != NATIONAL)
+
+
+def coverage(regions: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Per window id, how many of ``regions`` (default: every bundled regional policy) have
+    a decision of their own: decided, no flexible work or a recorded conflict."""
+    chosen = regions if regions is not None else regional_policies()
+    return {
+        w.id: sum(outcome(r, w).outcome is not RegionalOutcome.UNKNOWN for r in chosen)
+        for w in WINDOWS
+    }
