@@ -459,6 +459,8 @@ def http_api() -> dict[str, str]:
         "reference/openapi.json": json.dumps(spec, indent=2, ensure_ascii=False) + "\n",
         "reference/http-api.md": "\n".join(lines) + "\n",
     }
+
+
 REGIONAL_PNG = "regional-decisions.png"
 
 

@@ -268,3 +268,17 @@ def test_a_workforce_frame_reads_the_position() -> None:
     bad = pd.DataFrame({"opd": ["X", "X"], "position": ["pelaksana", "eselon"]})
     with pytest.raises(fx.InvalidInputError, match="column 'position', row 1"):
         workforce_from_frame([SLEMAN], bad, WFH_FRIDAY, WFH_FRIDAY)
+
+
+def test_every_decreed_day_off_has_a_name_in_both_languages() -> None:
+    """The working-day check names the holiday or cuti bersama it fails on (Perpres
+    21/2023 Pasal 3, the SKB and Keppres of each year): every one has a name."""
+    from flexasn.calendar import covered_years, day_info
+
+    for year in covered_years():
+        day = date(year, 1, 1)
+        while day.year == year:
+            info = day_info(day)
+            if info.kind in (fx.DayKind.NATIONAL_HOLIDAY, fx.DayKind.CUTI_BERSAMA):
+                assert info.name_id and info.name_en, day
+            day += timedelta(days=1)
