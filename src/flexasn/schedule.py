@@ -34,7 +34,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -405,13 +405,18 @@ def _wide_rows(
     return header, rows
 
 
-def _schedules(value: Schedule | Iterable[Schedule]) -> tuple[Schedule, ...]:
-    items = (value,) if isinstance(value, Schedule) else require_items(value, Schedule, "schedules")
+def _schedules(
+    value: Schedule | Iterable[Schedule], argument: str, order: Iterable[str] | None = None
+) -> tuple[Schedule, ...]:
+    """The schedules to write (one or several), checked, and ``order`` checked too."""
+    items = (value,) if isinstance(value, Schedule) else require_items(value, Schedule, argument)
     if not items:
-        raise InvalidInputError("schedules: give at least one schedule")
+        raise InvalidInputError(f"{argument}: give at least one schedule")
     codes = [s.opd for s in items]
     if len(set(codes)) != len(codes):
-        raise InvalidInputError("schedules: one schedule per OPD")
+        raise InvalidInputError(f"{argument}: one schedule per OPD")
+    if order is not None and not isinstance(order, Iterator):  # a generator is read once
+        require_items(order, str, "order")
     return items
 
 
@@ -427,7 +432,7 @@ def write_schedule_csv(
     OPD. ``order`` lists NIPs in the order to write them (a roster's, ``roster.employees``
     NIPs): the roster's order; without it, each OPD's employees are sorted.
     """
-    items = _schedules(schedule)
+    items = _schedules(schedule, "schedule", order)
     require_path(path)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -448,7 +453,7 @@ def write_schedule_xlsx(
     :func:`write_schedule_csv` (one or several schedules, ``order``) on one sheet, NIPs as
     text. Needs the ``xlsx`` extra (``pip install 'flexasn[xlsx]'``); without it a
     RosterError names it."""
-    items = _schedules(schedule)
+    items = _schedules(schedule, "schedule", order)
     require_path(path)
     header, rows = _wide_rows(items, order)
     write_workbook(path, header, rows, title="jadwal")
@@ -478,6 +483,7 @@ def read_schedule_file(path: str | Path, *, strict: bool = False) -> ScheduleFil
     file holding one schedule or a list of them. The same checks and errors as
     :func:`read_schedule_csv` and :func:`read_schedule_json`; extra columns as there."""
     require_path(path)
+    require_type(strict, bool, "strict")
     name = str(path)
     if Path(path).suffix.lower() == ".json":
         return ScheduleFile(file=name, schedules=_read_json_many(path))
@@ -496,7 +502,7 @@ def write_schedule_file(
 ) -> None:
     """Write schedules to one file that :func:`read_schedule_file` reads back, by its
     suffix: ``.json`` (one schedule as an object, several as a list), ``.xlsx`` or CSV."""
-    items = _schedules(schedules)
+    items = _schedules(schedules, "schedules", order)
     require_path(path)
     suffix = Path(path).suffix.lower()
     if suffix == ".json":

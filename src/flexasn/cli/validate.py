@@ -20,11 +20,12 @@ from .words import say
 NAME = "validate"
 HELP = (
     "periksa jadwal rotasi / check a rotation schedule",
-    "Setiap pelanggaran dengan dasar hukumnya, baris berkas jadwal dan baris berkas\n"
-    "pegawai; kode keluar 1 bila ada pelanggaran. Berkas .csv, .xlsx atau .json, satu OPD\n"
-    "atau satu instansi utuh (`flexasn plan --output`). Every violation with its basis,\n"
-    "the row of the schedule file and of the employees file; exit code 1 when there are\n"
-    "any. A .csv, .xlsx or .json file, of one OPD or a whole instansi.\n\n"
+    "Setiap pelanggaran dengan dasar hukumnya, baris berkas jadwal dan baris\n"
+    "berkas pegawai; kode keluar 1 bila ada pelanggaran. Berkas .csv, .xlsx atau\n"
+    ".json, satu OPD atau satu instansi utuh (`flexasn plan --output`).\n"
+    "Every violation with its basis, its row in the schedule file and in the\n"
+    "employees file; exit code 1 when there are any. A .csv, .xlsx or .json file,\n"
+    "of one OPD or a whole instansi.\n\n"
     "Contoh / example:\n"
     "  flexasn validate jadwal.csv --opds examples/kab-malang/opd.csv \\\n"
     "      --employees examples/kab-malang/pegawai.csv",
