@@ -88,6 +88,13 @@ the law leaves the proportion to the head of agency (``quota_undefined``); or th
 schedule was made by hand and no limit was recorded (``unplanned``)."""
 
 
+def _masked_keys(value: Any) -> Any:
+    """A mapping keyed by NIP, its keys masked (for ``repr()``)."""
+    if isinstance(value, Mapping):
+        return {masked_id(str(k)): v for k, v in value.items()}
+    return value
+
+
 class ScheduleDay(Frozen):
     """One day of a schedule: who is remote (and how); everyone else is WFO."""
 
@@ -105,6 +112,11 @@ class ScheduleDay(Frozen):
     @classmethod
     def _drop_wfo(cls, value: dict[str, WorkMode]) -> dict[str, WorkMode]:
         return {nip: value[nip] for nip in sorted(value) if value[nip] is not WorkMode.WFO}
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """``repr()`` and ``str()`` name employees by masked id, never by NIP."""
+        for name, value in super().__repr_args__():
+            yield name, _masked_keys(value) if name == "remote" else value
 
     def note(self, lang: Language = "id") -> str:
         """Why the day's limit is what it is, in Indonesian (default) or English."""
@@ -252,6 +264,17 @@ class Schedule(Frozen):
             if nip not in known:
                 raise ValueError(f"employee {masked_id(nip)} is not listed")
         return self
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """``repr()`` and ``str()`` name employees by masked id
+        (:func:`~flexasn.privacy.masked_id`), never by NIP."""
+        for name, value in super().__repr_args__():
+            if name == "employees":
+                yield name, tuple(masked_id(nip) for nip in value)
+            elif name in ("history", "held"):
+                yield name, _masked_keys(value)
+            else:
+                yield name, value
 
     @functools.cached_property
     def _members(self) -> frozenset[str]:
