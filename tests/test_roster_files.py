@@ -334,3 +334,24 @@ def test_models_never_show_a_whole_nip(caplog: pytest.LogCaptureFixture) -> None
     assert "…" in text
     assert not [n for n in nips if n in text]
     assert not NIP18.search(text)
+
+
+# --- the templates of docs/roster-format.md -----------------------------------------------
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "docs" / "templates"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_templates_read_back_valid(suffix: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no notice: every column is known
+        roster = fx.read_roster(
+            TEMPLATES / f"opd{suffix}", TEMPLATES / f"pegawai{suffix}", strict=True
+        )
+        found = fx.read_schedule_file(TEMPLATES / f"jadwal{suffix}", strict=True)
+    assert [o.code for o in roster.opds] == ["BKAD", "DINKES"]
+    for schedule in found.schedules:
+        opd = roster.opd(schedule.opd)
+        assert fx.validate_schedule(schedule, opd, roster.employees_of(opd.code)) == ()
+    page = (TEMPLATES.parent / "roster-format.md").read_text(encoding="utf-8")
+    assert f"templates/opd{suffix}" in page and f"templates/jadwal{suffix}" in page

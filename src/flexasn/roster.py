@@ -1,8 +1,13 @@
-"""Roster files: the OPDs of an instansi and their employees, read from CSV.
+"""Roster files: the OPDs of an instansi and their employees, read from CSV or Excel.
 
-Two files, the way BKPSDM exports them. Headers may be in Indonesian or English
+Two files, the way BKPSDM exports them (the formats, with templates, are in
+``docs/roster-format.md``). Headers may be in Indonesian or English
 (case and spaces do not matter), the file may start with a BOM (Excel's "CSV UTF-8"),
-and the separator may be ``,`` or ``;`` (Excel with an Indonesian locale).
+and the separator may be ``,`` or ``;`` (Excel with an Indonesian locale). An Excel
+workbook (``.xlsx``, its first sheet) is read too, with the optional ``xlsx`` extra
+(:mod:`flexasn.workbook`). Other columns (names, grades, units) are ignored with one
+:class:`~flexasn.errors.IgnoredColumnsWarning` naming them, their cells never kept;
+``strict=True`` rejects them.
 
 OPDs file (one row per OPD):
 
