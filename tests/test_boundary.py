@@ -85,6 +85,9 @@ BAD: dict[str, tuple[Bad, ...]] = {
     "Employee": (Bad("str", NIP), Bad("dict", {"nip": NIP}), Bad("None", None)),
     "Policy": (Bad("str", "kab-malang"), Bad("None", None)),
     "Schedule": (Bad("dict", {"opd": "BKAD"}), Bad("None", None)),
+    "Schedule | Iterable[Schedule]": (Bad("dict", {"opd": "BKAD"}), Bad("None", None)),
+    "Iterable[str] | None": (Bad("int", 123), Bad("list of int", [1])),
+    "Roster": (Bad("str", "roster"), Bad("None", None)),
     "Policy | str | None": POLICIES,
     "PolicyArg": POLICIES,
     "PolicyArg | Sequence[PolicyArg]": (Bad("int", 123), Bad("bytes", b"kab-malang")),
@@ -288,11 +291,37 @@ CALLS: dict[str, Callable[[World], Call]] = {
             "opds": EXAMPLE / "kab-malang" / "opd.csv",
             "employees": EXAMPLE / "kab-malang" / "pegawai.csv",
             "check_headcount": True,
+            "strict": False,
         },
     ),
     "read_schedule_csv": lambda w: (
         fx.read_schedule_csv,
-        {"path": _written(w, fx.write_schedule_csv, "jadwal.csv")},
+        {"path": _written(w, fx.write_schedule_csv, "jadwal.csv"), "strict": True},
+    ),
+    "read_schedule_xlsx": lambda w: (
+        fx.read_schedule_xlsx,
+        {"path": _written(w, fx.write_schedule_xlsx, "jadwal.xlsx"), "strict": True},
+    ),
+    "read_schedule_file": lambda w: (
+        fx.read_schedule_file,
+        {"path": _written(w, fx.write_schedule_csv, "instansi.csv"), "strict": False},
+    ),
+    "write_roster": lambda w: (
+        fx.write_roster,
+        {
+            "roster": _roster(),
+            "opds": w.tmp / "opd.xlsx",
+            "employees": w.tmp / "pegawai.csv",
+            "lang": "en",
+        },
+    ),
+    "write_schedule_xlsx": lambda w: (
+        fx.write_schedule_xlsx,
+        {"schedule": w.schedule, "path": w.tmp / "out.xlsx", "order": [w.staff[0].nip]},
+    ),
+    "write_schedule_file": lambda w: (
+        fx.write_schedule_file,
+        {"schedules": [w.schedule], "path": w.tmp / "out.json", "order": None},
     ),
     "read_schedule_json": lambda w: (
         fx.read_schedule_json,
@@ -329,7 +358,7 @@ CALLS: dict[str, Callable[[World], Call]] = {
     ),
     "write_schedule_csv": lambda w: (
         fx.write_schedule_csv,
-        {"schedule": w.schedule, "path": w.tmp / "out.csv"},
+        {"schedule": w.schedule, "path": w.tmp / "out.csv", "order": None},
     ),
     "write_schedule_json": lambda w: (
         fx.write_schedule_json,

@@ -393,7 +393,7 @@ def test_cli_plan_output_is_the_same_as_all_schedules_at_once(
     grid = [
         [rows_of.get(nip), fx.masked_id(nip), s.opd, *(s.mode(nip, d).value for d in days)]
         for _, s in plans
-        for nip in s.employees
+        for nip in sorted(s.employees, key=rows_of.__getitem__)  # the roster's order
     ]
     expected = {
         "json": json_text([schedule_json(s, rows_of, "id") for _, s in plans]),

@@ -302,7 +302,9 @@ def test_check_from_roster(capsys: pytest.CaptureFixture[str]) -> None:
         (["check", "24-03-2025", *BKAD], "tanggal tidak sah"),
         (["check", "2025-02-29", *BKAD], "tanggal tidak sah"),
         (["check", "2025-03-24", "--kind", "bkad"], "--service"),
-        (["check", "2025-03-24", *BKAD, "--nip", "12345"], "18 digits"),
+        (["check", "2025-03-24", *BKAD, "--nip", "12345"], "bukan 18 digit"),
+        (["check", "2025-03-24", *ROSTER, "--nip", "12345"], "bukan 18 digit"),
+        (["check", "2025-03-24", *ROSTER, "--nip", "12345", "--lang", "en"], "not 18 digits"),
         (["check", "2025-03-24", *BKAD[:3], "planet", *BKAD[4:]], "unknown OPD kind"),
         (["check", "2025-03-24", *ROSTER], "--nip"),
         (["check", "2025-03-24", *ROSTER, "--nip", "198503122010011001"], "…1001"),
@@ -479,26 +481,40 @@ def test_validate_violations_exit_1(capsys: pytest.CaptureFixture[str], tmp_path
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {"quota", "role_onsite", "working_day"} <= {r["check"] for r in rows}
     assert not NIP18.search(out)
-    # The head of DPMPTSP (role_onsite) is named by the row of pegawai.csv that holds them.
+    # The head of DPMPTSP (role_onsite) is named by the row of pegawai.csv that holds them,
+    # and by their row of the schedule file being validated, with its name.
     lines = Path(EMPLOYEES).read_text(encoding="utf-8").splitlines()
-    heads = {r["row"] for r in rows if r["check"] == "role_onsite"}
-    assert len(heads) == 1
-    head = lines[int(heads.pop()) - 1].split(",")
+    heads = [r for r in rows if r["check"] == "role_onsite"]
+    assert len({r["roster_row"] for r in heads}) == 1
+    head = lines[int(heads[0]["roster_row"]) - 1].split(",")
     assert head[1] == "DPMPTSP" and head[4] == "ya"
+    schedule_lines = path.read_text(encoding="utf-8").splitlines()
+    assert {r["file"] for r in rows} == {str(path)}
+    assert schedule_lines[int(heads[0]["row"]) - 1].split(",")[0] == head[0]
+    # one row order everywhere: the schedule file and the findings follow the roster
+    staff = [line.split(",")[0] for line in lines[1:] if line.split(",")[1] == "DPMPTSP"]
+    assert [line.split(",")[0] for line in schedule_lines[1:]] == staff
+    day_rows = [int(r["roster_row"]) for r in rows if r["day"] == "2025-03-24" and r["roster_row"]]
+    assert day_rows == sorted(day_rows)
     code, out, _ = run(capsys, "validate", str(path), *ROSTER, "--format", "json")
-    assert code == 1 and json.loads(out)["valid"] is False
+    data = json.loads(out)
+    assert code == 1 and data["valid"] is False and data["file"] == str(path)
+    assert all(v["file"] == str(path) for v in data["violations"])
+    assert {v["row"] for v in data["violations"] if v["check"] == "role_onsite"} == {
+        int(heads[0]["row"])
+    }
+    code, out, _ = run(capsys, "validate", str(path), *ROSTER)
+    assert f"jadwal.csv, baris {heads[0]['row']}; pegawai.csv, baris" in out
 
 
 def test_plan_and_validate_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    xlsx = tmp_path / "jadwal.xlsx"
-    argv = ["plan", "2025-03-24", "2025-03-27", *ROSTER, "--opd", "BKAD", "--output", str(xlsx)]
+    ods = tmp_path / "jadwal.ods"
+    argv = ["plan", "2025-03-24", "2025-03-27", *ROSTER, "--opd", "BKAD", "--output", str(ods)]
     code, _, err = run(capsys, *argv)
-    assert code == 2 and "harus .csv atau .json" in one_error_line(err)
-    assert not xlsx.exists()
+    assert code == 2 and "harus .csv, .xlsx atau .json" in one_error_line(err)
+    assert not ods.exists()
     code, _, err = run(capsys, "plan", "2025-03-27", "2025-03-24", *ROSTER, "--opd", "BKAD")
     assert code == 2 and "before" in one_error_line(err)
-    code, _, err = run(capsys, "plan", "2025-03-24", "2025-03-27", *ROSTER, "--output", "x.csv")
-    assert code == 2 and "--opd" in one_error_line(err)
     code, _, err = run(capsys, "plan", "2025-03-24", "2025-03-27", *ROSTER, "--opd", "NOPE")
     assert code == 2 and "NOPE" in one_error_line(err)
     bad = tmp_path / "jadwal.csv"

@@ -36,7 +36,10 @@ def test_every_contract_error_is_a_flexasn_error(error: type[Exception]) -> None
 def test_every_error_in_errors_py_is_exported_and_a_flexasn_error() -> None:
     for name in errors.__all__:
         error = getattr(errors, name)
-        assert issubclass(error, fx.FlexasnError), name
+        if name.endswith("Warning"):  # the notices: warnings, not errors
+            assert issubclass(error, fx.FlexasnWarning) and issubclass(error, UserWarning), name
+        else:
+            assert issubclass(error, fx.FlexasnError), name
         assert getattr(fx, name) is error, name
 
 

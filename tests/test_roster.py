@@ -129,8 +129,10 @@ def test_missing_column_empty_file_and_excel(tmp_path: Path) -> None:
         )
     with pytest.raises(fx.RosterError, match="empty"):
         read_roster(*write(tmp_path, "", STAFF_EN))
-    with pytest.raises(fx.RosterError, match="CSV UTF-8"):
+    with pytest.raises(fx.RosterError, match="not found"):
         read_roster(tmp_path / "opd.xlsx", tmp_path / "pegawai.csv")
+    with pytest.raises(fx.RosterError, match=r"\.xls files \(Excel 97-2003\) are not read"):
+        read_roster(tmp_path / "opd.xls", tmp_path / "pegawai.csv")
     with pytest.raises(fx.RosterError, match="not found"):
         read_roster(tmp_path / "tidak-ada.csv", tmp_path / "pegawai.csv")
     bad = tmp_path / "latin1.csv"

@@ -573,6 +573,87 @@ class RosterError(_Located, ValueError):
         super().__init__(self._init_place(message, file=file, row=row, column=column))
 
 
+class FlexasnWarning(UserWarning):
+    """Base class of the warnings flexasn issues (``warnings.warn``): something in the input
+    was left aside, not wrong. Like an error it never repeats personal data, and it speaks
+    both languages: :meth:`message`; ``str()`` is the English message.
+
+    ``warnings.simplefilter("error", fx.FlexasnWarning)`` turns every one into an error;
+    ``warnings.simplefilter("ignore", fx.FlexasnWarning)`` silences them.
+    """
+
+    def __init__(self, messages: Mapping[Language, str]) -> None:
+        self.messages: dict[Language, str] = dict(messages)
+        super().__init__(self.messages["en"])
+
+    def message(self, lang: Language = "id") -> str:
+        """The notice in Indonesian (``"id"``, default) or English (``"en"``)."""
+        return self.messages[require_language(lang)]
+
+
+class IgnoredColumnsWarning(FlexasnWarning):
+    """Columns a roster or schedule file holds besides those flexasn reads (names, grades,
+    units, as BKPSDM exports carry) were ignored: one notice per call
+    (:func:`~flexasn.read_roster`: one for both files), naming them.
+
+    ``ignored`` holds ``(file, columns)`` pairs, ``columns`` being ``(position, heading)``
+    pairs: the 1-based position and the heading as written, or ``None`` for a heading that
+    may be personal data (empty, long, or holding a run of digits), named ``column 3 (C)``.
+    Their cells are never kept. ``strict=True`` (the
+    command line's ``--strict``) rejects such a file instead.
+    """
+
+    def __init__(self, ignored: Sequence[tuple[str, Sequence[tuple[int, str | None]]]]) -> None:
+        self.ignored = tuple((file, tuple(columns)) for file, columns in ignored)
+        messages: dict[Language, str] = {}
+        for lang in LANGUAGES:
+            parts = [
+                render(
+                    "files.ignored_columns",
+                    lang,
+                    file=file,
+                    columns=", ".join(column_label(n, heading, lang) for n, heading in columns),
+                )
+                for file, columns in self.ignored
+            ]
+            messages[lang] = "; ".join(parts) + render("files.ignored_hint", lang)
+        super().__init__(messages)
+
+
+class PppkNumberWarning(FlexasnWarning):
+    """PPPK rows of an employees file whose number (NI PPPK) may be mistyped: its first eight
+    digits, where a PNS NIP keeps the birth date, are not a possible date.
+
+    flexasn does not assume the NI PPPK layout (LAW.md, section 7; :func:`~flexasn.parse_nip`
+    checks its 18 digits only), so such a row is kept, not rejected, and flagged for a person
+    to check. ``file`` is the file, ``rows`` the rows (1 = the header); never the numbers.
+    """
+
+    def __init__(self, file: str, rows: Sequence[int]) -> None:
+        self.file = file
+        self.rows = tuple(rows)
+        shown = ", ".join(str(r) for r in self.rows[:20])
+        more = len(self.rows) - 20
+        super().__init__(
+            {
+                lang: render(
+                    "files.pppk_flagged", lang, file=file, count=len(self.rows), rows=shown
+                )
+                + (render("files.more_rows", lang, count=more) if more > 0 else "")
+                for lang in LANGUAGES
+            }
+        )
+
+
+def column_label(position: int, heading: str | None, lang: Language = "id") -> str:
+    """How a notice names a column: ``'nama' (C)``, or ``kolom 3 (C)`` / ``column 3 (C)``
+    where the heading is not shown (``None``)."""
+    letters = column_letters(position)
+    if heading is None:
+        return f"{render('errors.place_column', lang)} {position} ({letters})"
+    return f"{heading!r} ({letters})"
+
+
 class HoursError(FlexasnError, ValueError):
     """Bad input to the working-hours functions (a span, a pattern, a shift pattern)."""
 
@@ -639,13 +720,16 @@ __all__ = [
     "AttendanceError",
     "CoverageError",
     "FlexasnError",
+    "FlexasnWarning",
     "HoursError",
+    "IgnoredColumnsWarning",
     "InvalidInputError",
     "InvalidNipError",
     "ModelNipError",
     "ModelValidationError",
     "PolicyConflictError",
     "PolicyDataError",
+    "PppkNumberWarning",
     "QuotaCoverageError",
     "QuotaUndefinedError",
     "RosterError",

@@ -10,6 +10,7 @@ error message (UU 27/2022).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self, overload
@@ -26,6 +27,7 @@ from pydantic import (
 
 from ._model import Frozen, field_error
 from .errors import InvalidInputError, InvalidNipError, NipTypeError, require_date, require_type
+from .privacy import masked_id
 
 
 class ServiceCategory(StrEnum):
@@ -375,6 +377,12 @@ class Employee(Frozen):
         # reported at the field ("field 'nip': ..."); raised outside the except block, so
         # that no exception chain is kept
         raise field_error(type(self).__name__, "nip", error)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """``repr()`` and ``str()`` show the NIP masked (:func:`~flexasn.privacy.masked_id`),
+        never whole: a model logged by mistake leaks no NIP."""
+        for name, value in super().__repr_args__():
+            yield name, masked_id(value) if name == "nip" and isinstance(value, str) else value
 
     @property
     def masked_nip(self) -> str:

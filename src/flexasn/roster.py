@@ -1,8 +1,13 @@
-"""Roster files: the OPDs of an instansi and their employees, read from CSV.
+"""Roster files: the OPDs of an instansi and their employees, read from CSV or Excel.
 
-Two files, the way BKPSDM exports them. Headers may be in Indonesian or English
+Two files, the way BKPSDM exports them (the formats, with templates, are in
+``docs/roster-format.md``). Headers may be in Indonesian or English
 (case and spaces do not matter), the file may start with a BOM (Excel's "CSV UTF-8"),
-and the separator may be ``,`` or ``;`` (Excel with an Indonesian locale).
+and the separator may be ``,`` or ``;`` (Excel with an Indonesian locale). An Excel
+workbook (``.xlsx``, its first sheet) is read too, with the optional ``xlsx`` extra
+(:mod:`flexasn.workbook`). Other columns (names, grades, units) are ignored with one
+:class:`~flexasn.errors.IgnoredColumnsWarning` naming them, their cells never kept;
+``strict=True`` rejects them.
 
 OPDs file (one row per OPD):
 
@@ -55,27 +60,32 @@ import contextlib
 import csv
 import difflib
 import functools
+import io
 import itertools
 import operator
 import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Self, TextIO
+from typing import Any, NamedTuple, Self, TextIO
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ._model import Frozen
 from .errors import (
+    IgnoredColumnsWarning,
     InvalidInputError,
     InvalidNipError,
+    PppkNumberWarning,
     RosterError,
+    require_choice,
     require_path,
     require_type,
     unchained,
 )
-from .messages import render_all
+from .messages import Language, render_all
 from .people import (
     OPD_KIND_ALIASES,
     OPD_KINDS,
@@ -89,6 +99,7 @@ from .people import (
     canonical_kind,
     check_nip,
 )
+from .workbook import is_workbook, open_workbook, write_workbook
 
 Row = tuple[int, list[str]]
 
@@ -172,6 +183,20 @@ _ENUM_ALIASES: dict[str, dict[str, str]] = {
 }
 
 
+class IgnoredColumn(Frozen):
+    """A column of a roster or schedule file that flexasn does not read (a name, a grade, a
+    unit, as BKPSDM exports carry), ignored since ``strict`` was not asked for. Its cells are
+    never kept."""
+
+    file: str
+    column: int = Field(ge=1)
+    """Its 1-based position (``3`` is column C)."""
+    heading: str | None
+    """The heading as written; ``None`` where it may be personal data (empty, longer than
+    40 characters, or holding five digits in a row): the column is then named by its
+    position only."""
+
+
 class HeadcountMismatch(Frozen):
     """An OPD whose declared headcount differs from its employees in the employees file."""
 
@@ -191,6 +216,12 @@ class Roster(Frozen):
     employee_rows: tuple[int, ...] = Field(default=())
     """Row of each employee in the employees file (1 = the header), in the order of
     :attr:`employees`; empty for a roster not read from a file."""
+    ignored_columns: tuple[IgnoredColumn, ...] = Field(default=())
+    """The columns of both files that were ignored (``strict=False``, the default); the
+    same ones the :class:`~flexasn.errors.IgnoredColumnsWarning` named."""
+    flagged_rows: tuple[int, ...] = Field(default=())
+    """Rows of the employees file whose PPPK number was flagged (see
+    :class:`~flexasn.errors.PppkNumberWarning`): kept, to be checked by a person."""
 
     @model_validator(mode="after")
     def _rows_match(self) -> Self:
@@ -271,27 +302,37 @@ open at the end of the file (an unterminated quote), which then swallows it."""
 
 
 @unchained
-def read_table(path: str | Path) -> tuple[str, list[str], list[Row]]:
+def read_table(path: str | Path, *, excel: bool = False) -> tuple[str, list[str], list[Row]]:
     """Read a CSV file: ``(name, header, [(row number, cells), ...])``.
 
     UTF-8 with or without a BOM; ``,`` or ``;`` separator (whichever the header uses);
-    blank lines are skipped; row numbers count the header as row 1.
+    blank lines are skipped; row numbers count the header as row 1. With ``excel``, an
+    ``.xlsx`` workbook's first sheet too (:mod:`flexasn.workbook`).
     """
-    with open_table(path) as (name, header, rows):
+    with open_table(path, excel=excel) as (name, header, rows):
         return name, header, list(rows)
 
 
 @contextlib.contextmanager
-def open_table(path: str | Path) -> Iterator[tuple[str, list[str], Iterator[Row]]]:
+def open_table(
+    path: str | Path, *, excel: bool = False
+) -> Iterator[tuple[str, list[str], Iterator[Row]]]:
     """:func:`read_table`, one row at a time: ``(name, header, rows)`` where ``rows``
     yields ``(row number, cells)`` as the file is read, so that a large file is never
     held in memory whole. A problem of the file (not UTF-8, malformed CSV) is raised
     where the reading reaches it; the file is closed on leaving the ``with`` block.
+
+    With ``excel`` (rosters and schedules), a workbook (``.xlsx``) is read too, its first
+    sheet as :func:`flexasn.workbook.open_workbook` gives it; without, it is refused.
     """
     p = Path(path)
     name = str(p)
-    if p.suffix.lower() in (".xlsx", ".xls"):
-        raise RosterError("Excel files are not read: save the sheet as CSV UTF-8", file=name)
+    if p.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        if not excel:
+            raise RosterError("Excel files are not read: save the sheet as CSV UTF-8", file=name)
+        with open_workbook(p) as table:
+            yield table
+        return
     error: RosterError | None = None
     try:
         # newline=None, as Path.read_text: line ends are read as "\n" whatever they were
@@ -358,15 +399,33 @@ def _records(reader: Iterator[list[str]], name: str) -> Iterator[Row]:
 
 
 def _columns(
-    name: str, header: list[str], known: dict[str, str], required: tuple[str, ...]
-) -> dict[str, int]:
-    """Map canonical field names to column indices; unknown or repeated headers fail."""
+    name: str,
+    header: list[str],
+    known: dict[str, str],
+    required: tuple[str, ...],
+    *,
+    strict: bool = True,
+) -> tuple[dict[str, int], tuple[int, ...]]:
+    """Map canonical field names to column indices, and list the ignored columns (0-based).
+
+    A repeated column, a missing required one, or a first row without any known heading
+    fails. An unknown heading fails when ``strict``; else its column is ignored, unless it
+    is close to a known name of a column the file lacks (a typo: ``jabatn``) or a required
+    column is missing (it may be that column, misnamed), which fail as in strict mode.
+    """
     index: dict[str, int] = {}
+    ignored: list[int] = []
+    given = {known[k] for k in map(normal_key, header) if k in known}
+    names = sorted(set(known))
     for i, h in enumerate(header):
         field = known.get(normal_key(h))
         if field is None:
-            message = unknown_heading(header, i, known)
-            raise RosterError(message, file=name, row=1, column=i + 1)
+            like = difflib.get_close_matches(normal_key(h), names, n=1) if h.strip() else []
+            if strict or not given or (like and known[like[0]] not in given):
+                message = unknown_heading(header, i, known)
+                raise RosterError(message, file=name, row=1, column=i + 1)
+            ignored.append(i)
+            continue
         if field in index:
             raise RosterError(
                 f"column for {field!r} given twice ({header[index[field]]!r} too)",
@@ -376,9 +435,35 @@ def _columns(
             )
         index[field] = i
     missing = [f for f in required if f not in index]
+    if missing and ignored:  # an ignored heading may be the missing column, misnamed
+        message = unknown_heading(header, ignored[0], known)
+        raise RosterError(message, file=name, row=1, column=ignored[0] + 1)
     if missing:
         raise RosterError(f"missing column(s): {', '.join(missing)}", file=name, row=1)
-    return index
+    return index, tuple(ignored)
+
+
+def ignored_columns(
+    name: str, header: Sequence[str], ignored: Iterable[int]
+) -> tuple[IgnoredColumn, ...]:
+    """The :class:`IgnoredColumn` of each 0-based index in ``ignored``."""
+    out = []
+    for i in ignored:
+        heading = header[i].strip()
+        shown = bool(heading) and len(heading) <= 40 and not re.search(r"[0-9]{5}|@", heading)
+        out.append(IgnoredColumn(file=name, column=i + 1, heading=heading if shown else None))
+    return tuple(out)
+
+
+def warn_ignored(columns: Sequence[IgnoredColumn], stacklevel: int = 3) -> None:
+    """Issue one :class:`~flexasn.errors.IgnoredColumnsWarning` naming ``columns`` (none:
+    nothing), grouped by file."""
+    if not columns:
+        return
+    by_file: dict[str, list[tuple[int, str | None]]] = {}
+    for c in columns:
+        by_file.setdefault(c.file, []).append((c.column, c.heading))
+    warnings.warn(IgnoredColumnsWarning(list(by_file.items())), stacklevel=stacklevel + 1)
 
 
 def _bool(text: str) -> bool:
@@ -493,17 +578,28 @@ def _model_error(
 
 
 @unchained
-def read_opds(path: str | Path) -> tuple[tuple[Opd, ...], dict[str, int], str]:
+def read_opds(
+    path: str | Path, *, strict: bool = False
+) -> tuple[tuple[Opd, ...], dict[str, int], str]:
     """Read an OPDs file: the OPDs in file order, each code's row number, and the
-    headcount column's name as written in the file."""
-    with open_table(path) as (name, header, rows):
-        return _read_opds(name, header, rows)
+    headcount column's name as written in the file. Unknown columns are ignored with an
+    :class:`~flexasn.errors.IgnoredColumnsWarning` (``strict=True``: an error)."""
+    opds, rows_of, headcount, ignored = _read_opds_file(path, strict)
+    warn_ignored(ignored)
+    return opds, rows_of, headcount
+
+
+def _read_opds_file(
+    path: str | Path, strict: bool
+) -> tuple[tuple[Opd, ...], dict[str, int], str, tuple[IgnoredColumn, ...]]:
+    with open_table(path, excel=True) as (name, header, rows):
+        return _read_opds(name, header, rows, strict=strict)
 
 
 def _read_opds(
-    name: str, header: list[str], rows: Iterable[Row]
-) -> tuple[tuple[Opd, ...], dict[str, int], str]:
-    columns = _columns(name, header, OPD_COLUMNS, OPD_REQUIRED)
+    name: str, header: list[str], rows: Iterable[Row], *, strict: bool = True
+) -> tuple[tuple[Opd, ...], dict[str, int], str, tuple[IgnoredColumn, ...]]:
+    columns, ignored = _columns(name, header, OPD_COLUMNS, OPD_REQUIRED, strict=strict)
     opds: list[Opd] = []
     rows_of: dict[str, int] = {}
     for row_no, cells in rows:
@@ -523,13 +619,50 @@ def _read_opds(
         opds.append(opd)
     if not opds:
         raise RosterError("the file lists no OPD", file=name, row=2)
-    return tuple(opds), rows_of, header[columns["headcount"]]
+    return (
+        tuple(opds),
+        rows_of,
+        header[columns["headcount"]],
+        ignored_columns(name, header, ignored),
+    )
 
 
 @unchained
-def read_employees(path: str | Path, opd_codes: set[str] | None = None) -> tuple[Employee, ...]:
-    """Read an employees file; ``opd_codes`` (when given) are the OPDs employees may name."""
-    return _read_employees(path, opd_codes)[0]
+def read_employees(
+    path: str | Path, opd_codes: set[str] | None = None, *, strict: bool = False
+) -> tuple[Employee, ...]:
+    """Read an employees file; ``opd_codes`` (when given) are the OPDs employees may name.
+    Unknown columns are ignored with an :class:`~flexasn.errors.IgnoredColumnsWarning`
+    (``strict=True``: an error)."""
+    staff = _read_employees(path, opd_codes, strict=strict)
+    warn_ignored(staff.ignored)
+    warn_flagged(staff.name, staff.flagged)
+    return staff.employees
+
+
+class _Staff(NamedTuple):
+    """What :func:`_read_employees` reads."""
+
+    name: str
+    employees: tuple[Employee, ...]
+    rows: tuple[int, ...]
+    ignored: tuple[IgnoredColumn, ...]
+    flagged: tuple[int, ...]
+
+
+def _possible_date(digits: str) -> bool:
+    """Whether eight digits are a possible date ``YYYYMMDD``."""
+    try:
+        date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return False
+    return True
+
+
+def warn_flagged(name: str, rows: Sequence[int], stacklevel: int = 3) -> None:
+    """Issue one :class:`~flexasn.errors.PppkNumberWarning` for ``rows`` (none: nothing)."""
+    if rows:
+        warnings.warn(PppkNumberWarning(name, rows), stacklevel=stacklevel + 1)
 
 
 _PROFILES_KEPT = 4096
@@ -620,9 +753,7 @@ class _Profiles:
         return found
 
 
-def _read_employees(
-    path: str | Path, opd_codes: set[str] | None
-) -> tuple[tuple[Employee, ...], tuple[int, ...]]:
+def _read_employees(path: str | Path, opd_codes: set[str] | None, *, strict: bool = True) -> _Staff:
     """The employees of a file and the row of each (1 = the header).
 
     Made for files of a million rows: the file is read one row at a time; the cells
@@ -631,10 +762,17 @@ def _read_employees(
     employee is built from the checked fields without validating them again, and shares
     its OPD's code with the others. The errors are those of validating row by row, in the
     same order: the cell count, each column from the left, the NIP, a NIP given twice,
-    the OPD, the model.
+    the OPD, the model. Cells of ignored columns are counted, never kept.
+
+    A PPPK number is checked for its 18 digits only (its layout is not assumed, see
+    :func:`~flexasn.people.parse_nip`); one whose first eight digits are not a possible
+    date, where a NIP keeps the birth date, is kept and its row flagged.
     """
-    with open_table(path) as (name, header, rows):
-        columns = _columns(name, header, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED)
+    flagged: list[int] = []
+    with open_table(path, excel=True) as (name, header, rows):
+        columns, ignored = _columns(
+            name, header, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED, strict=strict
+        )
         nip_i, opd_i = columns["nip"], columns["opd"]
         nip_col, opd_col = header[nip_i], header[opd_i]
         profiles = _Profiles(name, header, columns)
@@ -652,9 +790,11 @@ def _read_employees(
             parsed, given, status = profiles.of(row_no, cells)
             nip, opd = cells[nip_i].strip(), cells[opd_i].strip()
             try:
-                check_nip(nip, status=status, today=today)
+                parts = check_nip(nip, status=status, today=today)
             except InvalidNipError as exc:
                 raise RosterError(str(exc), file=name, row=row_no, column=nip_col) from None
+            if parts is None and not _possible_date(nip):  # a PPPK number: flagged only
+                flagged.append(row_no)
             if nip in seen:
                 raise RosterError(
                     f"the same NIP as row {seen[nip]}", file=name, row=row_no, column=nip_col
@@ -676,25 +816,47 @@ def _read_employees(
             values = parsed.copy()
             values["nip"], values["opd"] = nip, opd
             employees.append(build(given, values))
-    return tuple(employees), tuple(seen.values())
+    return _Staff(
+        name,
+        tuple(employees),
+        tuple(seen.values()),
+        ignored_columns(name, header, ignored),
+        tuple(flagged),
+    )
 
 
 @unchained
-def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: bool = True) -> Roster:
-    """Read a roster: an OPDs file and an employees file (formats in the module doc).
+def read_roster(
+    opds: str | Path,
+    employees: str | Path,
+    *,
+    check_headcount: bool = True,
+    strict: bool = False,
+) -> Roster:
+    """Read a roster: an OPDs file and an employees file (formats in the module doc), each
+    a CSV file or an Excel workbook (``.xlsx``, its first sheet; needs the ``xlsx`` extra).
 
     All-or-nothing: any bad row raises :class:`~flexasn.errors.RosterError` naming
     the file, the row and the column, never a NIP. With ``check_headcount`` (the
     default) an OPD whose ``headcount`` differs from its employees in the employees
     file is an error naming the OPDs file, the row and the column; with
     ``check_headcount=False`` it is listed in :attr:`Roster.mismatches` (a partial
-    roster, e.g. one unit of a large OPD). ``.xlsx`` is not read: save it as CSV UTF-8.
+    roster, e.g. one unit of a large OPD).
+
+    Columns flexasn does not read (names, grades, units) are ignored: one
+    :class:`~flexasn.errors.IgnoredColumnsWarning` names them (both files) and
+    :attr:`Roster.ignored_columns` lists them; their cells are never kept. With
+    ``strict=True`` such a column is an error, as a misspelt heading of a column the file
+    lacks always is (``jabatn``). PPPK rows whose number was flagged are listed in
+    :attr:`Roster.flagged_rows`, with one :class:`~flexasn.errors.PppkNumberWarning`.
     """
     require_path(opds, "opds")
     require_path(employees, "employees")
     require_type(check_headcount, bool, "check_headcount")
-    opd_list, rows_of, headcount_column = read_opds(opds)
-    staff, staff_rows = _read_employees(employees, set(rows_of))
+    require_type(strict, bool, "strict")
+    opd_list, rows_of, headcount_column, opd_ignored = _read_opds_file(opds, strict)
+    read = _read_employees(employees, set(rows_of), strict=strict)
+    staff, staff_rows = read.employees, read.rows
     counts = Counter(e.opd for e in staff)
     mismatches = tuple(
         HeadcountMismatch(
@@ -714,11 +876,114 @@ def read_roster(opds: str | Path, employees: str | Path, *, check_headcount: boo
             row=m.row,
             column=headcount_column,
         )
+    warn_ignored((*opd_ignored, *read.ignored))
+    warn_flagged(read.name, read.flagged)
     # built from checked parts: validating the roster again would re-run each
     # employee's NIP check (pydantic runs a nested model's after-validators again)
     return Roster.model_construct(
-        opds=opd_list, employees=staff, mismatches=mismatches, employee_rows=staff_rows
+        opds=opd_list,
+        employees=staff,
+        mismatches=mismatches,
+        employee_rows=staff_rows,
+        ignored_columns=(*opd_ignored, *read.ignored),
+        flagged_rows=read.flagged,
     )
+
+
+OPD_HEADINGS: dict[str, tuple[str, ...]] = {
+    "id": ("kode", "nama", "instansi", "jenis", "layanan", "jumlah_pegawai", "jenis_instansi"),
+    "en": ("code", "name", "instansi", "kind", "service", "headcount", "agency_type"),
+}
+"""The headings :func:`write_roster` writes to an OPDs file, per language."""
+EMPLOYEE_HEADINGS: dict[str, tuple[str, ...]] = {
+    "id": (
+        "nip",
+        "kode_opd",
+        "status",
+        "jabatan",
+        "kepala",
+        "garis_depan",
+        "hari_piket",
+        "disiplin",
+        "pegawai_baru",
+        "tugas_luar_kantor",
+        "keadaan_khusus",
+    ),
+    "en": (
+        "nip",
+        "opd",
+        "status",
+        "position",
+        "is_head",
+        "frontline",
+        "duty_days",
+        "discipline",
+        "new_in_post",
+        "duties_outside_office",
+        "special_circumstances",
+    ),
+}
+"""The headings :func:`write_roster` writes to an employees file, per language."""
+
+
+def _yes(value: bool, lang: str) -> str:
+    return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
+
+
+def roster_tables(
+    roster: Roster, lang: Language = "id"
+) -> tuple[tuple[list[str], list[list[object]]], tuple[list[str], list[list[object]]]]:
+    """The OPDs and employees tables :func:`write_roster` writes: ``(header, rows)`` each."""
+    opds: list[list[object]] = [
+        [o.code, o.name, o.instansi, o.kind, o.service.value, o.headcount, o.agency_type.value]
+        for o in roster.opds
+    ]
+    staff: list[list[object]] = [
+        [
+            e.nip,
+            e.opd,
+            e.status.value,
+            e.position.value,
+            _yes(e.is_head, lang),
+            _yes(e.frontline, lang),
+            ";".join(d.isoformat() for d in sorted(e.duty_days)),
+            e.discipline.value,
+            _yes(e.new_in_post, lang),
+            _yes(e.duties_outside_office, lang),
+            _yes(e.special_circumstances, lang),
+        ]
+        for e in roster.employees
+    ]
+    return (list(OPD_HEADINGS[lang]), opds), (list(EMPLOYEE_HEADINGS[lang]), staff)
+
+
+def _write_table(path: str | Path, header: list[str], rows: list[list[object]], title: str) -> None:
+    if is_workbook(path):
+        write_workbook(path, header, rows, title=title)
+        return
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    Path(path).write_text(buf.getvalue(), encoding="utf-8")
+
+
+@unchained
+def write_roster(
+    roster: Roster, opds: str | Path, employees: str | Path, *, lang: Language = "id"
+) -> None:
+    """Write a roster as an OPDs file and an employees file that :func:`read_roster` reads
+    back: CSV (UTF-8), or an Excel workbook for a path ending in ``.xlsx`` (needs the
+    ``xlsx`` extra; NIPs are written as text). Headings in Indonesian (``lang="id"``,
+    default) or English. The files hold the roster's NIPs: keep them as the roster is kept.
+    """
+    require_type(roster, Roster, "roster")
+    require_path(opds, "opds")
+    require_path(employees, "employees")
+    require_choice(lang, OPD_HEADINGS, "lang")
+    (opd_header, opd_rows), (staff_header, staff_rows) = roster_tables(roster, lang)
+    _write_table(opds, opd_header, opd_rows, "opd")
+    _write_table(employees, staff_header, staff_rows, "pegawai")
 
 
 __all__ = [
@@ -727,6 +992,7 @@ __all__ = [
     "OPD_COLUMNS",
     "OPD_REQUIRED",
     "HeadcountMismatch",
+    "IgnoredColumn",
     "Roster",
     "Row",
     "column_of",
@@ -736,5 +1002,7 @@ __all__ = [
     "read_opds",
     "read_roster",
     "read_table",
+    "roster_tables",
     "unknown_heading",
+    "write_roster",
 ]

@@ -34,7 +34,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -68,6 +68,7 @@ from .messages import LANGUAGES, Language, render, render_all
 from .people import WorkMode
 from .privacy import masked_id
 from .reasons import Check
+from .workbook import write_workbook
 
 SCHEDULE_SCHEMA_VERSION: Literal[1] = 1
 
@@ -87,6 +88,13 @@ the law leaves the proportion to the head of agency (``quota_undefined``); or th
 schedule was made by hand and no limit was recorded (``unplanned``)."""
 
 
+def _masked_keys(value: Any) -> Any:
+    """A mapping keyed by NIP, its keys masked (for ``repr()``)."""
+    if isinstance(value, Mapping):
+        return {masked_id(str(k)): v for k, v in value.items()}
+    return value
+
+
 class ScheduleDay(Frozen):
     """One day of a schedule: who is remote (and how); everyone else is WFO."""
 
@@ -104,6 +112,11 @@ class ScheduleDay(Frozen):
     @classmethod
     def _drop_wfo(cls, value: dict[str, WorkMode]) -> dict[str, WorkMode]:
         return {nip: value[nip] for nip in sorted(value) if value[nip] is not WorkMode.WFO}
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """``repr()`` and ``str()`` name employees by masked id, never by NIP."""
+        for name, value in super().__repr_args__():
+            yield name, _masked_keys(value) if name == "remote" else value
 
     def note(self, lang: Language = "id") -> str:
         """Why the day's limit is what it is, in Indonesian (default) or English."""
@@ -252,6 +265,17 @@ class Schedule(Frozen):
                 raise ValueError(f"employee {masked_id(nip)} is not listed")
         return self
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """``repr()`` and ``str()`` name employees by masked id
+        (:func:`~flexasn.privacy.masked_id`), never by NIP."""
+        for name, value in super().__repr_args__():
+            if name == "employees":
+                yield name, tuple(masked_id(nip) for nip in value)
+            elif name in ("history", "held"):
+                yield name, _masked_keys(value)
+            else:
+                yield name, value
+
     @functools.cached_property
     def _members(self) -> frozenset[str]:
         return frozenset(self.employees)
@@ -373,22 +397,151 @@ _MODES = {m.value: m for m in WorkMode}
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def write_schedule_csv(schedule: Schedule, path: str | Path) -> None:
-    """Write the schedule as a wide CSV: ``nip,opd,<day>...``, cells ``wfo``/``wfh``/``wfa``."""
-    require_type(schedule, Schedule, "schedule")
+def in_order(nips: Iterable[str], order: Iterable[str] | None) -> list[str]:
+    """``nips`` in the order of ``order`` (a roster's NIPs, in its file order); those
+    ``order`` does not list come after them, sorted."""
+    members = list(nips)
+    if order is None:
+        return members
+    known = set(members)
+    first = [nip for nip in dict.fromkeys(order) if nip in known]
+    placed = set(first)
+    return first + sorted(nip for nip in members if nip not in placed)
+
+
+def _wide_rows(
+    schedules: Sequence[Schedule], order: Iterable[str] | None
+) -> tuple[list[str], list[list[str]]]:
+    """Schedules of one span as the wide table of their files: the header and one row per
+    employee, OPD after OPD, each in ``order``."""
+    first = schedules[0]
+    for s in schedules[1:]:
+        if (s.first_day, s.last_day) != (first.first_day, first.last_day):
+            raise InvalidInputError("schedules written to one file must cover the same span")
+    header = ["nip", "opd", *(d.day.isoformat() for d in first.days)]
+    ranks = None if order is None else list(order)
+    rows = [
+        [nip, s.opd, *(d.remote.get(nip, WorkMode.WFO).value for d in s.days)]
+        for s in schedules
+        for nip in in_order(s.employees, ranks)
+    ]
+    return header, rows
+
+
+def _schedules(
+    value: Schedule | Iterable[Schedule], argument: str, order: Iterable[str] | None = None
+) -> tuple[Schedule, ...]:
+    """The schedules to write (one or several), checked, and ``order`` checked too."""
+    items = (value,) if isinstance(value, Schedule) else require_items(value, Schedule, argument)
+    if not items:
+        raise InvalidInputError(f"{argument}: give at least one schedule")
+    codes = [s.opd for s in items]
+    if len(set(codes)) != len(codes):
+        raise InvalidInputError(f"{argument}: one schedule per OPD")
+    if order is not None and not isinstance(order, Iterator):  # a generator is read once
+        require_items(order, str, "order")
+    return items
+
+
+def write_schedule_csv(
+    schedule: Schedule | Iterable[Schedule],
+    path: str | Path,
+    *,
+    order: Iterable[str] | None = None,
+) -> None:
+    """Write the schedule as a wide CSV: ``nip,opd,<day>...``, cells ``wfo``/``wfh``/``wfa``.
+
+    Several schedules of one span (a whole instansi, one per OPD) go to one file, OPD after
+    OPD. ``order`` lists NIPs in the order to write them (a roster's, ``roster.employees``
+    NIPs): the roster's order; without it, each OPD's employees are sorted.
+    """
+    items = _schedules(schedule, "schedule", order)
     require_path(path)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["nip", "opd", *(d.day.isoformat() for d in schedule.days)])
-    for nip in schedule.employees:
-        writer.writerow(
-            [nip, schedule.opd, *(d.remote.get(nip, WorkMode.WFO).value for d in schedule.days)]
-        )
+    header, rows = _wide_rows(items, order)
+    writer.writerow(header)
+    writer.writerows(rows)
     Path(path).write_text(buf.getvalue(), encoding="utf-8")
 
 
 @unchained
-def read_schedule_csv(path: str | Path) -> Schedule:
+def write_schedule_xlsx(
+    schedule: Schedule | Iterable[Schedule],
+    path: str | Path,
+    *,
+    order: Iterable[str] | None = None,
+) -> None:
+    """Write the schedule as an Excel workbook (``.xlsx``), the same wide table as
+    :func:`write_schedule_csv` (one or several schedules, ``order``) on one sheet, NIPs as
+    text. Needs the ``xlsx`` extra (``pip install 'flexasn[xlsx]'``); without it a
+    RosterError names it."""
+    items = _schedules(schedule, "schedule", order)
+    require_path(path)
+    header, rows = _wide_rows(items, order)
+    write_workbook(path, header, rows, title="jadwal")
+
+
+class ScheduleFile(Frozen):
+    """The schedules of one file (one per OPD: a whole instansi may share a file), and the
+    row of each employee in it, for messages that name the file's rows.
+
+    ``repr()`` never shows :attr:`rows`, which is keyed by NIP.
+    """
+
+    file: str
+    schedules: tuple[Schedule, ...]
+    rows: dict[str, int] = Field(default_factory=dict, repr=False)
+    """NIP -> row in the file (1 = the header); empty for a JSON file."""
+
+    def row_of(self, nip: str) -> int | None:
+        """The employee's row in the file; ``None`` when unknown."""
+        return self.rows.get(nip)
+
+
+@unchained
+def read_schedule_file(path: str | Path, *, strict: bool = False) -> ScheduleFile:
+    """Read every schedule of a file: a wide CSV or workbook (``.xlsx``) whose ``opd`` column
+    may name several OPDs (as ``flexasn plan --output`` writes a whole instansi), or a JSON
+    file holding one schedule or a list of them. The same checks and errors as
+    :func:`read_schedule_csv` and :func:`read_schedule_json`; extra columns as there."""
+    require_path(path)
+    require_type(strict, bool, "strict")
+    name = str(path)
+    if Path(path).suffix.lower() == ".json":
+        return ScheduleFile(file=name, schedules=_read_json_many(path))
+    schedules, rows, ignored = _read_wide(path, strict)
+    from .roster import warn_ignored
+
+    warn_ignored(ignored)
+    return ScheduleFile(file=name, schedules=schedules, rows=rows)
+
+
+def write_schedule_file(
+    schedules: Schedule | Iterable[Schedule],
+    path: str | Path,
+    *,
+    order: Iterable[str] | None = None,
+) -> None:
+    """Write schedules to one file that :func:`read_schedule_file` reads back, by its
+    suffix: ``.json`` (one schedule as an object, several as a list), ``.xlsx`` or CSV."""
+    items = _schedules(schedules, "schedules", order)
+    require_path(path)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        if len(items) == 1:
+            write_schedule_json(items[0], path)
+            return
+        text = "[\n" + ",\n".join(s.model_dump_json(indent=2) for s in items) + "\n]\n"
+        Path(path).write_text(text, encoding="utf-8")
+    elif suffix in (".xlsx", ".xlsm"):
+        write_schedule_xlsx(items, path, order=order)
+    else:
+        write_schedule_csv(items, path, order=order)
+
+
+@unchained
+def read_schedule_csv(path: str | Path, *, strict: bool = False) -> Schedule:
     """Read a wide schedule CSV (see the module doc); all-or-nothing.
 
     The span runs from the first to the last date column; dates missing in between
@@ -396,86 +549,143 @@ def read_schedule_csv(path: str | Path) -> Schedule:
     :data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years). Raises
     :class:`~flexasn.errors.RosterError` naming the file, row (1 = the header) and
     column for any bad cell.
-    """
-    from .roster import column_of, read_table  # the CSV dialect is shared with rosters
 
+    A column whose heading holds no digit (``nama``, ``golongan``, ``unit kerja``) is
+    ignored with one :class:`~flexasn.errors.IgnoredColumnsWarning` naming it, its cells
+    never kept; with ``strict=True`` it is an error. A heading with a digit that is not an
+    ISO date (``24/03/2025``) is always an error: it may be a day written another way.
+    An ``.xlsx`` path is read as :func:`read_schedule_xlsx` reads it.
+    """
     require_path(path)
-    name, header, rows = read_table(path)
-    lowered = [h.strip().lower() for h in header]
-    if not any(h in ("nip", "opd") or _iso_date(h) for h in lowered):
-        known = "nip, opd, YYYY-MM-DD, YYYY-MM-DD, ..."
-        raise RosterError(render_all("files.no_header", columns=known), file=name, row=1, column=1)
-    if lowered[0] != "nip":
-        column = column_of(header, 0, ("nip", "opd"))  # an unknown heading is not repeated
-        raise RosterError(render_all("files.first_column"), file=name, row=1, column=column)
-    opd_col = 1 if len(lowered) > 1 and lowered[1] == "opd" else None
-    first_date = 2 if opd_col is not None else 1
-    days: list[date] = []
-    for i, col in enumerate(header[first_date:], start=first_date + 1):
-        day = _iso_date(col)
-        if day is None:
-            raise RosterError(render_all("files.day_column"), file=name, row=1, column=i)
-        days.append(day)
-    if not days:
-        raise RosterError("the file has no day columns", file=name, row=1)
-    if any(b <= a for a, b in itertools.pairwise(days)):
-        raise RosterError("day columns must be in increasing order", file=name, row=1)
-    error: RosterError | None = None
-    try:
-        check_span(days[0], days[-1])  # the schedule holds every day in between
-    except SpanTooLongError as exc:
-        error = RosterError({lang: exc.message(lang) for lang in LANGUAGES}, file=name, row=1)
-    if error is not None:  # raised outside the except block: no exception chain
-        raise error
-    if not rows:
-        raise RosterError("the file lists no employee", file=name, row=2)
-    opd_codes: set[str] = set()
-    seen: dict[str, int] = {}
-    remote: dict[date, dict[str, WorkMode]] = {d: {} for d in days}
-    for row_no, cells in rows:
-        if len(cells) != len(header):
-            raise RosterError(
-                f"expected {len(header)} cells, found {len(cells)}", file=name, row=row_no
-            )
-        nip = cells[0].strip()
-        if not nip.isdigit() or len(nip) != 18:
-            raise RosterError(
-                "a NIP must be exactly 18 digits", file=name, row=row_no, column="nip"
-            )
-        if nip in seen:
-            raise RosterError(
-                f"the same NIP as row {seen[nip]}", file=name, row=row_no, column="nip"
-            )
-        seen[nip] = row_no
-        if opd_col is not None:
-            code = cells[opd_col].strip()
-            if not code:
-                raise RosterError("empty OPD code", file=name, row=row_no, column=header[opd_col])
-            opd_codes.add(code)
-        for d, col, cell in zip(days, header[first_date:], cells[first_date:], strict=True):
-            mode = _MODES.get(cell.strip().lower() or "wfo")
-            if mode is None:
-                raise RosterError("use wfo, wfh or wfa", file=name, row=row_no, column=col.strip())
-            if mode is not WorkMode.WFO:
-                remote[d][nip] = mode
-    if len(opd_codes) > 1:
+    return _read_one(path, strict)
+
+
+@unchained
+def read_schedule_xlsx(path: str | Path, *, strict: bool = False) -> Schedule:
+    """Read a schedule from an Excel workbook (``.xlsx``): the first sheet holds the same
+    wide table as the CSV (:func:`read_schedule_csv`), with the same checks and errors (rows
+    numbered as Excel numbers them). Day headings may be date cells. Needs the ``xlsx``
+    extra; a ``.csv`` path is read as a CSV."""
+    require_path(path)
+    return _read_one(path, strict)
+
+
+def _read_one(path: str | Path, strict: bool) -> Schedule:
+    """The one schedule of a wide file (a file naming several OPDs is refused)."""
+    schedules, _, ignored = _read_wide(path, strict)
+    if len(schedules) > 1:
         raise RosterError(
-            f"a schedule is for one OPD; the file names {len(opd_codes)}", file=name, column="opd"
+            f"a schedule is for one OPD; the file names {len(schedules)} "
+            "(read a whole instansi with read_schedule_file)",
+            file=str(path),
+            column="opd",
         )
-    if opd_col is None:
-        raise RosterError("missing column 'opd' (second column)", file=name, row=1)
+    from .roster import warn_ignored
+
+    warn_ignored(ignored, stacklevel=4)
+    return schedules[0]
+
+
+def _read_wide(
+    path: str | Path, strict: bool
+) -> tuple[tuple[Schedule, ...], dict[str, int], tuple[Any, ...]]:
+    """The schedules of a wide file (CSV or workbook), one per OPD in the order the file
+    first names them, each employee's row, and the columns it ignored."""
+    from .roster import column_of, ignored_columns, open_table  # the dialect rosters use
+
+    require_type(strict, bool, "strict")
+    with open_table(path, excel=True) as (name, header, rows):
+        lowered = [h.strip().lower() for h in header]
+        if not any(h in ("nip", "opd") or _iso_date(h) for h in lowered):
+            known = "nip, opd, YYYY-MM-DD, YYYY-MM-DD, ..."
+            raise RosterError(
+                render_all("files.no_header", columns=known), file=name, row=1, column=1
+            )
+        if lowered[0] != "nip":
+            column = column_of(header, 0, ("nip", "opd"))  # an unknown heading is not repeated
+            raise RosterError(render_all("files.first_column"), file=name, row=1, column=column)
+        opd_col = 1 if len(lowered) > 1 and lowered[1] == "opd" else None
+        first_date = 2 if opd_col is not None else 1
+        day_cols: list[tuple[int, date]] = []
+        skipped: list[int] = []
+        for i, col in enumerate(header[first_date:], start=first_date):
+            day = _iso_date(col)
+            if day is None:
+                if strict or any(c.isdigit() for c in col) or lowered[i] in ("nip", "opd"):
+                    raise RosterError(
+                        render_all("files.day_column"), file=name, row=1, column=i + 1
+                    )
+                skipped.append(i)
+                continue
+            day_cols.append((i, day))
+        days = [d for _, d in day_cols]
+        if not days:
+            raise RosterError("the file has no day columns", file=name, row=1)
+        if any(b <= a for a, b in itertools.pairwise(days)):
+            raise RosterError("day columns must be in increasing order", file=name, row=1)
+        error: RosterError | None = None
+        try:
+            check_span(days[0], days[-1])  # the schedule holds every day in between
+        except SpanTooLongError as exc:
+            error = RosterError({lang: exc.message(lang) for lang in LANGUAGES}, file=name, row=1)
+        if error is not None:  # raised outside the except block: no exception chain
+            raise error
+        staff: dict[str, list[str]] = {}
+        seen: dict[str, int] = {}
+        remote: dict[str, dict[date, dict[str, WorkMode]]] = {}
+        for row_no, cells in rows:
+            if len(cells) != len(header):
+                raise RosterError(
+                    f"expected {len(header)} cells, found {len(cells)}", file=name, row=row_no
+                )
+            nip = cells[0].strip()
+            if not nip.isdigit() or len(nip) != 18:
+                raise RosterError(
+                    "a NIP must be exactly 18 digits", file=name, row=row_no, column="nip"
+                )
+            if nip in seen:
+                raise RosterError(
+                    f"the same NIP as row {seen[nip]}", file=name, row=row_no, column="nip"
+                )
+            seen[nip] = row_no
+            code = ""
+            if opd_col is not None:
+                code = cells[opd_col].strip()
+                if not code:
+                    raise RosterError(
+                        "empty OPD code", file=name, row=row_no, column=header[opd_col]
+                    )
+            staff.setdefault(code, []).append(nip)
+            out = remote.setdefault(code, {})
+            for i, d in day_cols:
+                mode = _MODES.get(cells[i].strip().lower() or "wfo")
+                if mode is None:
+                    raise RosterError(
+                        "use wfo, wfh or wfa", file=name, row=row_no, column=header[i].strip()
+                    )
+                if mode is not WorkMode.WFO:
+                    out.setdefault(d, {})[nip] = mode
+        if not seen:
+            raise RosterError("the file lists no employee", file=name, row=2)
+        if opd_col is None:
+            raise RosterError("missing column 'opd' (second column)", file=name, row=1)
+        ignored = ignored_columns(name, header, skipped)
     first, last = days[0], days[-1]
     all_days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     try:
-        return Schedule(
-            opd=opd_codes.pop(),
-            first_day=first,
-            last_day=last,
-            employees=tuple(seen),
-            days=tuple(ScheduleDay(day=d, remote=remote.get(d, {})) for d in all_days),
+        schedules = tuple(
+            Schedule(
+                opd=code,
+                first_day=first,
+                last_day=last,
+                employees=tuple(nips),
+                days=tuple(ScheduleDay(day=d, remote=remote[code].get(d, {})) for d in all_days),
+            )
+            for code, nips in staff.items()
         )
     except ValidationError as exc:  # pragma: no cover - the checks above come first
         raise RosterError(_first_error(exc), file=name) from None
+    return schedules, seen, ignored
 
 
 def _iso_date(text: str) -> date | None:
@@ -515,6 +725,34 @@ def read_schedule_json(path: str | Path) -> Schedule:
         return Schedule.model_validate(raw)
     except ValidationError as exc:
         raise RosterError(_first_error(exc), file=str(p)) from None
+
+
+def _read_json_many(path: str | Path) -> tuple[Schedule, ...]:
+    """The schedules of a JSON file: one object, or a list of them."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RosterError("file not found", file=str(p)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RosterError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RosterError(f"invalid JSON at line {exc.lineno}: {exc.msg}", file=str(p)) from None
+    items = raw if isinstance(raw, list) else [raw]
+    if not items:
+        raise RosterError("the file holds no schedule", file=str(p))
+    out = []
+    for n, item in enumerate(items):
+        try:
+            out.append(Schedule.model_validate(item))
+        except ValidationError as exc:
+            where = f"[{n}] " if isinstance(raw, list) else ""
+            raise RosterError(where + _first_error(exc), file=str(p)) from None
+    if len({s.opd for s in out}) != len(out):
+        raise RosterError("the file holds two schedules of one OPD", file=str(p))
+    return tuple(out)
 
 
 def _first_error(exc: ValidationError) -> str:

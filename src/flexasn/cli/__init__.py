@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 import flexasn as fx
@@ -51,14 +52,33 @@ from flexasn.messages import Language, require_language
 from .errors import CliError, error_line
 from .parser import Parser, build_parser, hoist_global_options, usage_language
 from .progress import Progress
+from .words import say
+
+
+def _notices(caught: list[warnings.WarningMessage], lang: Language) -> None:
+    """Print each flexasn notice (:class:`~flexasn.FlexasnWarning`: columns ignored, PPPK
+    numbers flagged) as one line on standard error, in the user's language; pass any other
+    warning on as Python would show it."""
+    for w in caught:
+        if isinstance(w.message, fx.FlexasnWarning):
+            text = " ".join(w.message.message(lang).split())
+            print(f"{say(lang, 'notice')}: {text}", file=sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run the parsed command; bad input is one line on standard error and exit code 2."""
+    """Run the parsed command; bad input is one line on standard error and exit code 2.
+    Notices (:class:`~flexasn.FlexasnWarning`) are lines on standard error too."""
     lang: Language = "id"
     try:
         lang = args.lang = require_language(getattr(args, "lang", "id"))
-        code: int = args.func(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", fx.FlexasnWarning)
+            try:
+                code: int = args.func(args)
+            finally:
+                _notices(caught, lang)
     except BrokenPipeError:  # the reader went away (`flexasn calendar 2025 | head`): not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -72,8 +72,8 @@ def add_policy(p: argparse.ArgumentParser) -> None:
 
 
 def add_roster(p: argparse.ArgumentParser, *, required: bool = False) -> None:
-    """``--opds FILE --employees FILE [--partial]``."""
-    g = p.add_argument_group("daftar pegawai / roster (CSV)")
+    """``--opds FILE --employees FILE [--partial] [--strict]``."""
+    g = p.add_argument_group("daftar pegawai / roster (CSV, XLSX)")
     g.add_argument("--opds", metavar="FILE", required=required, help="berkas OPD / OPDs file")
     g.add_argument(
         "--employees", metavar="FILE", required=required, help="berkas pegawai / employees file"
@@ -83,6 +83,12 @@ def add_roster(p: argparse.ArgumentParser, *, required: bool = False) -> None:
         action="store_true",
         help="daftar pegawai sebagian: jumlah_pegawai tidak dicocokkan / a partial roster: "
         "headcounts are not checked against the employees file",
+    )
+    g.add_argument(
+        "--strict",
+        action="store_true",
+        help="tolak kolom yang tidak dikenal (nama, golongan, ...) alih-alih mengabaikannya / "
+        "reject unknown columns (names, grades, ...) instead of ignoring them",
     )
 
 

@@ -12,7 +12,13 @@ from flexasn.messages import Language, render
 
 from .arguments import add_common, add_opd_options, add_policy, add_roster
 from .errors import CliError
-from .options import opd_from_options, parse_day, policy_option, read_roster_option
+from .options import (
+    check_nip_option,
+    opd_from_options,
+    parse_day,
+    policy_option,
+    read_roster_option,
+)
 from .output import cite, csv_text, json_text, wrap
 from .words import MARKS, outcome_label, say
 
@@ -178,6 +184,7 @@ def _print(decision: fx.Decision, fmt: str, lang: Language, opd_name: str) -> No
 def run(args: argparse.Namespace) -> int:
     """Print the decision; exit code 0 when allowed, else 1."""
     day = parse_day(args.date)
+    check_nip_option(args.nip)
     policy = policy_option(args)
     if args.opds or args.employees:
         employee, opd = employee_from_roster(args)

@@ -83,8 +83,18 @@ def read_roster_option(args: argparse.Namespace) -> fx.Roster:
     if not args.opds or not args.employees:
         raise CliError("roster_needed")
     return fx.read_roster(
-        args.opds, args.employees, check_headcount=not getattr(args, "partial", False)
+        args.opds,
+        args.employees,
+        check_headcount=not getattr(args, "partial", False),
+        strict=getattr(args, "strict", False),
     )
+
+
+def check_nip_option(nip: str | None) -> None:
+    """``--nip``: 18 digits 0-9, or a :class:`CliError` saying how many characters it has
+    (never repeating them), before any file is read."""
+    if nip is not None and not (len(nip) == 18 and nip.isascii() and nip.isdigit()):
+        raise CliError("nip_digits", length=len(nip))
 
 
 def opd_from_options(args: argparse.Namespace, policy: fx.Policy | None) -> fx.Opd:

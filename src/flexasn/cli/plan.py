@@ -1,5 +1,6 @@
 """``flexasn plan``: a lawful WFH/WFA rotation for a span, per OPD, as a grid with a
-per-day summary; ``--output`` writes one OPD's full schedule for ``flexasn validate``."""
+per-day summary; ``--output`` writes the full schedules of the OPDs planned (every OPD of
+the roster without ``--opd``: a whole instansi) to one file for ``flexasn validate``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 import shutil
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -24,12 +25,17 @@ from .words import headers, say, status_label
 NAME = "plan"
 HELP = (
     "rotasi WFH/WFA untuk suatu rentang / the rotation for a span",
-    "Layar tidak pernah menampilkan NIP lengkap; --output FILE (.csv atau .json)\n"
-    "menulis jadwal lengkap satu OPD untuk `flexasn validate`. Screens show masked\n"
-    "NIPs only; --output writes one OPD's full schedule for `flexasn validate`.\n\n"
+    "Tanpa --opd: setiap OPD dalam daftar. --output FILE (.csv, .xlsx, .json) menulis\n"
+    "jadwal lengkap semua OPD yang direncanakan ke satu berkas (satu instansi utuh),\n"
+    "untuk `flexasn validate`. Layar tidak pernah menampilkan NIP lengkap.\n"
+    "Without --opd: every OPD of the roster. --output FILE (.csv, .xlsx, .json)\n"
+    "writes the full schedules of every OPD planned to one file (a whole\n"
+    "instansi), for `flexasn validate`. Screens show masked NIPs only.\n\n"
     "Contoh / examples:\n"
     "  flexasn plan 2025-03-24 2025-03-27 --opds examples/kab-malang/opd.csv \\\n"
-    "      --employees examples/kab-malang/pegawai.csv --opd BKAD --output jadwal.csv",
+    "      --employees examples/kab-malang/pegawai.csv --opd BKAD --output jadwal.csv\n"
+    "  flexasn plan 2025-03-24 2025-03-27 --opds examples/kab-malang/opd.csv \\\n"
+    "      --employees examples/kab-malang/pegawai.csv --output instansi.xlsx",
 )
 CELLS = {"wfo": "O", "wfh": "H", "wfa": "A"}
 """A work mode's letter in the rotation grid."""
@@ -43,7 +49,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_roster(p, required=True)
     p.add_argument("--opd", metavar="CODE[,CODE]", help="OPD yang direncanakan / OPDs to plan")
     p.add_argument("--mode", choices=("wfh", "wfa"), help="mode yang diutamakan / preferred mode")
-    p.add_argument("--output", metavar="FILE", help="tulis jadwal (.csv/.json) / write schedule")
+    p.add_argument(
+        "--output",
+        metavar="FILE",
+        help="tulis jadwal semua OPD yang direncanakan ke satu berkas (.csv/.xlsx/.json) / "
+        "write the schedules of every OPD planned to one file",
+    )
     add_common(p)
 
 
@@ -126,6 +137,12 @@ def schedule_lines(
     return lines
 
 
+def _by_row(nips: Iterable[str], rows_of: Mapping[str, int]) -> list[str]:
+    """``nips`` in the roster's order (their rows in the employees file); those without a
+    row after them, sorted."""
+    return sorted(nips, key=lambda nip: (rows_of.get(nip, 1 << 62), nip))
+
+
 def schedule_json(
     schedule: fx.Schedule, rows_of: Mapping[str, int], lang: Language
 ) -> dict[str, Any]:
@@ -149,8 +166,12 @@ def schedule_json(
                 "arrangement": d.arrangement,
                 "basis": cite(d.basis, lang) if d.basis else None,
                 "remote": [
-                    {"employee": fx.masked_id(nip), "row": rows_of.get(nip), "mode": mode.value}
-                    for nip, mode in d.remote.items()
+                    {
+                        "employee": fx.masked_id(nip),
+                        "row": rows_of.get(nip),
+                        "mode": d.remote[nip].value,
+                    }
+                    for nip in _by_row(d.remote, rows_of)
                 ],
             }
             for d in schedule.days
@@ -159,9 +180,9 @@ def schedule_json(
             {
                 "employee": fx.masked_id(nip),
                 "row": rows_of.get(nip),
-                "checks": [c.value for c in checks],
+                "checks": [c.value for c in schedule.held[nip]],
             }
-            for nip, checks in schedule.held.items()
+            for nip in _by_row(schedule.held, rows_of)
         ],
         "fairness": schedule.fairness.model_dump(mode="json") if schedule.fairness else None,
     }
@@ -191,7 +212,7 @@ def write_plan(
                 schedule.opd,
                 *(schedule.mode(nip, d.day).value for d in schedule.days),
             ]
-            for nip in schedule.employees
+            for nip in _by_row(schedule.employees, rows_of)
         ]
         text = csv_text(["row", "employee", "opd", *days], rows)
         body = text.partition("\n")[2]  # the rows, after the header
@@ -201,21 +222,14 @@ def write_plan(
         out.write(block if index == 0 else "\n\n" + "=" * 40 + "\n\n" + block)
 
 
-def _check_output(args: argparse.Namespace, opds: list[fx.Opd]) -> None:
-    """``--output`` writes one OPD's schedule, to a ``.csv`` or ``.json`` file."""
-    if args.output and len(opds) != 1:
-        raise CliError("output_one_opd")
-    if args.output and Path(args.output).suffix.lower() not in (".csv", ".json"):
+OUTPUT_SUFFIXES = (".csv", ".xlsx", ".json")
+"""The files ``--output`` writes."""
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """``--output`` writes a ``.csv``, ``.xlsx`` or ``.json`` file."""
+    if args.output and Path(args.output).suffix.lower() not in OUTPUT_SUFFIXES:
         raise CliError("output_suffix", path=args.output)
-
-
-def _save(schedule: fx.Schedule, output: str) -> None:
-    """Write ``schedule`` with full NIPs to ``output`` (``.json``, else CSV)."""
-    path = Path(output)
-    if path.suffix.lower() == ".json":
-        fx.write_schedule_json(schedule, path)
-    else:
-        fx.write_schedule_csv(schedule, path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -227,10 +241,11 @@ def run(args: argparse.Namespace) -> int:
     policy = policy_option(args)
     roster = read_roster_option(args)
     opds = [roster.opd(code) for code in args.opd.split(",")] if args.opd else list(roster.opds)
-    _check_output(args, opds)
+    _check_output(args)
     mode = fx.WorkMode(args.mode) if args.mode else None
     progress = Progress(len(opds), "plan")
     rows_of = roster.rows()
+    planned: list[fx.Schedule] = []
     # Each OPD's schedule is written out as soon as it is planned, into a spool file
     # copied to standard output once every OPD is planned: memory holds one schedule
     # at a time, and an error prints nothing (all or nothing).
@@ -241,9 +256,11 @@ def run(args: argparse.Namespace) -> int:
             if fx.validate_schedule(schedule, opd, staff, policy=policy):  # pragma: no cover
                 raise AssertionError(f"the planner made an unlawful schedule for {opd.code}")
             write_plan(spool, args.format, index, opd, schedule, rows_of, lang)
-            if args.output:  # one OPD only (checked above)
-                _save(schedule, args.output)
+            if args.output:
+                planned.append(schedule)
             progress.step()
+        if args.output:  # every OPD planned, one file, in the roster's order
+            fx.write_schedule_file(planned, args.output, order=(e.nip for e in roster.employees))
         if args.format == "json":
             spool.write("\n]" if opds else "[]")
         spool.seek(0)
