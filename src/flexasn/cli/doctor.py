@@ -48,7 +48,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def doctor_lines(report: fx.DoctorReport, lang: Language = "id") -> list[str]:
-    """A doctor report as text: urgent findings first, each wrapped."""
+    """A doctor report as text: urgent findings first, each wrapped; the regions without a
+    decision of their own for a national window are grouped, one line per window."""
     today, as_of = report.today.isoformat(), report.data_as_of.isoformat()
     lines = [say(lang, "doctor_title", today=today, as_of=as_of), *report.coverage_lines(lang)]
     if not report.findings:
@@ -59,9 +60,41 @@ def doctor_lines(report: fx.DoctorReport, lang: Language = "id") -> list[str]:
             continue
         key = "doctor.urgent" if urgent else "doctor.later"
         lines += ["", render(key, lang, horizon=report.horizon) + ":"]
-        for f in group:
-            lines += wrap(f.message(lang), 4, "  - ")
+        for text in _texts(group, lang):
+            lines += wrap(text, 4, "  - ")
     return lines
+
+
+def _texts(findings: list[fx.Finding], lang: Language) -> list[str]:
+    """Each finding's message, in order; ``region_window_undecided`` findings of one window
+    become one line listing the regions (the first of them sets the line's place)."""
+    windows: dict[str, list[fx.Finding]] = {}
+    for f in findings:
+        if f.code == "region_window_undecided":
+            windows.setdefault(f.subject.split(":", 1)[1], []).append(f)
+    texts: list[str] = []
+    for f in findings:
+        if f.code != "region_window_undecided":
+            texts.append(f.message(lang))
+            continue
+        window = f.subject.split(":", 1)[1]
+        same = windows.pop(window, None)
+        if same is None:
+            continue  # listed with the first region of its window
+        if len(same) == 1:
+            texts.append(f.message(lang))
+            continue
+        regions = ", ".join(g.subject.split(":", 1)[0] for g in same)
+        texts.append(
+            render(
+                "doctor.region_window_undecided_many",
+                lang,
+                arrangement=window,
+                count=len(same),
+                regions=regions,
+            )
+        )
+    return texts
 
 
 def run(args: argparse.Namespace) -> int:
