@@ -27,18 +27,19 @@ its last four digits only; callers key their logs with their own identifiers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import computed_field, model_validator
 
 from ._model import Frozen
-from .calendar import covered_years, day_info
+from .calendar import DayInfo, covered_years, day_info
 from .errors import InvalidInputError, require_date, require_type
 from .legal import data_as_of
 from .messages import Language, render, require_language
 from .people import Employee, Opd, WorkMode, mask_nip
-from .policy import Policy, resolve_policy
+from .policy import NATIONAL, InForce, Policy, national_policy, resolve_policy
 from .quotas import today_in
 from .reasons import Check, Outcome, Reason, outcome_of
 from .rules import Situation
@@ -154,6 +155,46 @@ class Decision(Frozen):
         return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class DayContext:
+    """What the rules read that depends on the policy and the day, never on the employee:
+    whether the year is decreed, the arrangement in force and the day's kind."""
+
+    covered: bool
+    in_force: InForce
+    day_info: DayInfo
+
+
+_CONTEXTS: dict[tuple[int, date, date | None], tuple[Policy, Policy | None, DayContext]] = {}
+_CONTEXTS_KEPT = 4096
+"""At most this many day contexts are kept; the table starts afresh when full."""
+
+
+def day_context(policy: Policy, on: date, known_on: date | None = None) -> DayContext:
+    """The :class:`DayContext` of ``policy`` on ``on`` as known on ``known_on``.
+
+    Kept per policy object, day and ``known_on``, and for the national layer in use when
+    it was computed: a policy is frozen and the bundled calendar never changes in a
+    process, so only another policy object (a :func:`~flexasn.policy.register_policy`, an
+    edited file) or another national layer can change the answer, and either misses the
+    table. The entry holds the policy itself, so its ``id()`` is not reused while kept.
+    """
+    national = national_policy() if policy.id != NATIONAL else None
+    key = (id(policy), on, known_on)
+    kept = _CONTEXTS.get(key)
+    if kept is not None and kept[0] is policy and kept[1] is national:
+        return kept[2]
+    context = DayContext(
+        covered=on.year in covered_years(known_on=known_on),
+        in_force=policy.in_force(on, known_on=known_on),
+        day_info=day_info(on, strict=False, known_on=known_on),
+    )
+    if len(_CONTEXTS) >= _CONTEXTS_KEPT:
+        _CONTEXTS.clear()
+    _CONTEXTS[key] = (policy, national, context)
+    return context
+
+
 def situation(
     employee: Employee,
     opd: Opd,
@@ -171,9 +212,8 @@ def situation(
         )
     if remote_days_this_week is not None and not 0 <= remote_days_this_week <= 7:
         raise InvalidInputError("remote_days_this_week must be between 0 and 7")
-    covered = on.year in covered_years(known_on=known_on)
-    in_force = policy.in_force(on, known_on=known_on)
-    arrangement = in_force.arrangement
+    context = day_context(policy, on, known_on)
+    arrangement = context.in_force.arrangement
     rule = (
         arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
         if arrangement is not None and arrangement.permits_flexible_work
@@ -184,12 +224,12 @@ def situation(
         opd=opd,
         day=on,
         policy=policy,
-        day_info=day_info(on, strict=False, known_on=known_on),
-        covered=covered,
+        day_info=context.day_info,
+        covered=context.covered,
         arrangement=arrangement,
         quota_rule=rule,
         remote_days_this_week=remote_days_this_week,
-        in_force=in_force,
+        in_force=context.in_force,
         known_on=known_on,
     )
 
@@ -200,7 +240,9 @@ def decide(s: Situation) -> Decision:
     if applies_weekly_limit(s):
         reasons.append(weekly_limit(s))
     a = s.arrangement
-    return Decision(
+    # every value is already validated: the employee's and OPD's models, the policy, the
+    # rules' reasons; constructing skips a second validation of each reason
+    return Decision.model_construct(
         employee=mask_nip(s.employee.nip),
         opd=s.opd.code,
         instansi=s.opd.instansi,
