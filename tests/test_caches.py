@@ -6,6 +6,7 @@ No timing is asserted here (benchmarks/bench_decide.py measures speed).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -259,3 +260,25 @@ def test_the_day_context_table_is_bounded_and_keeps_answers_right(
     ctx = decide.day_context(fx.get_policy("kab-malang"), date(2025, 3, 24))
     assert ctx.covered and ctx.day_info.kind is fx.DayKind.WORKING_DAY
     assert ctx.in_force.arrangement is not None and ctx.in_force.arrangement.id == "lebaran-2025"
+
+
+def test_reasons_kept_per_context_follow_the_opd_and_employee(fresh_caches: None) -> None:
+    """A day context keeps the reasons of the rules that read only the day (and the OPD):
+    another OPD, however slightly different, and another employee get their own."""
+    window = arrangement(quota=[{"default": True, "percent": "50"}])
+    p = policy(window)
+    big, one = opd(headcount=40), opd(headcount=1)
+    assert fx.eligible_for_wfa(staff(), big, MON, policy=p).allowed
+    small = fx.eligible_for_wfa(staff(), one, MON, policy=p)
+    assert small.failed == (fx.Check.OPD_ALLOWED,)  # floor(1 x 50 %) = 0
+    tni = fx.eligible_for_wfa(staff(), opd(agency_type=fx.AgencyType.TNI), MON, policy=p)
+    assert tni.failed == (fx.Check.AGENCY_SCOPE,)
+    head = fx.eligible_for_wfa(staff(new_in_post=True), big, MON, policy=p)
+    assert head.failed == (fx.Check.NEW_EMPLOYEE,)
+    assert fx.eligible_for_wfa(staff(), big, MON, policy=p).allowed
+    # a situation built by hand keeps nothing: each rule reads it
+    s = decide.situation(staff(), big, MON, p)
+    assert s.shared is not None
+    bare = dataclasses.replace(s, shared=None, arrangement=None, quota_rule=None)
+    assert fx.Check.FLEXIBLE_PERIOD in decide.decide(bare).failed
+    assert decide.decide(s).allowed

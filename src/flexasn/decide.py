@@ -27,7 +27,7 @@ its last four digits only; callers key their logs with their own identifiers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -38,8 +38,8 @@ from .calendar import DayInfo, covered_years, day_info
 from .errors import InvalidInputError, require_date, require_type
 from .legal import data_as_of
 from .messages import Language, render, require_language
-from .people import Employee, Opd, WorkMode, mask_nip
-from .policy import NATIONAL, InForce, Policy, national_policy, resolve_policy
+from .people import Employee, Opd, ServiceCategory, WorkMode, mask_nip
+from .policy import NATIONAL, InForce, Policy, QuotaRule, national_policy, resolve_policy
 from .quotas import today_in
 from .reasons import Check, Outcome, Reason, outcome_of
 from .rules import Situation
@@ -67,6 +67,14 @@ RULES: tuple[Callable[[Situation], Reason], ...] = (
     new_employee,
 )
 """The checks of every decision, in their documented order."""
+
+DAY_RULES: frozenset[Callable[[Situation], Reason]] = frozenset(
+    {data_coverage, working_day, flexible_period}
+)
+"""Rules that read only what the policy, the day and ``known_on`` fix: their reason is made
+once per :class:`DayContext`."""
+OPD_RULES: frozenset[Callable[[Situation], Reason]] = frozenset({agency_scope, opd_allowed})
+"""Rules that read those and the OPD only: their reason is made once per context and OPD."""
 
 
 class Decision(Frozen):
@@ -163,6 +171,12 @@ class DayContext:
     covered: bool
     in_force: InForce
     day_info: DayInfo
+    shared: dict[object, object] = field(default_factory=dict, compare=False)
+    """Reasons made for this context: of :data:`DAY_RULES`, and of :data:`OPD_RULES` per OPD."""
+    quota_rules: dict[tuple[str, ServiceCategory], QuotaRule | None] = field(
+        default_factory=dict, compare=False
+    )
+    """The quota rule of the arrangement in force for each OPD kind and service."""
 
 
 _CONTEXTS: dict[tuple[int, date, date | None], tuple[Policy, Policy | None, DayContext]] = {}
@@ -214,11 +228,14 @@ def situation(
         raise InvalidInputError("remote_days_this_week must be between 0 and 7")
     context = day_context(policy, on, known_on)
     arrangement = context.in_force.arrangement
-    rule = (
-        arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
-        if arrangement is not None and arrangement.permits_flexible_work
-        else None
-    )
+    rule = None
+    if arrangement is not None and arrangement.permits_flexible_work:
+        key = (opd.kind, opd.service)
+        if key in context.quota_rules:
+            rule = context.quota_rules[key]
+        else:  # a conflict raises every time, naming this OPD
+            rule = arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
+            context.quota_rules[key] = rule  # bounded: kinds x services
     return Situation(
         employee=employee,
         opd=opd,
@@ -231,12 +248,36 @@ def situation(
         remote_days_this_week=remote_days_this_week,
         in_force=context.in_force,
         known_on=known_on,
+        shared=context.shared,
     )
+
+
+_SHARED_KEPT = 4096
+"""At most this many answers are kept per day context; the table starts afresh when full."""
+
+
+def _keep(shared: dict[object, object], key: object, value: object) -> None:
+    if len(shared) >= _SHARED_KEPT:
+        shared.clear()
+    shared[key] = value
+
+
+def _reason(rule: Callable[[Situation], Reason], s: Situation) -> Reason:
+    """``rule(s)``, or the reason it gave for the same policy, day, ``known_on`` (and OPD)."""
+    if s.shared is None or not (rule in DAY_RULES or rule in OPD_RULES):
+        return rule(s)
+    key: object = rule if rule in DAY_RULES else (rule, s.opd)
+    found = s.shared.get(key)
+    if found is None:
+        found = rule(s)
+        _keep(s.shared, key, found)
+    assert isinstance(found, Reason)
+    return found
 
 
 def decide(s: Situation) -> Decision:
     """Run every rule on a prepared :class:`~flexasn.rules.Situation`."""
-    reasons = [rule(s) for rule in RULES]
+    reasons = [_reason(rule, s) for rule in RULES]
     if applies_weekly_limit(s):
         reasons.append(weekly_limit(s))
     a = s.arrangement
