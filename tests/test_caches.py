@@ -282,3 +282,15 @@ def test_reasons_kept_per_context_follow_the_opd_and_employee(fresh_caches: None
     bare = dataclasses.replace(s, shared=None, arrangement=None, quota_rule=None)
     assert fx.Check.FLEXIBLE_PERIOD in decide.decide(bare).failed
     assert decide.decide(s).allowed
+
+
+def test_a_decision_built_from_validated_values_is_the_validated_model() -> None:
+    for employee, day, known_on in GOLDEN_ASKED:
+        d = fx.eligible_for_wfa(employee, BKAD, day, known_on=known_on)
+        validated = fx.Decision(**{name: getattr(d, name) for name in d.model_fields_set})
+        assert d == validated and repr(d) == repr(validated)
+        assert d.model_fields_set == validated.model_fields_set
+        assert d.model_dump_json() == validated.model_dump_json()
+        assert d.model_dump(exclude_unset=True) == validated.model_dump(exclude_unset=True)
+        with pytest.raises(fx.ModelValidationError):
+            d.outcome = fx.Outcome.DENIED  # type: ignore[misc]  # still frozen

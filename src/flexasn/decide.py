@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import computed_field, model_validator
 
@@ -266,13 +266,21 @@ def _reason(rule: Callable[[Situation], Reason], s: Situation) -> Reason:
     """``rule(s)``, or the reason it gave for the same policy, day, ``known_on`` (and OPD)."""
     if s.shared is None or not (rule in DAY_RULES or rule in OPD_RULES):
         return rule(s)
-    key: object = rule if rule in DAY_RULES else (rule, s.opd)
-    found = s.shared.get(key)
-    if found is None:
-        found = rule(s)
-        _keep(s.shared, key, found)
-    assert isinstance(found, Reason)
-    return found
+    if rule in DAY_RULES:
+        found = s.shared.get(rule)
+        if found is None:
+            found = rule(s)
+            _keep(s.shared, rule, found)
+        assert isinstance(found, Reason)
+        return found
+    # per OPD object: the entry holds the OPD, so its id() is not reused while kept; an
+    # equal OPD of its own is answered afresh
+    kept = s.shared.get((rule, id(s.opd)))
+    if isinstance(kept, tuple) and kept[0] is s.opd:
+        return cast(Reason, kept[1])
+    made = rule(s)
+    _keep(s.shared, (rule, id(s.opd)), (s.opd, made))
+    return made
 
 
 def decide(s: Situation) -> Decision:
@@ -281,21 +289,44 @@ def decide(s: Situation) -> Decision:
     if applies_weekly_limit(s):
         reasons.append(weekly_limit(s))
     a = s.arrangement
-    # every value is already validated: the employee's and OPD's models, the policy, the
-    # rules' reasons; constructing skips a second validation of each reason
-    return Decision.model_construct(
-        employee=mask_nip(s.employee.nip),
-        opd=s.opd.code,
-        instansi=s.opd.instansi,
-        policy=s.policy.id,
-        day=s.day,
-        outcome=outcome_of(tuple(reasons)),
-        modes=a.modes if a is not None else (),
-        arrangement=a.id if a is not None else None,
-        reasons=tuple(reasons),
-        data_as_of=data_as_of(),
-        known_on=s.known_on,
+    found = tuple(reasons)
+    return _validated_decision(
+        {
+            "schema_version": DECISION_SCHEMA_VERSION,
+            "employee": mask_nip(s.employee.nip),
+            "opd": s.opd.code,
+            "instansi": s.opd.instansi,
+            "policy": s.policy.id,
+            "day": s.day,
+            "outcome": outcome_of(found),
+            "modes": a.modes if a is not None else (),
+            "arrangement": a.id if a is not None else None,
+            "reasons": found,
+            "data_as_of": data_as_of(),
+            "known_on": s.known_on,
+        }
     )
+
+
+def _validated_decision(fields: dict[str, Any]) -> Decision:
+    """A :class:`Decision` of values already validated, every field given in its order.
+
+    Every value comes from a validated model (the employee, the OPD, the policy, the
+    rules' reasons), so validating them again would only repeat the work; this is what
+    pydantic's ``model_construct`` does without looking up defaults and aliases.
+    ``tests/test_caches.py`` checks the result equals the validated model, field for
+    field, in its JSON and its ``repr``.
+    """
+    made = Decision.__new__(Decision)
+    object.__setattr__(made, "__dict__", fields)
+    object.__setattr__(made, "__pydantic_fields_set__", set(_DECISION_SET))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
+_DECISION_SET = frozenset(Decision.model_fields) - {"schema_version"}
+"""The fields a decision is made with (as ``Decision(...)`` would record them)."""
 
 
 def eligible_for_wfa(

@@ -197,8 +197,8 @@ def require_date(
     the calendar's keys, so it would silently read as an ordinary day; a string is not
     parsed. Raises :class:`ArgumentTypeError` (or ``error``) naming the parameter.
     """
-    if value is None and optional:
-        return
+    if type(value) is date or (value is None and optional):
+        return  # the common case, decided without building anything
     if not isinstance(value, date) or isinstance(value, datetime):
         hint = " (pass its .date())" if isinstance(value, datetime) else ""
         if isinstance(value, str):
