@@ -14,6 +14,7 @@ result, basis, key and parameters.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,11 @@ Params = tuple[tuple[str, object], ...]
 """A message's parameters, in order: ``(name, value)``; a value given per language is a
 ``{lang: text}`` dict (see :func:`flexasn.messages.render_all`)."""
 
-_MESSAGES: TypeAdapter[dict[str, str]] = TypeAdapter(dict[str, str])
+
+@functools.cache
+def _messages_adapter() -> TypeAdapter[dict[str, str]]:
+    """Validates ``messages`` read back from JSON (built on first use, not at import)."""
+    return TypeAdapter(dict[str, str])
 
 
 class Check(StrEnum):
@@ -91,7 +96,7 @@ class Reason(Frozen):
         if isinstance(data, Mapping) and "messages" in data:
             data = dict(data)
             try:
-                messages = _MESSAGES.validate_python(data.pop("messages"))
+                messages = _messages_adapter().validate_python(data.pop("messages"))
             except ValueError:
                 raise PydanticCustomError(
                     "messages_type", "messages must map a language code to a text"
