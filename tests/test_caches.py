@@ -294,3 +294,18 @@ def test_a_decision_built_from_validated_values_is_the_validated_model() -> None
         assert d.model_dump(exclude_unset=True) == validated.model_dump(exclude_unset=True)
         with pytest.raises(fx.ModelValidationError):
             d.outcome = fx.Outcome.DENIED  # type: ignore[misc]  # still frozen
+
+
+def test_the_reason_schema_still_lists_messages() -> None:
+    """``messages`` is rendered when read, yet the JSON Schema is as it was: an optional
+    object of texts, in validation and serialization mode alike."""
+    for mode in ("validation", "serialization"):
+        schema = fx.Decision.model_json_schema(mode=mode)["$defs"]["Reason"]
+        assert list(schema["properties"]) == ["check", "passed", "basis", "key", "messages"]
+        assert schema["properties"]["messages"] == {
+            "additionalProperties": {"type": "string"},
+            "title": "Messages",
+            "type": "object",
+        }
+        assert schema["required"] == ["check", "passed", "key"]
+        assert schema["additionalProperties"] is False

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from pydantic import PrivateAttr, TypeAdapter, computed_field, model_validator
+from pydantic import ConfigDict, PrivateAttr, TypeAdapter, computed_field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ._model import Frozen
@@ -63,6 +63,17 @@ class Outcome(StrEnum):
     UNDETERMINED = "undetermined"
 
 
+def _messages_schema(schema: dict[str, Any]) -> None:
+    """``messages`` in the JSON Schema as it has always been: an optional object of texts
+    (it is read by a validator and written as a computed field)."""
+    schema["properties"]["messages"] = {
+        "additionalProperties": {"type": "string"},
+        "title": "Messages",
+        "type": "object",
+    }
+    schema["required"] = [name for name in schema.get("required", []) if name != "messages"]
+
+
 class Reason(Frozen):
     """One check made for a decision, with its result, legal basis and messages."""
 
@@ -72,6 +83,8 @@ class Reason(Frozen):
     basis: Citation | None = None
     key: str
     """The message key in the catalogues (``working_day.fail_cuti``)."""
+    model_config = ConfigDict(json_schema_extra=_messages_schema)
+
     _params: Params | None = PrivateAttr(default=None)
     _messages: dict[str, str] | None = PrivateAttr(default=None)
 
