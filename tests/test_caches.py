@@ -309,3 +309,16 @@ def test_the_reason_schema_still_lists_messages() -> None:
         }
         assert schema["required"] == ["check", "passed", "key"]
         assert schema["additionalProperties"] is False
+
+
+def test_the_reasons_kept_per_context_are_bounded(
+    fresh_caches: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(decide, "_SHARED_KEPT", 2)
+    p = policy(arrangement(quota=[{"default": True, "percent": "50"}]))
+    sizes = [40, 1, 40, 1, 3]
+    got = [fx.eligible_for_wfa(staff(), opd(headcount=n), MON, policy=p).allowed for n in sizes]
+    assert got == [True, False, True, False, True]
+    assert len(decide.day_context(p, MON).shared) <= 2
+    r = fx.eligible_for_wfa(staff(), opd(), MON, policy=p).reasons[0]
+    assert r != "data_coverage" and r == r.model_copy()
