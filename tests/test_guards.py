@@ -282,3 +282,41 @@ def test_every_decreed_day_off_has_a_name_in_both_languages() -> None:
             if info.kind in (fx.DayKind.NATIONAL_HOLIDAY, fx.DayKind.CUTI_BERSAMA):
                 assert info.name_id and info.name_en, day
             day += timedelta(days=1)
+
+
+# --- the per-day cache of decide: its rules never read the employee -----------------------
+
+
+class _NoEmployee:
+    """Stands in for the employee: any look at it fails the test."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AssertionError(f"a shared rule read the employee's {name!r}")
+
+
+@pytest.mark.parametrize(
+    ("instansi", "day"),
+    [
+        ("kab-malang", date(2025, 3, 24)),  # a dated window with service quotas
+        ("kab-sleman", WFH_FRIDAY),  # the national weekly WFH Friday, structural on site
+        ("kota-batu", date(2025, 3, 24)),  # no flexible work at all
+        ("nasional", date(2025, 5, 5)),  # the standing arrangement of Permen 4/2025
+        ("kab-malang", date(2025, 3, 22)),  # a Saturday
+        ("kab-malang", date(2030, 1, 7)),  # beyond the decreed years
+    ],
+)
+def test_the_rules_made_once_per_day_or_opd_never_read_the_employee(
+    instansi: str, day: date
+) -> None:
+    """`decide.DAY_RULES` and `decide.OPD_RULES` are answered once per policy, day and OPD
+    and shared by every employee: a rule there that read the employee (its position, its
+    duty days, ...) would give one employee's answer to all."""
+    import dataclasses
+
+    from flexasn.decide import DAY_RULES, OPD_RULES, situation
+
+    unit = SLEMAN.model_copy(update={"instansi": instansi})
+    s = situation(fx.Employee(nip=NIPS[0], opd="X"), unit, day, fx.get_policy(instansi))
+    blind = dataclasses.replace(s, employee=_NoEmployee(), shared=None)  # type: ignore[arg-type]
+    for rule in DAY_RULES | OPD_RULES:
+        assert rule(blind) == rule(dataclasses.replace(s, shared=None))

@@ -6,12 +6,22 @@ The public API (see ``DESIGN.md``'s contract) is re-exported here; nothing else 
 >>> from datetime import date
 >>> fx.day_kind(date(2025, 3, 28))
 <DayKind.CUTI_BERSAMA: 'cuti_bersama'>
+
+Only the modules a decision needs (errors, the legal registry, people, the calendar,
+policies, reasons, decisions and quotas) are imported with the package; every other
+public name (hours, rosters, schedules, the planner, the simulation, the doctor, the
+register, ``__version__``) is imported on first use by :func:`__getattr__`, so
+``import flexasn`` stays close to the import of its dependencies (issue 13).
+``from flexasn import X`` and ``dir(flexasn)`` work for every name either way.
 """
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
+from __future__ import annotations
 
-from .attendance import read_attendance
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from .calendar import (
     CalendarYear,
     DayInfo,
@@ -30,9 +40,10 @@ from .calendar import (
     national_flexible_days,
     working_days,
 )
-from .check import Violation, validate_schedule
-from .decide import Decision, eligible_for_wfa
-from .doctor import DoctorReport, Finding, doctor
+from .decide import (
+    Decision,
+    eligible_for_wfa,
+)
 from .errors import (
     ArgumentTypeError,
     AttendanceError,
@@ -55,23 +66,6 @@ from .errors import (
     UnknownInstrumentError,
     UnknownLanguageError,
     UnknownPolicyError,
-)
-from .hours import (
-    AttendanceRecord,
-    DayHours,
-    DayNorm,
-    FindingCode,
-    HoursFinding,
-    HoursReport,
-    Severity,
-    Shift,
-    ShiftPattern,
-    WeekHours,
-    check_hours,
-    daily_norm,
-    day_norm,
-    day_norms,
-    required_hours,
 )
 from .legal import (
     Article,
@@ -101,7 +95,6 @@ from .people import (
     mask_nip,
     parse_nip,
 )
-from .plan import plan_rotation, summarize
 from .policy import (
     Arrangement,
     ArrangementKind,
@@ -118,36 +111,201 @@ from .policy import (
     registered_policies,
     unregister_policy,
 )
-from .privacy import masked_id, set_mask_key
-from .quotas import Quota, QuotaStatus, max_remote, quota, quota_limit
-from .ramadan import RamadanPeriod, is_ramadan, ramadan_period, ramadan_periods
-from .reasons import Check, Outcome, Reason
-from .register import Instansi, instansi, instansi_ids
-from .roster import HeadcountMismatch, IgnoredColumn, Roster, read_roster, write_roster
-from .scenario import Scenario
-from .schedule import (
-    DaySummary,
-    Fairness,
-    Schedule,
-    ScheduleDay,
-    ScheduleFile,
-    read_schedule_csv,
-    read_schedule_file,
-    read_schedule_json,
-    read_schedule_xlsx,
-    write_schedule_csv,
-    write_schedule_file,
-    write_schedule_json,
-    write_schedule_xlsx,
-    write_summary_csv,
+from .quotas import (
+    Quota,
+    QuotaStatus,
+    max_remote,
+    quota,
+    quota_limit,
 )
-from .simulate import Simulation, Workforce, simulate
-from .worktime import ScheduleHours, WorkSchedule
+from .reasons import (
+    Check,
+    Outcome,
+    Reason,
+)
 
-try:
-    __version__ = _version("flexasn")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+if TYPE_CHECKING:  # the lazily imported names, for type checkers and editors
+    from .attendance import read_attendance
+    from .check import (
+        Violation,
+        validate_schedule,
+    )
+    from .doctor import (
+        DoctorReport,
+        Finding,
+        doctor,
+    )
+    from .hours import (
+        AttendanceRecord,
+        DayHours,
+        DayNorm,
+        FindingCode,
+        HoursFinding,
+        HoursReport,
+        Severity,
+        Shift,
+        ShiftPattern,
+        WeekHours,
+        check_hours,
+        daily_norm,
+        day_norm,
+        day_norms,
+        required_hours,
+    )
+    from .plan import (
+        plan_rotation,
+        summarize,
+    )
+    from .privacy import (
+        masked_id,
+        set_mask_key,
+    )
+    from .ramadan import (
+        RamadanPeriod,
+        is_ramadan,
+        ramadan_period,
+        ramadan_periods,
+    )
+    from .register import (
+        Instansi,
+        instansi,
+        instansi_ids,
+    )
+    from .roster import (
+        HeadcountMismatch,
+        IgnoredColumn,
+        Roster,
+        read_roster,
+        write_roster,
+    )
+    from .scenario import Scenario
+    from .schedule import (
+        DaySummary,
+        Fairness,
+        Schedule,
+        ScheduleDay,
+        ScheduleFile,
+        read_schedule_csv,
+        read_schedule_file,
+        read_schedule_json,
+        read_schedule_xlsx,
+        write_schedule_csv,
+        write_schedule_file,
+        write_schedule_json,
+        write_schedule_xlsx,
+        write_summary_csv,
+    )
+    from .simulate import (
+        Simulation,
+        Workforce,
+        simulate,
+    )
+    from .worktime import (
+        ScheduleHours,
+        WorkSchedule,
+    )
+
+_LAZY: dict[str, str] = {
+    "AttendanceRecord": "hours",
+    "DayHours": "hours",
+    "DayNorm": "hours",
+    "DaySummary": "schedule",
+    "DoctorReport": "doctor",
+    "Fairness": "schedule",
+    "Finding": "doctor",
+    "FindingCode": "hours",
+    "HeadcountMismatch": "roster",
+    "HoursFinding": "hours",
+    "HoursReport": "hours",
+    "Instansi": "register",
+    "RamadanPeriod": "ramadan",
+    "IgnoredColumn": "roster",
+    "Roster": "roster",
+    "Scenario": "scenario",
+    "Schedule": "schedule",
+    "ScheduleDay": "schedule",
+    "ScheduleFile": "schedule",
+    "ScheduleHours": "worktime",
+    "Severity": "hours",
+    "Shift": "hours",
+    "ShiftPattern": "hours",
+    "Simulation": "simulate",
+    "Violation": "check",
+    "WeekHours": "hours",
+    "WorkSchedule": "worktime",
+    "Workforce": "simulate",
+    "check_hours": "hours",
+    "daily_norm": "hours",
+    "day_norm": "hours",
+    "day_norms": "hours",
+    "doctor": "doctor",
+    "instansi": "register",
+    "instansi_ids": "register",
+    "is_ramadan": "ramadan",
+    "masked_id": "privacy",
+    "plan_rotation": "plan",
+    "ramadan_period": "ramadan",
+    "ramadan_periods": "ramadan",
+    "read_attendance": "attendance",
+    "read_roster": "roster",
+    "read_schedule_csv": "schedule",
+    "read_schedule_file": "schedule",
+    "read_schedule_xlsx": "schedule",
+    "read_schedule_json": "schedule",
+    "required_hours": "hours",
+    "set_mask_key": "privacy",
+    "simulate": "simulate",
+    "summarize": "plan",
+    "validate_schedule": "check",
+    "write_roster": "roster",
+    "write_schedule_csv": "schedule",
+    "write_schedule_file": "schedule",
+    "write_schedule_xlsx": "schedule",
+    "write_schedule_json": "schedule",
+    "write_summary_csv": "schedule",
+}
+"""Public names imported on first use, and the module of ``flexasn`` that holds each."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562); ``__version__`` too."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value: Any = version("flexasn")
+        except PackageNotFoundError:  # pragma: no cover - a source tree without install
+            value = "0.0.0"
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # the next look-up finds it directly
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The ``flexasn`` module itself. Importing a submodule sets it as an attribute of
+    the package; where a public function has its module's name (``simulate``,
+    ``doctor``), the attribute stays the function, as it was when the package imported
+    every module at once."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if (
+            isinstance(value, types.ModuleType)
+            and _LAZY.get(name) == name
+            and value.__name__ == f"{__name__}.{name}"
+        ):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "OPD_KINDS",

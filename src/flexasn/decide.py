@@ -27,18 +27,19 @@ its last four digits only; callers key their logs with their own identifiers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import computed_field, model_validator
 
 from ._model import Frozen
-from .calendar import covered_years, day_info
+from .calendar import DayInfo, covered_years, day_info
 from .errors import InvalidInputError, require_date, require_type
 from .legal import data_as_of
 from .messages import Language, render, require_language
-from .people import Employee, Opd, WorkMode, mask_nip
-from .policy import Policy, resolve_policy
+from .people import Employee, Opd, ServiceCategory, WorkMode, mask_nip
+from .policy import NATIONAL, InForce, Policy, QuotaRule, national_policy, resolve_policy
 from .quotas import today_in
 from .reasons import Check, Outcome, Reason, outcome_of
 from .rules import Situation
@@ -66,6 +67,14 @@ RULES: tuple[Callable[[Situation], Reason], ...] = (
     new_employee,
 )
 """The checks of every decision, in their documented order."""
+
+DAY_RULES: frozenset[Callable[[Situation], Reason]] = frozenset(
+    {data_coverage, working_day, flexible_period}
+)
+"""Rules that read only what the policy, the day and ``known_on`` fix: their reason is made
+once per :class:`DayContext`."""
+OPD_RULES: frozenset[Callable[[Situation], Reason]] = frozenset({agency_scope, opd_allowed})
+"""Rules that read those and the OPD only: their reason is made once per context and OPD."""
 
 
 class Decision(Frozen):
@@ -154,6 +163,52 @@ class Decision(Frozen):
         return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class DayContext:
+    """What the rules read that depends on the policy and the day, never on the employee:
+    whether the year is decreed, the arrangement in force and the day's kind."""
+
+    covered: bool
+    in_force: InForce
+    day_info: DayInfo
+    shared: dict[object, object] = field(default_factory=dict, compare=False)
+    """Reasons made for this context: of :data:`DAY_RULES`, and of :data:`OPD_RULES` per OPD."""
+    quota_rules: dict[tuple[str, ServiceCategory], QuotaRule | None] = field(
+        default_factory=dict, compare=False
+    )
+    """The quota rule of the arrangement in force for each OPD kind and service."""
+
+
+_CONTEXTS: dict[tuple[int, date, date | None], tuple[Policy, Policy | None, DayContext]] = {}
+_CONTEXTS_KEPT = 4096
+"""At most this many day contexts are kept; the table starts afresh when full."""
+
+
+def day_context(policy: Policy, on: date, known_on: date | None = None) -> DayContext:
+    """The :class:`DayContext` of ``policy`` on ``on`` as known on ``known_on``.
+
+    Kept per policy object, day and ``known_on``, and for the national layer in use when
+    it was computed: a policy is frozen and the bundled calendar never changes in a
+    process, so only another policy object (a :func:`~flexasn.policy.register_policy`, an
+    edited file) or another national layer can change the answer, and either misses the
+    table. The entry holds the policy itself, so its ``id()`` is not reused while kept.
+    """
+    national = national_policy() if policy.id != NATIONAL else None
+    key = (id(policy), on, known_on)
+    kept = _CONTEXTS.get(key)
+    if kept is not None and kept[0] is policy and kept[1] is national:
+        return kept[2]
+    context = DayContext(
+        covered=on.year in covered_years(known_on=known_on),
+        in_force=policy.in_force(on, known_on=known_on),
+        day_info=day_info(on, strict=False, known_on=known_on),
+    )
+    if len(_CONTEXTS) >= _CONTEXTS_KEPT:
+        _CONTEXTS.clear()
+    _CONTEXTS[key] = (policy, national, context)
+    return context
+
+
 def situation(
     employee: Employee,
     opd: Opd,
@@ -171,48 +226,107 @@ def situation(
         )
     if remote_days_this_week is not None and not 0 <= remote_days_this_week <= 7:
         raise InvalidInputError("remote_days_this_week must be between 0 and 7")
-    covered = on.year in covered_years(known_on=known_on)
-    in_force = policy.in_force(on, known_on=known_on)
-    arrangement = in_force.arrangement
-    rule = (
-        arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
-        if arrangement is not None and arrangement.permits_flexible_work
-        else None
-    )
+    context = day_context(policy, on, known_on)
+    arrangement = context.in_force.arrangement
+    rule = None
+    if arrangement is not None and arrangement.permits_flexible_work:
+        key = (opd.kind, opd.service)
+        if key in context.quota_rules:
+            rule = context.quota_rules[key]
+        else:  # a conflict raises every time, naming this OPD
+            rule = arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
+            context.quota_rules[key] = rule  # bounded: kinds x services
     return Situation(
         employee=employee,
         opd=opd,
         day=on,
         policy=policy,
-        day_info=day_info(on, strict=False, known_on=known_on),
-        covered=covered,
+        day_info=context.day_info,
+        covered=context.covered,
         arrangement=arrangement,
         quota_rule=rule,
         remote_days_this_week=remote_days_this_week,
-        in_force=in_force,
+        in_force=context.in_force,
         known_on=known_on,
+        shared=context.shared,
     )
+
+
+_SHARED_KEPT = 4096
+"""At most this many answers are kept per day context; the table starts afresh when full."""
+
+
+def _keep(shared: dict[object, object], key: object, value: object) -> None:
+    if len(shared) >= _SHARED_KEPT:
+        shared.clear()
+    shared[key] = value
+
+
+def _reason(rule: Callable[[Situation], Reason], s: Situation) -> Reason:
+    """``rule(s)``, or the reason it gave for the same policy, day, ``known_on`` (and OPD)."""
+    if s.shared is None or not (rule in DAY_RULES or rule in OPD_RULES):
+        return rule(s)
+    if rule in DAY_RULES:
+        found = s.shared.get(rule)
+        if found is None:
+            found = rule(s)
+            _keep(s.shared, rule, found)
+        assert isinstance(found, Reason)
+        return found
+    # per OPD object: the entry holds the OPD, so its id() is not reused while kept; an
+    # equal OPD of its own is answered afresh
+    kept = s.shared.get((rule, id(s.opd)))
+    if isinstance(kept, tuple) and kept[0] is s.opd:
+        return cast(Reason, kept[1])
+    made = rule(s)
+    _keep(s.shared, (rule, id(s.opd)), (s.opd, made))
+    return made
 
 
 def decide(s: Situation) -> Decision:
     """Run every rule on a prepared :class:`~flexasn.rules.Situation`."""
-    reasons = [rule(s) for rule in RULES]
+    reasons = [_reason(rule, s) for rule in RULES]
     if applies_weekly_limit(s):
         reasons.append(weekly_limit(s))
     a = s.arrangement
-    return Decision(
-        employee=mask_nip(s.employee.nip),
-        opd=s.opd.code,
-        instansi=s.opd.instansi,
-        policy=s.policy.id,
-        day=s.day,
-        outcome=outcome_of(tuple(reasons)),
-        modes=a.modes if a is not None else (),
-        arrangement=a.id if a is not None else None,
-        reasons=tuple(reasons),
-        data_as_of=data_as_of(),
-        known_on=s.known_on,
+    found = tuple(reasons)
+    return _validated_decision(
+        {
+            "schema_version": DECISION_SCHEMA_VERSION,
+            "employee": mask_nip(s.employee.nip),
+            "opd": s.opd.code,
+            "instansi": s.opd.instansi,
+            "policy": s.policy.id,
+            "day": s.day,
+            "outcome": outcome_of(found),
+            "modes": a.modes if a is not None else (),
+            "arrangement": a.id if a is not None else None,
+            "reasons": found,
+            "data_as_of": data_as_of(),
+            "known_on": s.known_on,
+        }
     )
+
+
+def _validated_decision(fields: dict[str, Any]) -> Decision:
+    """A :class:`Decision` of values already validated, every field given in its order.
+
+    Every value comes from a validated model (the employee, the OPD, the policy, the
+    rules' reasons), so validating them again would only repeat the work; this is what
+    pydantic's ``model_construct`` does without looking up defaults and aliases.
+    ``tests/test_caches.py`` checks the result equals the validated model, field for
+    field, in its JSON and its ``repr``.
+    """
+    made = Decision.__new__(Decision)
+    object.__setattr__(made, "__dict__", fields)
+    object.__setattr__(made, "__pydantic_fields_set__", set(_DECISION_SET))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
+_DECISION_SET = frozenset(Decision.model_fields) - {"schema_version"}
+"""The fields a decision is made with (as ``Decision(...)`` would record them)."""
 
 
 def eligible_for_wfa(

@@ -197,8 +197,8 @@ def require_date(
     the calendar's keys, so it would silently read as an ordinary day; a string is not
     parsed. Raises :class:`ArgumentTypeError` (or ``error``) naming the parameter.
     """
-    if value is None and optional:
-        return
+    if type(value) is date or (value is None and optional):
+        return  # the common case, decided without building anything
     if not isinstance(value, date) or isinstance(value, datetime):
         hint = " (pass its .date())" if isinstance(value, datetime) else ""
         if isinstance(value, str):
@@ -218,8 +218,8 @@ def require_type(
     ``None`` is taken too when ``optional``). A ``bool`` is not taken for an ``int``.
     Raises :class:`ArgumentTypeError` (or ``error``) naming the parameter, never the value.
     """
-    if value is None and optional:
-        return
+    if type(value) is kind or (value is None and optional):
+        return  # the common case, decided without building anything
     kinds = kind if isinstance(kind, tuple) else (kind,)
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
         names = " or ".join(k.__name__ for k in kinds) + (" or None" if optional else "")

@@ -319,10 +319,17 @@ def cite(instrument_id: str, article: str | None = None, *, reading: bool = Fals
 
     The confidence is the article's where the registry lists the article, else
     the instrument's. An article the registry does not list is an error: code
-    must not cite what the data does not hold.
+    must not cite what the data does not hold. The bundled registry never changes in a
+    process, so the same arguments give the same (frozen) citation.
     """
+    require_type(instrument_id, str, "instrument_id")
     require_type(article, str, "article", optional=True)
     require_type(reading, bool, "reading")
+    return _cite(instrument_id, article, reading)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cite(instrument_id: str, article: str | None, reading: bool) -> Citation:
     inst = instrument(instrument_id)
     confidence = inst.confidence
     if article is not None:

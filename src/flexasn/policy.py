@@ -28,7 +28,6 @@ arrangement with no quota rules leaves the proportion to the head of agency.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import threading
 from collections.abc import Iterator
@@ -815,4 +814,6 @@ def policy_json_schema() -> dict[str, Any]:
 
 def write_policy_json_schema(path: str | Path) -> None:
     """Write the policy JSON Schema to ``path``."""
+    import json  # imported on first use: not part of ``import flexasn``
+
     Path(path).write_text(json.dumps(policy_json_schema(), indent=2) + "\n", encoding="utf-8")

@@ -30,15 +30,12 @@ four digits.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 
 MASK_KEY_ENV = "FLEXASN_MASK_KEY"
 """The environment variable holding the key of :func:`masked_id` (any non-empty text)."""
 
-_PROCESS_KEY = secrets.token_bytes(32)
+_PROCESS_KEY = os.urandom(32)  # what secrets.token_bytes(32) returns
 _key: bytes | None = None
 
 
@@ -83,6 +80,9 @@ def masked_id(nip: str, *, key: str | bytes | None = None) -> str:
     """
     _require(nip, str, "nip", False)
     _require(key, (str, bytes), "key", True)
+    import hashlib  # imported on first use: not part of ``import flexasn``
+    import hmac
+
     text = nip
     secret = _current_key() if key is None else _as_key(key)
     digest = hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()[:8]

@@ -4,18 +4,37 @@ A :class:`Reason` records one check: its stable :class:`Check` code, whether it
 passed (True), failed (False) or could not be decided (None), the law behind it
 and its message in Indonesian and English. Reasons are JSON-serialisable and are
 part of the API: audit logs store them.
+
+A reason keeps its message key and parameters and renders a message only when it is
+read (:meth:`Reason.message`, :attr:`Reason.messages`, ``model_dump``, JSON): a decision
+lists about ten reasons, and most callers read only the outcome. Reasons built by the
+rules are shared: :func:`reason` returns the same frozen object for the same check,
+result, basis, key and parameters.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
+from pydantic import ConfigDict, PrivateAttr, TypeAdapter, computed_field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ._model import Frozen
 from .legal import Citation
-from .messages import Language, render_all, require_language
+from .messages import LANGUAGES, Language, render, require_language
+
+Params = tuple[tuple[str, object], ...]
+"""A message's parameters, in order: ``(name, value)``; a value given per language is a
+``{lang: text}`` dict (see :func:`flexasn.messages.render_all`)."""
+
+
+@functools.cache
+def _messages_adapter() -> TypeAdapter[dict[str, str]]:
+    """Validates ``messages`` read back from JSON (built on first use, not at import)."""
+    return TypeAdapter(dict[str, str])
 
 
 class Check(StrEnum):
@@ -44,6 +63,17 @@ class Outcome(StrEnum):
     UNDETERMINED = "undetermined"
 
 
+def _messages_schema(schema: dict[str, Any]) -> None:
+    """``messages`` in the JSON Schema as it has always been: an optional object of texts
+    (it is read by a validator and written as a computed field)."""
+    schema["properties"]["messages"] = {
+        "additionalProperties": {"type": "string"},
+        "title": "Messages",
+        "type": "object",
+    }
+    schema["required"] = [name for name in schema.get("required", []) if name != "messages"]
+
+
 class Reason(Frozen):
     """One check made for a decision, with its result, legal basis and messages."""
 
@@ -53,11 +83,78 @@ class Reason(Frozen):
     basis: Citation | None = None
     key: str
     """The message key in the catalogues (``working_day.fail_cuti``)."""
-    messages: dict[str, str] = Field(default_factory=dict)
+    model_config = ConfigDict(json_schema_extra=_messages_schema)
+
+    _params: Params | None = PrivateAttr(default=None)
+    _messages: dict[str, str] | None = PrivateAttr(default=None)
+
+    if TYPE_CHECKING:  # ``messages`` is read by the validator below, as it always was
+
+        def __init__(
+            self,
+            *,
+            check: Check,
+            passed: bool | None,
+            key: str,
+            basis: Citation | None = None,
+            messages: dict[str, str] = ...,
+        ) -> None: ...
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_messages(cls, data: Any, handler: Any) -> Any:
+        """Accept ``messages`` as the JSON this model writes holds them (a reason read back
+        from JSON keeps the messages it was written with)."""
+        messages: dict[str, str] = {}
+        if isinstance(data, Mapping) and "messages" in data:
+            data = dict(data)
+            try:
+                messages = _messages_adapter().validate_python(data.pop("messages"))
+            except ValueError:
+                raise PydanticCustomError(
+                    "messages_type", "messages must map a language code to a text"
+                ) from None
+        self = handler(data)
+        if isinstance(self, Reason) and self._messages is None and self._params is None:
+            self._messages = messages
+        return self
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def messages(self) -> dict[str, str]:
+        """The message in every language, keyed by language code (rendered when first read)."""
+        if self._messages is None:
+            self._messages = {lang: self._render(lang) for lang in LANGUAGES}
+        return self._messages
+
+    def _render(self, lang: Language) -> str:
+        params = self._params or ()
+        return render(
+            self.key,
+            lang,
+            **{k: (v[lang] if isinstance(v, dict) else v) for k, v in params},
+        )
 
     def message(self, lang: Language = "id") -> str:
         """The message in Indonesian (``"id"``, default) or English (``"en"``)."""
-        return self.messages[require_language(lang)]
+        lang = require_language(lang)
+        if self._messages is not None:
+            return self._messages[lang]
+        return self._render(lang)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reason):
+            return NotImplemented
+        return (self.check, self.passed, self.basis, self.key, self.messages) == (
+            other.check,
+            other.passed,
+            other.basis,
+            other.key,
+            other.messages,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.check, self.passed, self.basis, self.key))
 
     def __str__(self) -> str:
         mark = {True: "OK", False: "GAGAL", None: "?"}[self.passed]
@@ -65,17 +162,38 @@ class Reason(Frozen):
         return f"{mark} {self.check.value}: {self.message('id')}{basis}"
 
 
+def _memo_value(value: object) -> object:
+    """A hashable stand-in for a message parameter that renders exactly as ``value`` does:
+    str and int as they are, a per-language dict as its items, anything else by type and
+    ``repr`` (``Decimal("25")`` and ``Decimal("25.0")`` are equal but render apart)."""
+    kind = type(value)
+    if kind is str or kind is int:
+        return value
+    if isinstance(value, dict):
+        return tuple((lang, str(value[lang])) for lang in LANGUAGES)
+    return (kind, repr(value))
+
+
+_SHARED: dict[tuple[object, ...], Reason] = {}
+_SHARED_KEPT = 4096
+"""At most this many shared reasons are kept; the table starts afresh when full."""
+
+
 def reason(
     check: Check, passed: bool | None, key: str, basis: Citation | None = None, **params: Any
 ) -> Reason:
-    """Build a :class:`Reason` whose messages come from the catalogues."""
-    return Reason(
-        check=check,
-        passed=passed,
-        basis=basis,
-        key=key,
-        messages=render_all(key, **params),
-    )
+    """The :class:`Reason` of one check, its messages from the catalogues (rendered when
+    read). The same arguments give the same shared, frozen object."""
+    items = tuple(params.items())
+    memo = (check, passed, key, basis, tuple((name, _memo_value(v)) for name, v in items))
+    shared = _SHARED.get(memo)
+    if shared is None:
+        shared = Reason.model_construct(check=check, passed=passed, basis=basis, key=key)
+        shared._params = items
+        if len(_SHARED) >= _SHARED_KEPT:
+            _SHARED.clear()
+        _SHARED[memo] = shared
+    return shared
 
 
 def outcome_of(reasons: tuple[Reason, ...]) -> Outcome:

@@ -37,6 +37,10 @@ class Situation:
     one, or a weekly arrangement's unknown continuation."""
     known_on: date | None = None
     """Answer with only the instruments public by this day (None: everything known)."""
+    shared: dict[object, object] | None = None
+    """Answers already made for the same policy, day and ``known_on`` (kept by
+    :func:`flexasn.decide.situation`): the reasons of the rules that read only those, or
+    those and the OPD. None (a situation built by hand): every rule runs."""
 
     @property
     def standing(self) -> Arrangement | None:
