@@ -361,7 +361,7 @@ def calendar_ics(
 def _version() -> str:
     from . import __version__
 
-    return __version__
+    return str(__version__)
 
 
 __all__ = [
