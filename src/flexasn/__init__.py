@@ -26,7 +26,6 @@ from .calendar import (
     CalendarYear,
     DayInfo,
     DayKind,
-    FlexibleWorkDay,
     SpanTooLongError,
     amendments,
     calendar_year,
@@ -34,10 +33,8 @@ from .calendar import (
     day_info,
     day_kind,
     days_off,
-    flexible_work_days,
     holiday_name,
     is_working_day,
-    national_flexible_days,
     working_days,
 )
 from .decide import (
@@ -85,6 +82,7 @@ from .people import (
     DisciplineStatus,
     Employee,
     EmploymentStatus,
+    Level,
     NipInfo,
     Opd,
     PositionType,
@@ -99,7 +97,6 @@ from .policy import (
     Arrangement,
     ArrangementKind,
     Basis,
-    Level,
     Policy,
     QuotaRule,
     Weekday,
@@ -123,6 +120,7 @@ from .reasons import (
     Outcome,
     Reason,
 )
+from .windows import FlexibleWorkDay, flexible_work_days, national_flexible_days
 
 if TYPE_CHECKING:  # the lazily imported names, for type checkers and editors
     from .attendance import read_attendance

@@ -31,7 +31,7 @@ table and 1,830 days (five years) as JSON or CSV (:data:`MAX_TABLE_DAYS`,
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Literal, Self
@@ -40,7 +40,7 @@ import holidays
 from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import DateSpan, Frozen
+from ._model import Frozen
 from .errors import (
     CoverageError,
     InvalidInputError,
@@ -299,6 +299,14 @@ def _check_coverage(day: date, known_on: date | None, strict: bool) -> bool:
     return False
 
 
+def check_coverage(day: date, *, known_on: date | None = None, strict: bool = True) -> bool:
+    """True when ``day``'s year is decreed (as known on ``known_on``); beyond the covered
+    years, :class:`~flexasn.errors.CoverageError` (``strict``) or False (an estimate)."""
+    require_date(day, "day")
+    require_date(known_on, "known_on", optional=True)
+    return _check_coverage(day, known_on, strict)
+
+
 def _cuti_bersama_change(day: date, known_on: date | None) -> bool | None:
     """Whether an amendment not yet known on ``known_on`` changes ``day``.
 
@@ -432,56 +440,3 @@ def days_off(
         _check_coverage(edge, known_on, strict)
     infos = (day_info(d, known_on=known_on, strict=strict) for d in days)
     return tuple(info for info in infos if not info.is_working_day)
-
-
-class FlexibleWorkDay(Frozen):
-    """A national flexible-work day and the circular that set it."""
-
-    day: date
-    basis: Citation
-
-
-def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleWorkDay, ...]:
-    """The national flexible-work days of ``year``, each with the circular that set it.
-
-    They are the working days of the dated windows of the minister's circulars (the
-    ``nasional`` policy: SE MenPANRB 2/2025 and 3/2025, Surat B/531/M.KT.02/2025,
-    SE MenPANRB 2/2026). The weekly arrangement of 2026 (WFH every Friday, SE MenPANRB
-    3/2026) is not a dated window and is not listed: ask :func:`flexasn.eligible_for_wfa`
-    or :func:`flexasn.quota` about a Friday. Raises
-    :class:`~flexasn.errors.CoverageError` for a year beyond the covered years unless
-    ``strict=False``.
-    """
-    from .policy import ArrangementKind, get_policy  # policy data: loaded when asked for
-
-    require_type(year, int, "year")
-    _check_coverage(date(year, 1, 1), None, strict)
-    found: dict[date, Citation] = {}
-    for arrangement in get_policy("nasional").arrangement:
-        if arrangement.kind is not ArrangementKind.DATED:  # the weekly Friday WFH is not a window
-            continue
-        for day in _days_in_year(arrangement.days, year):  # not every day of its spans
-            if arrangement.covers(day) and is_working_day(day, strict=strict):
-                found[day] = arrangement.citation()
-    return tuple(FlexibleWorkDay(day=d, basis=found[d]) for d in sorted(found))
-
-
-def _days_in_year(spans: Iterable[DateSpan], year: int) -> list[date]:
-    """The days of ``spans`` that fall in ``year``, in order: a span of any length costs
-    at most the year's days."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    out: set[date] = set()
-    for s in spans:
-        lo, hi = max(s.first_day, first), min(s.last_day, last)
-        out.update(lo + timedelta(days=n) for n in range((hi - lo).days + 1))
-    return sorted(out)
-
-
-def flexible_work_days(year: int, *, strict: bool = True) -> tuple[date, ...]:
-    """The national flexible-work days of ``year`` from the dated circulars, sorted.
-
-    ``flexible_work_days(2025)`` gives 24-27 March (SE MenPANRB 2/2025), 8 April
-    (SE MenPANRB 3/2025) and 29-31 December 2025 (Surat B/531/M.KT.02/2025).
-    See :func:`national_flexible_days` for the circular behind each day.
-    """
-    return tuple(item.day for item in national_flexible_days(year, strict=strict))

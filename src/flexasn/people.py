@@ -49,6 +49,16 @@ class EmploymentStatus(StrEnum):
     PPPK_PARUH_WAKTU = "pppk_paruh_waktu"
 
 
+class Level(StrEnum):
+    """Level of government of an instansi (tingkat pemerintahan): central (``pusat``),
+    province, kabupaten or kota."""
+
+    PUSAT = "pusat"
+    PROVINSI = "provinsi"
+    KABUPATEN = "kabupaten"
+    KOTA = "kota"
+
+
 class PositionType(StrEnum):
     """Type of position (jabatan)."""
 

@@ -56,21 +56,13 @@ from .errors import PolicyConflictError, PolicyDataError, require_path, require_
 from .legal import Citation, Confidence, Instrument, cite, registry
 from .legal import instrument as registry_instrument
 from .people import OPD_KINDS, OpdKinds, ServiceCategory, WorkMode
+from .people import Level as Level  # re-exported: it lived here before 0.2
 from .worktime import WorkSchedules
 
 POLICY_SCHEMA_VERSION = 1
 Rounding = Literal["floor", "ceil", "half_up", "half_even"]
 TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 """WIB, WITA and WIT."""
-
-
-class Level(StrEnum):
-    """Level of government of an instansi."""
-
-    PUSAT = "pusat"
-    PROVINSI = "provinsi"
-    KABUPATEN = "kabupaten"
-    KOTA = "kota"
 
 
 class ArrangementKind(StrEnum):

@@ -46,7 +46,7 @@ from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen, field_error
 from .errors import InvalidInputError, PolicyDataError, UnknownPolicyError, require_type
 from .legal import Confidence, Source
-from .policy import Level
+from .people import Level
 
 REGIONS_FILE = "regions.csv"
 """The register's rows, under ``flexasn/data``."""
