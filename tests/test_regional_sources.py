@@ -51,9 +51,9 @@ def quote_days(quote: str) -> set[date]:
         found.add(date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for m in _SLASH_RANGE.finditer(quote):
         year = int(m.group(5))
-        first = date(year, int(m.group(2)), int(m.group(1)))
-        last = date(year, int(m.group(4)), int(m.group(3)))
-        found |= {first + timedelta(days=n) for n in range((last - first).days + 1)}
+        begin = date(year, int(m.group(2)), int(m.group(1)))
+        end = date(year, int(m.group(4)), int(m.group(3)))
+        found |= {begin + timedelta(days=n) for n in range((end - begin).days + 1)}
     return found
 
 
