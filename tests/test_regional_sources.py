@@ -4,7 +4,7 @@ days its quotes name (issue 16). Quotes with no parsable date are skipped explic
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -27,6 +27,10 @@ _LIST = re.compile(
     r"((?:\d{1,2},\s*)+\d{1,2},?\s+dan\s+\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I
 )
 _SLASH = re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)")
+_SLASH_RANGE = re.compile(
+    r"\((\d{1,2})/(\d{1,2})\)\s*(?:hingga|sampai|-)\s*(?:[A-Za-z]+\s*)?\((\d{1,2})/(\d{1,2})/(\d{4})\)",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"(\d{1,3})\s*(?:persen|%)", re.IGNORECASE)
 
 SKIPPED: list[str] = []
@@ -34,7 +38,7 @@ SKIPPED: list[str] = []
 
 def quote_days(quote: str) -> set[date]:
     """Every day a quote names: "24-27 Maret 2025", "29, 30, dan 31 Desember 2025",
-    "16 hingga 17 Maret 2026", "Selasa (8/4/2025)"."""
+    "16 hingga 17 Maret 2026", "Selasa (8/4/2025)", "Senin (24/3) hingga Kamis (27/3/2025)"."""
     found: set[date] = set()
     for m in _LIST.finditer(quote):
         month, year = MONTHS[m.group(2).lower()], int(m.group(3))
@@ -45,6 +49,11 @@ def quote_days(quote: str) -> set[date]:
         found |= {date(year, month, d) for d in range(first, last + 1)}
     for m in _SLASH.finditer(quote):
         found.add(date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    for m in _SLASH_RANGE.finditer(quote):
+        year = int(m.group(5))
+        begin = date(year, int(m.group(2)), int(m.group(1)))
+        end = date(year, int(m.group(4)), int(m.group(3)))
+        found |= {begin + timedelta(days=n) for n in range((end - begin).days + 1)}
     return found
 
 
@@ -55,6 +64,9 @@ def test_parser_reads_the_forms_the_sources_use() -> None:
     }
     assert quote_days("pada 16 hingga 17 Maret 2026") == {date(2026, 3, 16), date(2026, 3, 17)}
     assert quote_days("Selasa (8/4/2025).") == {date(2025, 4, 8)}
+    assert quote_days("mulai Senin (24/3) hingga Kamis (27/3/2025) dan") == {
+        date(2025, 3, d) for d in range(24, 28)
+    }
     assert quote_days("tanpa tanggal") == set()
 
 
