@@ -706,11 +706,9 @@ def write_schedule_json(schedule: Schedule, path: str | Path) -> None:
     Path(path).write_text(schedule.model_dump_json(indent=2) + "\n", encoding="utf-8")
 
 
-@unchained
-def read_schedule_json(path: str | Path) -> Schedule:
-    """Read a schedule JSON file; a bad file raises RosterError naming the file and field."""
-    require_path(path)
-    p = Path(path)
+def _json_of(p: Path) -> Any:
+    """The parsed JSON of file ``p``; :class:`RosterError` naming the file (and the line of
+    a syntax error) when it cannot be read or parsed."""
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -718,9 +716,17 @@ def read_schedule_json(path: str | Path) -> Schedule:
     except (OSError, UnicodeDecodeError) as exc:
         raise RosterError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
     try:
-        raw: Any = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise RosterError(f"invalid JSON at line {exc.lineno}: {exc.msg}", file=str(p)) from None
+
+
+@unchained
+def read_schedule_json(path: str | Path) -> Schedule:
+    """Read a schedule JSON file; a bad file raises RosterError naming the file and field."""
+    require_path(path)
+    p = Path(path)
+    raw = _json_of(p)
     try:
         return Schedule.model_validate(raw)
     except ValidationError as exc:
@@ -730,16 +736,7 @@ def read_schedule_json(path: str | Path) -> Schedule:
 def _read_json_many(path: str | Path) -> tuple[Schedule, ...]:
     """The schedules of a JSON file: one object, or a list of them."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RosterError("file not found", file=str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RosterError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
-    try:
-        raw: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RosterError(f"invalid JSON at line {exc.lineno}: {exc.msg}", file=str(p)) from None
+    raw = _json_of(p)
     items = raw if isinstance(raw, list) else [raw]
     if not items:
         raise RosterError("the file holds no schedule", file=str(p))

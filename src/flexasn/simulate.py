@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -403,6 +404,23 @@ _FRAME_BOOL_COLUMNS = (
 )
 
 
+def _enum_column(frame: pd.DataFrame, name: str, default: StrEnum) -> Any:
+    """Column ``name`` of ``frame`` as the values of ``default``'s enum (``default`` where
+    the column or a cell is missing); :class:`~flexasn.errors.InvalidInputError` naming
+    the column and the first row holding another value."""
+    if name not in frame.columns:
+        return [default.value] * len(frame)
+    values = {member.value for member in type(default)}
+    col = frame[name].fillna(default.value).astype(str)
+    bad = ~col.isin(values)
+    if bad.any():
+        raise InvalidInputError(
+            f"employees DataFrame: column {name!r}, row {int(bad.to_numpy().argmax())}: "
+            f"use one of {sorted(values)}"
+        )
+    return col
+
+
 def workforce_from_frame(
     opds: Iterable[Opd], frame: pd.DataFrame, start: date, end: date
 ) -> Workforce:
@@ -433,30 +451,8 @@ def workforce_from_frame(
             cols[name] = col.astype(bool)
         else:
             cols[name] = [False] * n
-    if "discipline" in frame.columns:
-        values = {d.value for d in DisciplineStatus}
-        col = frame["discipline"].fillna(DisciplineStatus.NONE.value).astype(str)
-        bad = ~col.isin(values)
-        if bad.any():
-            raise InvalidInputError(
-                f"employees DataFrame: column 'discipline', row {int(bad.to_numpy().argmax())}: "
-                f"use one of {sorted(values)}"
-            )
-        cols["discipline"] = col
-    else:
-        cols["discipline"] = [DisciplineStatus.NONE.value] * n
-    if "position" in frame.columns:
-        positions = {p.value for p in PositionType}
-        col = frame["position"].fillna(PositionType.EXECUTOR.value).astype(str)
-        bad = ~col.isin(positions)
-        if bad.any():
-            raise InvalidInputError(
-                f"employees DataFrame: column 'position', row {int(bad.to_numpy().argmax())}: "
-                f"use one of {sorted(positions)}"
-            )
-        cols["position"] = col
-    else:
-        cols["position"] = [PositionType.EXECUTOR.value] * n
+    cols["discipline"] = _enum_column(frame, "discipline", DisciplineStatus.NONE)
+    cols["position"] = _enum_column(frame, "position", PositionType.EXECUTOR)
     duty = frame["duty_days"].fillna("").astype(str) if "duty_days" in frame.columns else [""] * n
     cols["duty_days"] = duty
     import pandas as pd

@@ -37,7 +37,7 @@ from ..errors import FlexasnError, InvalidInputError, RosterError, UnknownPolicy
 from ..ics import calendar_ics, default_span, instansi_calendar
 from ..legal import data_as_of
 from ..messages import render_all
-from ..people import Employee, Opd, mask_nip
+from ..people import Employee, Opd, mask_nip, profile_of
 from ..plan import plan_rotation
 from ..policy import Policy, get_policy, list_policies, resolve_policy
 from ..quotas import quota
@@ -205,13 +205,7 @@ class DecisionCache:
         key = (
             opd,
             e.status,
-            e.position,
-            e.is_head,
-            e.frontline,
-            e.discipline,
-            e.new_in_post,
-            e.duties_outside_office,
-            e.special_circumstances,
+            profile_of(e),  # what the rules read of the employee (people.Profile)
             day in e.duty_days,
             day,
             known_on,
