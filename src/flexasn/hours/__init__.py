@@ -38,10 +38,12 @@ One module per topic:
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 from ..errors import AttendanceError, HoursError, HoursTypeError, ScheduleCoverageError
 from ..worktime import STANDARD_PATTERN
 from .check import check_hours
-from .national import DAILY_NORM, RAMADAN_DAILY_NORM, RAMADAN_START, START
+from .national import national_daily_norm, national_start
 from .norms import (
     NATIONAL_POLICY,
     DayNorm,
@@ -64,6 +66,18 @@ from .report import (
     WeekHours,
 )
 from .shifts import Shift, ShiftPattern
+
+
+def __getattr__(name: str) -> timedelta | time:
+    """``DAILY_NORM``, ``RAMADAN_DAILY_NORM``, ``START``, ``RAMADAN_START``: the national
+    hours of Pasal 4, read from ``data/national-hours.toml`` when first asked for (so that
+    ``import flexasn`` reads no data)."""
+    if name in ("DAILY_NORM", "RAMADAN_DAILY_NORM"):
+        return national_daily_norm(name.startswith("RAMADAN"))
+    if name in ("START", "RAMADAN_START"):
+        return national_start(name.startswith("RAMADAN"))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DAILY_NORM",

@@ -8,7 +8,7 @@ for it; weekends, national holidays and cuti bersama owe nothing (Pasal 3 and 6)
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from .._model import Frozen
 from ..calendar import DayKind, check_span, day_info
@@ -19,7 +19,7 @@ from ..people import Opd, canonical_kind
 from ..policy import Policy, get_policy
 from ..ramadan import ramadan_period
 from ..worktime import STANDARD_PATTERN, WorkSchedule
-from .national import national_day
+from .national import national_hours
 
 PolicyArg = Policy | str | None
 OpdArg = Opd | str | None
@@ -155,15 +155,15 @@ def norm_on(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
             estimated=estimated,
             basis=info.basis,
         )
-    start, owed, brk = national_day(day.weekday(), in_ramadan)
-    end = (datetime.combine(day, start) + owed + brk).time()
+    hours = national_hours(day, in_ramadan)
+    assert hours is not None, "a national working day is a weekday the Perpres lists"
     return DayNorm(
         day=day,
         kind=info.kind,
-        owed=owed,
-        start=start,
-        end=end,
-        break_time=brk,
+        owed=hours.net,
+        start=hours.start,
+        end=hours.end,
+        break_time=hours.break_time,
         ramadan=in_ramadan,
         estimated=estimated,
         basis=cite("perpres-21-2023", "Pasal 4", reading=True),
