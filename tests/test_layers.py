@@ -114,3 +114,32 @@ def test_the_check_sees_an_import_from_above(tmp_path: Path) -> None:
     targets = _imports("flexasn.calendar", bad)
     assert targets == {"flexasn.decide"}
     assert RANK[_top("flexasn.decide")] > RANK[_top("flexasn.calendar")]
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from .x import _y` (or `from flexasn.x import _y`) in ``path``: a private name of
+    another module."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        inside = node.level > 0 or (node.module or "").split(".")[0] == "flexasn"
+        if inside and node.module != "__future__":
+            found += [
+                f"{node.module}.{a.name}"
+                for a in node.names
+                if a.name.startswith("_") and not a.name.startswith("__")
+            ]
+    return found
+
+
+@pytest.mark.parametrize(("module", "path"), MODULES, ids=[m for m, _ in MODULES])
+def test_no_private_name_is_imported_across_modules(module: str, path: Path) -> None:
+    """Issue 13: what one module needs of another is public there (named, documented)."""
+    assert _private_imports(path) == []
+
+
+def test_the_check_sees_a_private_import(tmp_path: Path) -> None:
+    bad = tmp_path / "attendance.py"
+    bad.write_text("from .hours import AttendanceRecord, _resolve\n", encoding="utf-8")
+    assert _private_imports(bad) == ["hours._resolve"]

@@ -13,7 +13,14 @@ from typing import Any
 import flexasn.data
 
 DATA = Path(flexasn.data.__file__).parent
-FILES = ("instruments.toml", "calendar.toml", "ramadan.toml", "regions.toml", "cities.toml")
+FILES = (
+    "instruments.toml",
+    "calendar.toml",
+    "ramadan.toml",
+    "regions.toml",
+    "cities.toml",
+    "national-hours.toml",
+)
 
 
 def _owner(node: dict[str, Any], parent: str) -> str:

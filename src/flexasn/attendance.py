@@ -52,7 +52,8 @@ from .errors import (
     require_type,
     unchained,
 )
-from .hours import AttendanceRecord, PolicyArg, _resolve
+from .hours.norms import PolicyArg, resolve_policy
+from .hours.report import AttendanceRecord
 from .messages import render
 from .people import WorkMode
 from .policy import Policy
@@ -115,7 +116,7 @@ def _zone(policy: PolicyArg, timezone: str | None) -> tzinfo:
     if timezone is not None and not isinstance(timezone, str):
         raise HoursTypeError(f"timezone must be a string, not {type(timezone).__name__}")
     if timezone is None:
-        return ZoneInfo(_resolve(policy).timezone)
+        return ZoneInfo(resolve_policy(policy).timezone)
     if policy is not None:
         raise HoursError("pass policy or timezone, not both / pilih policy atau timezone")
     name = ZONE_ALIASES.get(timezone.strip().upper(), timezone.strip())

@@ -655,7 +655,22 @@ def column_label(position: int, heading: str | None, lang: Language = "id") -> s
 
 
 class HoursError(FlexasnError, ValueError):
-    """Bad input to the working-hours functions (a span, a pattern, a shift pattern)."""
+    """Bad input to the working-hours functions (a span, a pattern, a shift pattern).
+
+    Raised with one text, or with one per language (``{"id": ..., "en": ...}``, from the
+    message catalogue): ``str()`` is then the English text, :meth:`message` either.
+    """
+
+    def __init__(self, message: str | Mapping[str, str] = "", *args: object) -> None:
+        self.messages: dict[str, str] | None = None
+        if not isinstance(message, str):
+            self.messages = dict(message)
+            message = self.messages["en"]
+        super().__init__(message, *args)
+
+    def message(self, lang: Language = "id") -> str:
+        """The message in Indonesian (``"id"``, default) or English (``"en"``)."""
+        return str(self) if self.messages is None else self.messages[lang]
 
 
 class HoursTypeError(ArgumentTypeError, HoursError):

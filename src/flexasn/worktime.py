@@ -17,16 +17,26 @@ This module imports nothing from :mod:`flexasn.policy`, which imports it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from itertools import combinations
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, Field, StrictInt, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from ._loader import bundled_text, data_error, parse_toml
 from ._model import DateSpan, Frozen
-from .legal import Citation, Confidence, cite, registry
+from .errors import PolicyDataError
+from .legal import Citation, Confidence, Source, cite, registry
 from .people import OpdKinds
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -36,10 +46,9 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 STANDARD_PATTERN = "standar"
 """The pattern of the instansi's ordinary Monday-Friday units."""
 
-WEEKLY_TOTAL = timedelta(hours=37, minutes=30)
-"""Perpres 21/2023 Pasal 4: 37 h 30 min a week, breaks excluded."""
-RAMADAN_WEEKLY_TOTAL = timedelta(hours=32, minutes=30)
-"""Perpres 21/2023 Pasal 4: 32 h 30 min a week in Ramadan, breaks excluded."""
+NATIONAL_HOURS_FILE = "national-hours.toml"
+"""The national working hours of Perpres 21/2023 Pasal 4 (standard and Ramadan), as two
+``[[work_schedule]]`` entries: :func:`national_schedule`."""
 
 
 def net_duration(start: time, end: time, break_minutes: int) -> timedelta:
@@ -166,6 +175,8 @@ class WorkSchedule(Frozen):
     basis: ScheduleBasis
     also_cites: tuple[ScheduleBasis, ...] = ()
     confidence: Confidence
+    sources: tuple[Source, ...] = ()
+    """Where the schedule was read, each with the sentence it rests on (``quote``)."""
     notes: str | None = None
 
     @field_validator("weekly_total", mode="before")
@@ -205,7 +216,7 @@ class WorkSchedule(Frozen):
     def national_total(self) -> timedelta:
         """The national weekly total it is measured against (Perpres 21/2023 Pasal 4):
         32 h 30 min for a Ramadan schedule, else 37 h 30 min."""
-        return RAMADAN_WEEKLY_TOTAL if self.ramadan else WEEKLY_TOTAL
+        return national_schedule(self.ramadan).weekly_total
 
     @property
     def above_national_total(self) -> bool:
@@ -273,19 +284,58 @@ def _first_shared_day(a: WorkSchedule, b: WorkSchedule) -> date | None:
     return min(starts, default=None)
 
 
+@functools.cache
+def _national_schedules() -> tuple[WorkSchedule, WorkSchedule]:
+    name, text = bundled_text(NATIONAL_HOURS_FILE)
+    entries = parse_toml(name, text).get("work_schedule")
+    if not isinstance(entries, list) or len(entries) != 2:
+        raise PolicyDataError("expected two [[work_schedule]] entries", file=name)
+    schedules: list[WorkSchedule] = []
+    for index, entry in enumerate(entries):
+        try:
+            schedules.append(WorkSchedule.model_validate(entry))
+        except ValidationError as exc:
+            raise data_error(
+                exc, name, text, loc_prefix=("work_schedule", index), field_prefix="work_schedule"
+            ) from None
+    standard, ramadan = sorted(schedules, key=lambda s: s.ramadan)
+    if standard.ramadan or not ramadan.ramadan:
+        raise PolicyDataError("expected one standard and one Ramadan schedule", file=name)
+    return standard, ramadan
+
+
+def national_schedule(ramadan: bool = False) -> WorkSchedule:
+    """The national hours of Perpres 21/2023 Pasal 4 (``ramadan``: those of Ramadan), read
+    from ``data/national-hours.toml``: the weekly total, the start, the breaks, and the
+    daily hours of flexasn's reading (the week split evenly over Monday to Friday)."""
+    return _national_schedules()[1 if ramadan else 0]
+
+
+def __getattr__(name: str) -> timedelta:
+    """``WEEKLY_TOTAL`` (37 h 30 min) and ``RAMADAN_WEEKLY_TOTAL`` (32 h 30 min), the
+    Pasal 4 totals, read from the national data when first asked for."""
+    if name == "WEEKLY_TOTAL":
+        return national_schedule(False).weekly_total
+    if name == "RAMADAN_WEEKLY_TOTAL":
+        return national_schedule(True).weekly_total
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 WorkSchedules = Annotated[tuple[WorkSchedule, ...], AfterValidator(_no_overlap)]
 """A policy's regional schedules: ids unique, one schedule per pattern and day, one
 pattern per OPD kind."""
 
 
 __all__ = [
-    "RAMADAN_WEEKLY_TOTAL",
+    "NATIONAL_HOURS_FILE",
+    "RAMADAN_WEEKLY_TOTAL",  # noqa: F822 (read from the data when first asked for)
     "STANDARD_PATTERN",
     "WEEKDAYS",
-    "WEEKLY_TOTAL",
+    "WEEKLY_TOTAL",  # noqa: F822 (read from the data when first asked for)
     "ScheduleBasis",
     "ScheduleHours",
     "WorkSchedule",
     "WorkSchedules",
+    "national_schedule",
     "net_duration",
 ]

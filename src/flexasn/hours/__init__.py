@@ -1,0 +1,112 @@
+"""Working hours under Perpres 21/2023, Ramadan, regional schedules and flexible time.
+
+What the law says, in plain words:
+
+- **Perpres 21/2023 Pasal 3**: government agencies work five days a week, Monday to Friday.
+- **Pasal 4**: 37 h 30 min a week, breaks excluded (in Ramadan 32 h 30 min). Work starts
+  at 07.30 local time (WIB, WITA or WIT; in Ramadan 08.00). Breaks: 60 minutes Monday to
+  Thursday and 90 minutes on Friday (in Ramadan 30 and 60 minutes).
+- **Pasal 6**: national holidays and cuti bersama change the days: nothing is owed on them.
+- **Pasal 7**: units giving operational support or direct public service are not bound
+  by that pattern (six-day weeks, shifts): a region's schedule says what they owe.
+- **Pasal 9**: working flexibly never lowers the weekly total.
+- **Permen PANRB 4/2025 Pasal 17**: flexible time is either **shift** work (duties
+  needing more than 8 h 30 min a day, or more than 5 days and 37.5 h a week) or
+  **dynamic** hours (other start times, same totals).
+
+The Perpres sets weekly totals, start times and breaks, not an end time per day. The
+national default here (flexasn's reading, LAW.md §1) splits the week evenly: **7 h 30
+min per working day (6 h 30 min in Ramadan)**, so a week with holidays owes 7.5 h per
+remaining working day. Where a policy holds a regional schedule for the day
+(:class:`~flexasn.worktime.WorkSchedule`), its hours replace the default.
+
+All arithmetic is exact (:class:`~datetime.timedelta`, whole minutes); nothing is a float.
+A span (of :func:`day_norms`, :func:`required_hours`, :func:`check_hours`) is at most
+:data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years): a longer one raises
+:class:`~flexasn.calendar.SpanTooLongError` before any work.
+
+One module per topic:
+
+- :mod:`~flexasn.hours.national`: the national hours of Pasal 4 (standard and Ramadan);
+- :mod:`~flexasn.hours.norms`: hours owed per day and per span (:func:`day_norm`,
+  :func:`daily_norm`, :func:`day_norms`, :func:`required_hours`);
+- :mod:`~flexasn.hours.shifts`: shift rosters (Permen PANRB 4/2025 Pasal 17 a);
+- :mod:`~flexasn.hours.zones`: WIB / WITA / WIT and record times in them;
+- :mod:`~flexasn.hours.report`: the records, findings and report of a check;
+- :mod:`~flexasn.hours.records` and :mod:`~flexasn.hours.check`: :func:`check_hours`.
+"""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from ..errors import AttendanceError, HoursError, HoursTypeError, ScheduleCoverageError
+from ..worktime import STANDARD_PATTERN
+from .check import check_hours
+from .national import national_daily_norm, national_start
+from .norms import (
+    NATIONAL_POLICY,
+    DayNorm,
+    OpdArg,
+    PolicyArg,
+    daily_norm,
+    day_norm,
+    day_norms,
+    required_hours,
+)
+from .records import MAX_RECORD
+from .report import (
+    AttendanceRecord,
+    DayHours,
+    FindingCode,
+    HoursFinding,
+    HoursReport,
+    Severity,
+    TimeMode,
+    WeekHours,
+)
+from .shifts import Shift, ShiftPattern
+
+
+def __getattr__(name: str) -> timedelta | time:
+    """``DAILY_NORM``, ``RAMADAN_DAILY_NORM``, ``START``, ``RAMADAN_START``: the national
+    hours of Pasal 4, read from ``data/national-hours.toml`` when first asked for (so that
+    ``import flexasn`` reads no data)."""
+    if name in ("DAILY_NORM", "RAMADAN_DAILY_NORM"):
+        return national_daily_norm(name.startswith("RAMADAN"))
+    if name in ("START", "RAMADAN_START"):
+        return national_start(name.startswith("RAMADAN"))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "DAILY_NORM",
+    "MAX_RECORD",
+    "NATIONAL_POLICY",
+    "RAMADAN_DAILY_NORM",
+    "RAMADAN_START",
+    "STANDARD_PATTERN",
+    "START",
+    "AttendanceError",
+    "AttendanceRecord",
+    "DayHours",
+    "DayNorm",
+    "FindingCode",
+    "HoursError",
+    "HoursFinding",
+    "HoursReport",
+    "HoursTypeError",
+    "OpdArg",
+    "PolicyArg",
+    "ScheduleCoverageError",
+    "Severity",
+    "Shift",
+    "ShiftPattern",
+    "TimeMode",
+    "WeekHours",
+    "check_hours",
+    "daily_norm",
+    "day_norm",
+    "day_norms",
+    "required_hours",
+]
