@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 import sys
 import tomllib
 from collections import defaultdict
@@ -64,14 +65,27 @@ def _type(schema: dict[str, Any]) -> str:
     return f"{text}, {', '.join(limits)}" if limits else text
 
 
+# A Sphinx role left in a docstring or a description (:class:`~flexasn.x.Name`): on a
+# generated page it becomes a code span, with the short name where the role asked for it.
+_ROLE = re.compile(r":(?:py:)?(?:class|func|meth|mod|data|attr|exc|obj|const):`(~?)([^`]+)`")
+
+
+def _roles_to_code(text: str) -> str:
+    def code(match: re.Match[str]) -> str:
+        target = match.group(2)
+        return f"`{target.rsplit('.', 1)[-1] if match.group(1) else target}`"
+
+    return _ROLE.sub(code, text)
+
+
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return _roles_to_code(" ".join(text.split())).replace("|", "\\|")
 
 
 def _model_section(name: str, schema: dict[str, Any]) -> list[str]:
     lines = [f"### {name}", ""]
     if schema.get("description"):
-        lines += [" ".join(schema["description"].split()), ""]
+        lines += [_roles_to_code(" ".join(schema["description"].split())), ""]
     if "enum" in schema:
         values = ", ".join(f"`{v}`" for v in schema["enum"])
         return [*lines, f"One of: {values}.", ""]
@@ -218,9 +232,85 @@ def tests_naming(needles: list[str]) -> list[str]:
     return hits
 
 
+def _region_of(instrument_id: str, uses: list[str]) -> str:
+    """The instansi a regional instrument belongs to: the bundled policy resting on it, else
+    the register id its own id names (``se-sekda-lumajang-...``: ``kab-lumajang``)."""
+    from flexasn import instansi_ids
+
+    policies = sorted({u.split("`")[1] for u in uses if u.startswith("policy ")})
+    if policies:
+        return policies[0]
+    ids = instansi_ids()
+    named = [i for i in ids if i in instrument_id]
+    if not named:
+        slugs = {i: i.partition("-")[2] for i in ids}
+        named = [i for i, s in slugs.items() if s and f"-{s}-" in f"-{instrument_id}-"]
+    return named[0] if len(named) == 1 else ""
+
+
+def _region_title(instansi_id: str) -> str:
+    from flexasn import instansi
+
+    if not instansi_id:
+        return "Lainnya / Other"
+    return f"{instansi(instansi_id).name} (`{instansi_id}`)"
+
+
+def _instrument_section(
+    inst: Any, level: str, rules: dict[str, dict[str | None, set[str]]], data: dict[str, list[str]]
+) -> list[str]:
+    """One instrument of the legal sources page, under a heading of ``level``."""
+    from flexasn import articles
+
+    lines = [f"{level} {inst.short}", "", f"*{inst.title}*", ""]
+    facts = [
+        f"- id: `{inst.id}` · kind: {inst.kind.value} · issuer: {inst.issuer}",
+        f"- confidence: **{inst.confidence.value}**",
+    ]
+    if inst.signed or inst.in_force or inst.published:
+        facts.append(
+            f"- signed: {inst.signed or '-'} · in force: {inst.in_force or '-'}"
+            f" · public from: {inst.public_on or '-'}"
+        )
+    if inst.amends:
+        facts.append(f"- amends: `{inst.amends}`")
+    if inst.notes:
+        facts.append(f"- notes: {' '.join(inst.notes.split())}")
+    for source in inst.sources:
+        where = f"<{source.url}>" if source.url else f"published {source.published}"
+        quoted = f': "{source.quote}"' if source.quote else ""
+        facts.append(f"- source: {source.publisher}, {where}{quoted}")
+    lines += [*facts, ""]
+    arts = articles(inst.id)
+    if arts:
+        lines += ["| article | summary | confidence | rules citing it |", "|---|---|---|---|"]
+        for art in arts:
+            citing = ", ".join(f"`{r}`" for r in sorted(rules[inst.id].get(art.article, ())))
+            lines.append(
+                f"| {art.article} | {_cell(art.summary)} | {art.confidence.value} "
+                f"| {citing or '-'} |"
+            )
+        lines.append("")
+    whole = sorted(rules[inst.id].get(None, ()))
+    if whole:
+        lines += [f"Rules citing the instrument: {', '.join(f'`{r}`' for r in whole)}.", ""]
+    uses = sorted(set(data.get(inst.id, [])))
+    if uses:
+        lines += [f"Data resting on it: {'; '.join(uses)}.", ""]
+    direct = tests_naming([inst.id, inst.short])
+    policies = sorted({u.split("`")[1] for u in uses if u.startswith("policy ")})
+    through = [t for t in tests_naming([f'"{p}"' for p in policies]) if t not in direct]
+    text = ", ".join(f"`{t}`" for t in direct) or "none"
+    if through:
+        text += f"; through its policies ({', '.join(policies)}): "
+        text += ", ".join(f"`{t}`" for t in through)
+    lines += [f"Tests naming it: {text}.", ""]
+    return lines
+
+
 def legal_sources() -> dict[str, str]:
     """The legal sources page."""
-    from flexasn import articles, instruments
+    from flexasn import instruments
     from flexasn.legal import InstrumentKind
 
     rules = cite_calls()
@@ -246,52 +336,20 @@ def legal_sources() -> dict[str, str]:
     regional = sorted(
         (i for i in instruments() if i.kind.value.endswith("daerah")), key=lambda i: i.id
     )
-    for inst in [*national, *regional]:
-        if inst is (regional[0] if regional else None):
-            lines += ["# Regional instruments", ""]
-        lines += [f"## {inst.short}", "", f"*{inst.title}*", ""]
-        facts = [
-            f"- id: `{inst.id}` · kind: {inst.kind.value} · issuer: {inst.issuer}",
-            f"- confidence: **{inst.confidence.value}**",
-        ]
-        if inst.signed or inst.in_force or inst.published:
-            facts.append(
-                f"- signed: {inst.signed or '-'} · in force: {inst.in_force or '-'}"
-                f" · public from: {inst.public_on or '-'}"
-            )
-        if inst.amends:
-            facts.append(f"- amends: `{inst.amends}`")
-        if inst.notes:
-            facts.append(f"- notes: {' '.join(inst.notes.split())}")
-        for source in inst.sources:
-            where = f"<{source.url}>" if source.url else f"published {source.published}"
-            quoted = f': "{source.quote}"' if source.quote else ""
-            facts.append(f"- source: {source.publisher}, {where}{quoted}")
-        lines += [*facts, ""]
-        arts = articles(inst.id)
-        if arts:
-            lines += ["| article | summary | confidence | rules citing it |", "|---|---|---|---|"]
-            for art in arts:
-                citing = ", ".join(f"`{r}`" for r in sorted(rules[inst.id].get(art.article, ())))
-                lines.append(
-                    f"| {art.article} | {_cell(art.summary)} | {art.confidence.value} "
-                    f"| {citing or '-'} |"
-                )
-            lines.append("")
-        whole = sorted(rules[inst.id].get(None, ()))
-        if whole:
-            lines += [f"Rules citing the instrument: {', '.join(f'`{r}`' for r in whole)}.", ""]
-        uses = sorted(set(data.get(inst.id, [])))
-        if uses:
-            lines += [f"Data resting on it: {'; '.join(uses)}.", ""]
-        direct = tests_naming([inst.id, inst.short])
-        policies = sorted({u.split("`")[1] for u in uses if u.startswith("policy ")})
-        through = [t for t in tests_naming([f'"{p}"' for p in policies]) if t not in direct]
-        text = ", ".join(f"`{t}`" for t in direct) or "none"
-        if through:
-            text += f"; through its policies ({', '.join(policies)}): "
-            text += ", ".join(f"`{t}`" for t in through)
-        lines += [f"Tests naming it: {text}.", ""]
+    # National instruments under one heading, regional ones under their region's: every
+    # instrument is a heading of the page's table of contents (issue 14).
+    lines += ["## Instrumen nasional / National instruments", ""]
+    for inst in national:
+        lines += _instrument_section(inst, "###", rules, data)
+    by_region: dict[str, list[Any]] = defaultdict(list)
+    for inst in regional:
+        by_region[_region_of(inst.id, data.get(inst.id, []))].append(inst)
+    if regional:
+        lines += ["## Instrumen daerah / Regional instruments", ""]
+    for region in sorted(by_region, key=lambda r: (not r, _region_title(r))):
+        lines += [f"### {_region_title(region)}", ""]
+        for inst in by_region[region]:
+            lines += _instrument_section(inst, "####", rules, data)
     return {"legal-sources.md": "\n".join(lines)}
 
 

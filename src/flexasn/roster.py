@@ -1,7 +1,8 @@
 """Roster files: the OPDs of an instansi and their employees, read from CSV or Excel.
 
-Two files, the way BKPSDM exports them (the formats, with templates, are in
-``docs/roster-format.md``). Headers may be in Indonesian or English
+Two files, the way BKPSDM exports them. Their formats, with downloadable templates (CSV
+and XLSX), are on the documentation page [Roster and schedule files](roster-format.md)
+(``docs/roster-format.md``). Headers may be in Indonesian or English
 (case and spaces do not matter), the file may start with a BOM (Excel's "CSV UTF-8"),
 and the separator may be ``,`` or ``;`` (Excel with an Indonesian locale). An Excel
 workbook (``.xlsx``, its first sheet) is read too, with the optional ``xlsx`` extra
@@ -11,18 +12,16 @@ workbook (``.xlsx``, its first sheet) is read too, with the optional ``xlsx`` ex
 
 OPDs file (one row per OPD):
 
-=============================  ==========================  ====================================
-column (English / Indonesian)   required                    value
-=============================  ==========================  ====================================
-``code`` / ``kode``             yes                         the OPD's code, unique
-``name`` / ``nama``             yes                         its name
-``instansi``                    yes                         the instansi's policy id (kab-malang)
-``kind`` / ``jenis``            yes                         canonical kind or local alias (bpkad)
-``service`` / ``layanan``       yes                         esensial, langsung, tidak_langsung
-``headcount`` / ``jumlah_pegawai``  yes                     whole staff: the quota base
-``agency_type`` / ``jenis_instansi``  no                    sipil (default), tni, polri, ...
-``province`` / ``provinsi``     no
-=============================  ==========================  ====================================
+| column (English / Indonesian)          | required | value                                 |
+|----------------------------------------|----------|---------------------------------------|
+| ``code`` / ``kode``                    | yes      | the OPD's code, unique                |
+| ``name`` / ``nama``                    | yes      | its name                              |
+| ``instansi``                           | yes      | the instansi's policy id (kab-malang) |
+| ``kind`` / ``jenis``                   | yes      | canonical kind or local alias (bpkad) |
+| ``service`` / ``layanan``              | yes      | esensial, langsung, tidak_langsung    |
+| ``headcount`` / ``jumlah_pegawai``     | yes      | whole staff: the quota base           |
+| ``agency_type`` / ``jenis_instansi``   | no       | sipil (default), tni, polri, ...      |
+| ``province`` / ``provinsi``            | no       |                                       |
 
 Employees file (one row per employee): ``nip`` (18 digits), ``opd`` / ``kode_opd``,
 and optionally ``status`` (pns, pppk, pppk_paruh_waktu), ``position`` / ``jabatan``
