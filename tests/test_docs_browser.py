@@ -309,11 +309,6 @@ def test_no_raw_roles_outside_docstrings(reports: list[PageReport]) -> None:
     assert not found, _report(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the docstrings still use Sphinx roles until scripts/docstring_roles.py rewrites "
-    "src/flexasn (a later step, by script); remove this mark then",
-)
 def test_no_raw_roles_in_docstrings(reports: list[PageReport]) -> None:
     found: list[Finding] = [
         {"page": r["page"], "text": role["text"]}

@@ -10,7 +10,7 @@ The public API (see ``DESIGN.md``'s contract) is re-exported here; nothing else 
 Only the modules a decision needs (errors, the legal registry, people, the calendar,
 policies, reasons, decisions and quotas) are imported with the package; every other
 public name (hours, rosters, schedules, the planner, the simulation, the doctor, the
-register, ``__version__``) is imported on first use by :func:`__getattr__`, so
+register, ``__version__``) is imported on first use by `__getattr__`, so
 ``import flexasn`` stays close to the import of its dependencies (issue 13).
 ``from flexasn import X`` and ``dir(flexasn)`` work for every name either way.
 """

@@ -1,4 +1,4 @@
-"""``python -m flexasn``: the ``flexasn`` command (:func:`flexasn.cli.main`)."""
+"""``python -m flexasn``: the ``flexasn`` command ([`flexasn.cli.main`][flexasn.cli.main])."""
 
 import sys
 

@@ -1,10 +1,10 @@
 """Reading TOML data files (bundled or the user's) into validated models.
 
-TOML is read with the standard library's :mod:`tomllib`: no code runs while a
-data file loads. Every failure becomes a :class:`~flexasn.errors.PolicyDataError`
+TOML is read with the standard library's `tomllib`: no code runs while a
+data file loads. Every failure becomes a [`PolicyDataError`][flexasn.PolicyDataError]
 that names the file, the entry, the field and, where it can be found, the line; the
-readers here keep no exception chain (:func:`~flexasn.errors.unchained`). A caller that
-raises :func:`data_error` inside its ``except`` block should drop the chain too.
+readers here keep no exception chain ([`unchained`][flexasn.errors.unchained]). A caller that
+raises `data_error` inside its ``except`` block should drop the chain too.
 """
 
 from __future__ import annotations

@@ -37,11 +37,11 @@ def field_error(model: str, field: str, error: ValueError) -> ValidationError:
 class Frozen(BaseModel):
     """Base of every flexasn model: immutable, unknown fields rejected, strings stripped.
 
-    Bad data raises :class:`~flexasn.errors.ModelValidationError` (an
-    :class:`~flexasn.errors.InvalidInputError`, so a ``FlexasnError`` and a ``ValueError``,
+    Bad data raises [`ModelValidationError`][flexasn.ModelValidationError] (an
+    [`InvalidInputError`][flexasn.InvalidInputError], so a ``FlexasnError`` and a ``ValueError``,
     and still a ``pydantic.ValidationError``) from the constructor, ``model_validate``,
     ``model_validate_json``, ``model_validate_strings`` and an assignment; a malformed NIP
-    raises :class:`~flexasn.errors.ModelNipError`, also an ``InvalidNipError``. The error
+    raises [`ModelNipError`][flexasn.ModelNipError], also an ``InvalidNipError``. The error
     names the model and the fields and never holds the input values, nor pydantic's own
     error: it is raised after the ``except`` block, with no exception chain.
     """
@@ -140,5 +140,5 @@ class DateSpan(Frozen):
 
 
 def span(first_day: date, last_day: date | None = None) -> DateSpan:
-    """Build an inclusive :class:`DateSpan`; one argument gives a one-day span."""
+    """Build an inclusive `DateSpan`; one argument gives a one-day span."""
     return DateSpan(first_day=first_day, last_day=last_day or first_day)

@@ -1,6 +1,8 @@
-"""Attendance files: one employee's presence records, read from CSV for :func:`check_hours`.
+"""Attendance files: one employee's presence records, read from CSV for
+[`check_hours`][flexasn.check_hours].
 
-The file is read the way roster files are (:func:`flexasn.roster.read_table`): UTF-8 with
+The file is read the way roster files are
+([`flexasn.roster.read_table`][flexasn.roster.read_table]): UTF-8 with
 or without a BOM (Excel's "CSV UTF-8"), ``,`` or ``;`` as the separator (whichever the
 header uses), blank lines skipped, headers in Indonesian or English (case, spaces and
 hyphens do not matter). One row per record:
@@ -26,13 +28,14 @@ optional: when present, every row must name the same employee, since ``check_hou
 checks one person.
 
 Reading is all-or-nothing: the first bad cell raises
-:class:`~flexasn.errors.AttendanceError` naming the file, the row (1 = the header) and
+[`AttendanceError`][flexasn.errors.AttendanceError] naming the file, the row (1 = the header) and
 the column, in English and Indonesian; it never repeats a NIP, a name or a cell's value.
-As for rosters (:mod:`flexasn.roster`), a column is named by its heading as written only
+As for rosters ([`flexasn.roster`][flexasn.roster]), a column is named by its heading as written
+only
 when the heading is known; any other (a NIP or a name, in a file without its header row
 or transposed) is named by its position, ``column 3 (C)``; and the error keeps no
 exception chain. Whether a record makes sense (its end after its start, no overlaps) is
-:func:`~flexasn.hours.check_hours`'s to say, so that ``on_invalid="report"`` can list it.
+[`check_hours`][flexasn.check_hours]'s to say, so that ``on_invalid="report"`` can list it.
 """
 
 from __future__ import annotations
@@ -187,17 +190,17 @@ def read_attendance(
     """Read one employee's attendance records from a CSV file (format in the module doc).
 
     Times without an offset are local time of ``policy``'s zone (a
-    :class:`~flexasn.policy.Policy` or a bundled id; default the national rule, WIB) or
+    [`Policy`][flexasn.Policy] or a bundled id; default the national rule, WIB) or
     of ``timezone`` (``"WITA"``, ``"Asia/Makassar"``); pass one or the other. The records
     come back in file order, aware, each with the ``row`` it was read from, ready for
-    :func:`~flexasn.hours.check_hours` (pass the same ``policy``): a finding's record
+    [`check_hours`][flexasn.check_hours] (pass the same ``policy``): a finding's record
     index ``i`` is ``records[i]``, on row ``records[i].row`` of the file.
 
     All-or-nothing: a missing or unreadable file, an unknown or missing column, or a bad
-    cell raises :class:`~flexasn.errors.AttendanceError` naming the file, the row and the
+    cell raises [`AttendanceError`][flexasn.errors.AttendanceError] naming the file, the row and the
     column, never a NIP or the cell's value. A file with a header and no rows gives
-    ``()``. A bad ``policy`` or ``timezone`` raises :class:`~flexasn.errors.HoursError`
-    (an unknown policy id :class:`~flexasn.errors.UnknownPolicyError`).
+    ``()``. A bad ``policy`` or ``timezone`` raises [`HoursError`][flexasn.errors.HoursError]
+    (an unknown policy id [`UnknownPolicyError`][flexasn.UnknownPolicyError]).
     """
     require_path(path, error=HoursTypeError)
     zone = _zone(policy, timezone)

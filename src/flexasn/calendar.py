@@ -8,11 +8,11 @@ The dates come from the ``holidays`` package (``holidays.Indonesia``, categories
 ``public`` and ``government``); flexasn adds their provenance
 (``data/calendar.toml``) and **coverage**: a year is covered once its cuti bersama
 decree is known. Outside the covered years every function here raises
-:class:`~flexasn.errors.CoverageError` unless called with ``strict=False``, which
+[`CoverageError`][flexasn.CoverageError] unless called with ``strict=False``, which
 answers with the ``holidays`` estimate and marks it ``estimated``.
 
 A national holiday or cuti bersama that falls on a Saturday or Sunday is reported
-as :attr:`DayKind.NATIONAL_HOLIDAY` / :attr:`DayKind.CUTI_BERSAMA`, not
+as `DayKind.NATIONAL_HOLIDAY` / `DayKind.CUTI_BERSAMA`, not
 ``WEEKEND``, so that its name shows; either way it is not a working day.
 
 ``known_on`` answers as the calendar stood on that date: an amendment decreed later
@@ -20,12 +20,16 @@ is not applied (Monday 18 August 2025 became cuti bersama on 7 August 2025), and
 year whose decree was not yet signed is not covered.
 
 **Spans are bounded.** A function that answers for every day of a span
-(:func:`working_days`, :func:`days_off`, the planner, :mod:`flexasn.hours`, a schedule
-file's day columns) takes at most :data:`MAX_SPAN_DAYS` days (3,660: ten years) at once;
-a longer span raises :class:`SpanTooLongError` (an ``InvalidInputError``) naming the
+([`working_days`][flexasn.working_days], [`days_off`][flexasn.days_off], the planner,
+[`flexasn.hours`][flexasn.hours], a schedule
+file's day columns) takes at most [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days (3,660:
+ten years) at once;
+a longer span raises [`SpanTooLongError`][flexasn.SpanTooLongError] (an ``InvalidInputError``)
+naming the
 limit, before any work: ask year by year. The command line shows at most 366 days in a
-table and 1,830 days (five years) as JSON or CSV (:data:`MAX_TABLE_DAYS`,
-:data:`MAX_DATA_DAYS`).
+table and 1,830 days (five years) as JSON or CSV
+([`MAX_TABLE_DAYS`][flexasn.calendar.MAX_TABLE_DAYS],
+[`MAX_DATA_DAYS`][flexasn.calendar.MAX_DATA_DAYS]).
 """
 
 from __future__ import annotations
@@ -59,7 +63,7 @@ _HOLIDAYS_LANG: dict[str, str] = {"id": "id", "en": "en_US"}
 
 MAX_SPAN_DAYS = 3660
 """The longest span, in days (ten years of 366), a function of flexasn answers for at
-once; see :class:`SpanTooLongError`."""
+once; see [`SpanTooLongError`][flexasn.SpanTooLongError]."""
 MAX_TABLE_DAYS = 366
 """The longest span the command line shows as a table: one year."""
 MAX_DATA_DAYS = 1830
@@ -67,9 +71,10 @@ MAX_DATA_DAYS = 1830
 
 
 class SpanTooLongError(InvalidInputError):
-    """A span of more days than a function answers for at once (:data:`MAX_SPAN_DAYS`,
+    """A span of more days than a function answers for at once
+    ([`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS],
     or the command line's own limits). ``days`` is the span's length, ``limit`` the
-    limit; :meth:`message` says it in Indonesian (default) or English."""
+    limit; `message` says it in Indonesian (default) or English."""
 
     def __init__(self, start: date, end: date, limit: int) -> None:
         self.start, self.end, self.limit = start, end, limit
@@ -92,7 +97,7 @@ class SpanTooLongError(InvalidInputError):
 
 def check_span(start: date, end: date, limit: int = MAX_SPAN_DAYS) -> int:
     """The number of days of the inclusive span ``start..end`` (``end`` not before
-    ``start``); :class:`SpanTooLongError` when it is more than ``limit``."""
+    ``start``); [`SpanTooLongError`][flexasn.SpanTooLongError] when it is more than ``limit``."""
     days = (end - start).days + 1
     if days > limit:
         raise SpanTooLongError(start, end, limit)
@@ -301,7 +306,7 @@ def _check_coverage(day: date, known_on: date | None, strict: bool) -> bool:
 
 def check_coverage(day: date, *, known_on: date | None = None, strict: bool = True) -> bool:
     """True when ``day``'s year is decreed (as known on ``known_on``); beyond the covered
-    years, :class:`~flexasn.errors.CoverageError` (``strict``) or False (an estimate)."""
+    years, [`CoverageError`][flexasn.CoverageError] (``strict``) or False (an estimate)."""
     require_date(day, "day")
     require_date(known_on, "known_on", optional=True)
     return _check_coverage(day, known_on, strict)
@@ -332,7 +337,7 @@ _require_date = require_date
 def day_info(day: date, *, known_on: date | None = None, strict: bool = True) -> DayInfo:
     """Everything the calendar knows of ``day``: kind, holiday name, basis, estimate flag.
 
-    Raises :class:`~flexasn.errors.CoverageError` beyond the covered years unless
+    Raises [`CoverageError`][flexasn.CoverageError] beyond the covered years unless
     ``strict=False``.
     """
     _require_date(day, "day")
@@ -387,7 +392,7 @@ def day_kind(day: date, *, known_on: date | None = None, strict: bool = True) ->
 
     ``day_kind(date(2025, 3, 28))`` is ``DayKind.CUTI_BERSAMA`` (SKB 2025 and Keppres
     2/2025). A holiday on a weekend reports its holiday kind. Raises
-    :class:`~flexasn.errors.CoverageError` for a date beyond the covered years unless
+    [`CoverageError`][flexasn.CoverageError] for a date beyond the covered years unless
     ``strict=False``.
     """
     return day_info(day, known_on=known_on, strict=strict).kind
@@ -420,7 +425,8 @@ def working_days(
     """The ASN working days from ``start`` to ``end``, both inclusive, in order.
 
     The whole span is checked for coverage first: no partial answer. A span of more
-    than :data:`MAX_SPAN_DAYS` days raises :class:`SpanTooLongError`.
+    than [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days raises
+    [`SpanTooLongError`][flexasn.SpanTooLongError].
     """
     days = _days(start, end)
     for edge in (start, end):
@@ -433,7 +439,8 @@ def days_off(
 ) -> tuple[DayInfo, ...]:
     """The days from ``start`` to ``end`` (inclusive) that are not working days, with names.
 
-    A span of more than :data:`MAX_SPAN_DAYS` days raises :class:`SpanTooLongError`.
+    A span of more than [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days raises
+    [`SpanTooLongError`][flexasn.SpanTooLongError].
     """
     days = _days(start, end)
     for edge in (start, end):

@@ -1,8 +1,8 @@
 """The schedule checker: is a rotation lawful? Every violation, with its check and citation.
 
-:func:`validate_schedule` checks any :class:`~flexasn.schedule.Schedule`, the
+[`validate_schedule`][flexasn.validate_schedule] checks any [`Schedule`][flexasn.Schedule], the
 planner's or one made by hand (read from a CSV), against an OPD's roster and the
-instansi's policy, and returns every :class:`Violation`, in a fixed order:
+instansi's policy, and returns every [`Violation`][flexasn.Violation], in a fixed order:
 
 1. ``roster``: a schedule employee not on the roster, a roster employee missing from
    the schedule (``day`` is None);
@@ -20,9 +20,10 @@ instansi's policy, and returns every :class:`Violation`, in a fixed order:
    same fact is not reported twice.
 
 An empty tuple means the schedule is lawful. Messages are in Indonesian and English
-and name employees by their masked id only (:func:`~flexasn.privacy.masked_id`,
+and name employees by their masked id only ([`masked_id`][flexasn.masked_id],
 ``…1001#5c2e9a07``: the last four digits and a keyed hash, unambiguous within a file where
-the last four digits alone are not). ``repr()`` and the JSON of a :class:`Violation` carry
+the last four digits alone are not). ``repr()`` and the JSON of a [`Violation`][flexasn.Violation]
+carry
 that id (``employee``), never the NIP; ``Violation.nip`` keeps it for programs.
 """
 
@@ -59,8 +60,10 @@ from .schedule import Schedule
 class Violation(Frozen):
     """One way a schedule breaks the law or the roster: the check, the day, the employee.
 
-    The employee is :attr:`employee`, a masked id, in ``repr()``, the messages and the JSON
-    (``model_dump``, ``model_dump_json``); the NIP is the attribute :attr:`nip` only. To
+    The employee is [`employee`][flexasn.check.Violation.employee], a masked id, in ``repr()``, the
+    messages and the JSON
+    (``model_dump``, ``model_dump_json``); the NIP is the attribute
+    [`nip`][flexasn.check.Violation.nip] only. To
     write the NIP too (into a file only its owner reads), add it yourself:
     ``violation.model_dump(mode="json") | {"nip": violation.nip}``.
     """
@@ -70,7 +73,8 @@ class Violation(Frozen):
     """The day; None for a roster violation that concerns the whole schedule."""
     nip: str | None = Field(repr=False, exclude=True)
     """The employee's NIP, for programs (the caller's own data); None for a day's quota.
-    Left out of ``repr()`` and of the JSON, which carry :attr:`employee`."""
+    Left out of ``repr()`` and of the JSON, which carry
+    [`employee`][flexasn.check.Violation.employee]."""
     key: str
     """The message key in the catalogues (``roster.ineligible``)."""
     basis: Citation | None = None
@@ -81,7 +85,7 @@ class Violation(Frozen):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def employee(self) -> str | None:
-        """The employee's masked id (:func:`~flexasn.privacy.masked_id`), as the messages
+        """The employee's masked id ([`masked_id`][flexasn.masked_id]), as the messages
         name them: unambiguous within a file; None for a day's quota."""
         return None if self.nip is None else masked_id(self.nip)
 
@@ -133,9 +137,9 @@ def validate_schedule(
 
     ``policy`` defaults to the instansi's bundled policy; ``history`` adds remote days
     taken before the schedule's first day (to ``schedule.history``) for the weekly limit.
-    Raises :class:`~flexasn.errors.InvalidInputError` for a schedule of another OPD, an
+    Raises [`InvalidInputError`][flexasn.InvalidInputError] for a schedule of another OPD, an
     employee of another OPD or listed twice, and
-    :class:`~flexasn.errors.CoverageError` for days beyond the decreed calendar.
+    [`CoverageError`][flexasn.CoverageError] for days beyond the decreed calendar.
     """
     require_type(schedule, Schedule, "schedule")
     require_type(opd, Opd, "opd")

@@ -1,6 +1,7 @@
 """May this employee work away from the office on this date? Decisions that explain themselves.
 
-:func:`eligible_for_wfa` answers the regulations' "fleksibel secara lokasi" (WFH or
+[`eligible_for_wfa`][flexasn.eligible_for_wfa] answers the regulations' "fleksibel secara lokasi"
+(WFH or
 WFA, whichever the arrangement allows; the decision says which). It evaluates every
 check, in a fixed order, even after one fails, so that a decision explains itself
 fully:
@@ -19,7 +20,7 @@ fully:
 Outcome: denied if any check failed; undetermined if none failed and one is unknown;
 allowed otherwise.
 
-The :class:`Decision` JSON (``decision.model_dump_json()``) is a stable, documented
+The [`Decision`][flexasn.Decision] JSON (``decision.model_dump_json()``) is a stable, documented
 format for audit logs (``schema_version`` 1). It carries the employee's NIP masked to
 its last four digits only; callers key their logs with their own identifiers.
 """
@@ -72,7 +73,7 @@ DAY_RULES: frozenset[Callable[[Situation], Reason]] = frozenset(
     {data_coverage, working_day, flexible_period}
 )
 """Rules that read only what the policy, the day and ``known_on`` fix: their reason is made
-once per :class:`DayContext`."""
+once per [`DayContext`][flexasn.decide.DayContext]."""
 OPD_RULES: frozenset[Callable[[Situation], Reason]] = frozenset({agency_scope, opd_allowed})
 """Rules that read those and the OPD only: their reason is made once per context and OPD."""
 
@@ -93,7 +94,7 @@ class Decision(Frozen):
     arrangement: str | None = None
     reasons: tuple[Reason, ...]
     data_as_of: date
-    """The day the bundled law is known as of (:func:`flexasn.data_as_of`)."""
+    """The day the bundled law is known as of ([`flexasn.data_as_of`][flexasn.data_as_of])."""
     known_on: date | None = None
     """The ``known_on`` the decision was asked with: only instruments public by then."""
 
@@ -172,7 +173,8 @@ class DayContext:
     in_force: InForce
     day_info: DayInfo
     shared: dict[object, object] = field(default_factory=dict, compare=False)
-    """Reasons made for this context: of :data:`DAY_RULES`, and of :data:`OPD_RULES` per OPD."""
+    """Reasons made for this context: of [`DAY_RULES`][flexasn.decide.DAY_RULES], and of
+    [`OPD_RULES`][flexasn.decide.OPD_RULES] per OPD."""
     quota_rules: dict[tuple[str, ServiceCategory], QuotaRule | None] = field(
         default_factory=dict, compare=False
     )
@@ -185,11 +187,12 @@ _CONTEXTS_KEPT = 4096
 
 
 def day_context(policy: Policy, on: date, known_on: date | None = None) -> DayContext:
-    """The :class:`DayContext` of ``policy`` on ``on`` as known on ``known_on``.
+    """The [`DayContext`][flexasn.decide.DayContext] of ``policy`` on ``on`` as known on
+    ``known_on``.
 
     Kept per policy object, day and ``known_on``, and for the national layer in use when
     it was computed: a policy is frozen and the bundled calendar never changes in a
-    process, so only another policy object (a :func:`~flexasn.policy.register_policy`, an
+    process, so only another policy object (a [`register_policy`][flexasn.register_policy], an
     edited file) or another national layer can change the answer, and either misses the
     table. The entry holds the policy itself, so its ``id()`` is not reused while kept.
     """
@@ -284,7 +287,7 @@ def _reason(rule: Callable[[Situation], Reason], s: Situation) -> Reason:
 
 
 def decide(s: Situation) -> Decision:
-    """Run every rule on a prepared :class:`~flexasn.rules.Situation`."""
+    """Run every rule on a prepared `Situation`."""
     reasons = [_reason(rule, s) for rule in RULES]
     if applies_weekly_limit(s):
         reasons.append(weekly_limit(s))
@@ -309,7 +312,7 @@ def decide(s: Situation) -> Decision:
 
 
 def _validated_decision(fields: dict[str, Any]) -> Decision:
-    """A :class:`Decision` of values already validated, every field given in its order.
+    """A [`Decision`][flexasn.Decision] of values already validated, every field given in its order.
 
     Every value comes from a validated model (the employee, the OPD, the policy, the
     rules' reasons), so validating them again would only repeat the work; this is what
@@ -343,7 +346,7 @@ def eligible_for_wfa(
     The default for every ASN on a working day is WFO (Perpres 21/2023); an
     arrangement of the instansi in force that day may permit flexible work, for the
     OPDs and people it names. The policy is ``opd.instansi``'s bundled policy unless
-    ``policy`` (a :class:`~flexasn.policy.Policy` or a bundled id) is given; ``on``
+    ``policy`` (a [`Policy`][flexasn.Policy] or a bundled id) is given; ``on``
     defaults to today in the instansi's time zone. ``remote_days_this_week`` (remote
     days already taken that Monday-Sunday week) lets a standing arrangement's weekly
     limit (Permen PANRB 4/2025 Pasal 13) be checked; a weekly WFH day counts toward it
@@ -353,14 +356,14 @@ def eligible_for_wfa(
     Every policy but ``nasional`` inherits the national layer: a national window or the
     weekly national arrangement that the instansi's own data does not decide answers as
     the national instrument does. An answer about a day after ``known_on`` (or
-    :func:`flexasn.data_as_of`) uses the instruments known then and says so
+    [`flexasn.data_as_of`][flexasn.data_as_of]) uses the instruments known then and says so
     (``Decision.later_than_known``); a day beyond the decreed calendar years is
     ``undetermined`` (its day kind is not decreed).
 
     Never raises for a legal answer: an unknown law gives ``Outcome.UNDETERMINED``.
-    Raises :class:`~flexasn.errors.InvalidInputError` for an argument of the wrong type
+    Raises [`InvalidInputError`][flexasn.InvalidInputError] for an argument of the wrong type
     or when the employee's ``opd`` is not ``opd.code``,
-    :class:`~flexasn.errors.UnknownPolicyError` for an unknown policy.
+    [`UnknownPolicyError`][flexasn.UnknownPolicyError] for an unknown policy.
     """
     require_type(employee, Employee, "employee")
     require_type(opd, Opd, "opd")

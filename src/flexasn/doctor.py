@@ -1,7 +1,7 @@
 """What the bundled law does not know yet: the report behind ``flexasn doctor``.
 
 Law here moves every few months, and new circulars come one to four weeks before the days
-they govern (LAW.md §5, "What is known, and when"). :func:`doctor` lists, as of a day:
+they govern (LAW.md §5, "What is known, and when"). `doctor` lists, as of a day:
 
 - ``calendar_not_decreed``: a year with no SKB on national holidays and cuti bersama yet;
 - ``asn_decree_missing``: a covered year whose Keppres on ASN cuti bersama is not recorded
@@ -13,7 +13,8 @@ they govern (LAW.md §5, "What is known, and when"). :func:`doctor` lists, as of
 - ``region_window_undecided``: per bundled region, a national window it has no decision of
   its own for (it answers by the national instrument: flexible work permitted, the
   proportion left to its head);
-- ``data_stale``: :func:`flexasn.data_as_of` is more than 30 days before the day asked.
+- ``data_stale``: [`flexasn.data_as_of`][flexasn.data_as_of] is more than 30 days before the day
+asked.
 
 A finding is **urgent** when a user is likely to ask about it within the next ``horizon``
 days (60 by default): an unknown day falls inside ``[today, today + horizon]``. The command
@@ -35,7 +36,7 @@ from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_pol
 from .ramadan import ramadan_periods
 
 STALE_AFTER_DAYS = 30
-"""How old :func:`flexasn.data_as_of` may be before the data counts as stale."""
+"""How old [`flexasn.data_as_of`][flexasn.data_as_of] may be before the data counts as stale."""
 
 
 class Finding(Frozen):
@@ -59,14 +60,14 @@ class Finding(Frozen):
 
 
 class DoctorReport(Frozen):
-    """The findings of :func:`doctor`, urgent ones first."""
+    """The findings of `doctor`, urgent ones first."""
 
     today: date
     horizon: int
     data_as_of: date
     findings: tuple[Finding, ...]
     coverage: dict[str, int] = Field(default_factory=dict)
-    """Per window of :data:`flexasn.regional.WINDOWS`, how many bundled regional policies
+    """Per window of `flexasn.regional.WINDOWS`, how many bundled regional policies
     have a decision of their own (decided, no flexible work or a recorded conflict)."""
     regions: int = 0
     """How many bundled regional policies the coverage counts are out of."""

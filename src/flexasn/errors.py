@@ -1,9 +1,9 @@
 """The errors flexasn raises.
 
-Every error derives from :class:`FlexasnError`. Messages name what was wrong and
+Every error derives from [`FlexasnError`][flexasn.FlexasnError]. Messages name what was wrong and
 where (file, line, field, row, date) and never contain personal data: no NIP and
 no name (UU 27/2022 on personal data protection). Where a row must be identified,
-the row number or a masked id (:func:`flexasn.privacy.masked_id`) is used.
+the row number or a masked id ([`flexasn.privacy.masked_id`][flexasn.masked_id]) is used.
 
 A column of a file is named as written in the file only when flexasn knows the heading
 (a column name of the format); any other heading may be a NIP or a name (a file without
@@ -14,7 +14,8 @@ No chain: an error raised in place of a lower exception (a decode error holding 
 file's bytes, pydantic's error holding the input values) keeps no trace of it:
 ``__cause__`` and ``__context__`` are ``None``, so a tool that logs exception chains
 (Sentry, structlog) finds no personal data there. The file readers are wrapped in
-:func:`unchained`; the hot paths (model validation, NIP parsing) raise after their
+[`unchained`][flexasn.errors.unchained]; the hot paths (model validation, NIP parsing) raise after
+their
 ``except`` block.
 """
 
@@ -42,8 +43,10 @@ Item = TypeVar("Item")
 class FlexasnError(Exception):
     """Base class of every error raised by flexasn.
 
-    :meth:`message` takes the reader's language; a language flexasn does not speak is
-    :class:`UnknownLanguageError`, in every subclass (a subclass's own ``message`` is
+    [`message`][flexasn.errors.FlexasnError.message] takes the reader's language; a language
+    flexasn does not speak is
+    [`UnknownLanguageError`][flexasn.UnknownLanguageError], in every subclass (a subclass's own
+    ``message`` is
     wrapped so that it checks the language first).
     """
 
@@ -63,7 +66,7 @@ class FlexasnError(Exception):
 def _checking_language(
     method: Callable[[FlexasnError, Language], str],
 ) -> Callable[[FlexasnError, Language], str]:
-    """``method`` (an error's ``message``) preceded by :func:`require_language`."""
+    """``method`` (an error's ``message``) preceded by `require_language`."""
 
     @functools.wraps(method)
     def message(self: FlexasnError, lang: Language = "id") -> str:
@@ -85,11 +88,13 @@ def drop_chain(error: E) -> E:
 
 
 def unchained(func: Callable[P, R]) -> Callable[P, R]:
-    """Wrap ``func`` so that a :class:`FlexasnError` leaving it keeps no exception chain.
+    """Wrap ``func`` so that a [`FlexasnError`][flexasn.FlexasnError] leaving it keeps no exception
+    chain.
 
     Python keeps the exception being handled in ``__context__`` even after
     ``raise ... from None`` (which only hides it from the traceback); a reader that turns a
-    ``UnicodeDecodeError`` into a :class:`RosterError` would otherwise carry the file's
+    ``UnicodeDecodeError`` into a [`RosterError`][flexasn.RosterError] would otherwise carry the
+    file's
     bytes. The chain is dropped as the error leaves ``func``.
     """
 
@@ -158,11 +163,14 @@ class ArgumentTypeError(InvalidInputError, TypeError):
     parameter's name (``on must be a datetime.date, not str``) and names the type
     expected, never the value. Also a ``TypeError``.
 
-    Every public entry point checks its arguments with :func:`require_type`,
-    :func:`require_date` and the like before doing anything. Where a function raised a
+    Every public entry point checks its arguments with
+    [`require_type`][flexasn.errors.require_type],
+    [`require_date`][flexasn.errors.require_date] and the like before doing anything. Where a
+    function raised a
     more specific error for a wrong type before, the error is both: ``HoursTypeError``
-    (the working-hours functions, also an :class:`HoursError`) and ``NipTypeError``
-    (:func:`~flexasn.parse_nip`, also an :class:`InvalidNipError`)."""
+    (the working-hours functions, also an [`HoursError`][flexasn.errors.HoursError]) and
+    ``NipTypeError``
+    ([`parse_nip`][flexasn.parse_nip], also an [`InvalidNipError`][flexasn.InvalidNipError])."""
 
 
 class UnknownLanguageError(InvalidInputError, KeyError):
@@ -195,7 +203,8 @@ def require_date(
 
     A ``datetime`` (or a pandas ``Timestamp``) is a ``date`` subclass that never equals
     the calendar's keys, so it would silently read as an ordinary day; a string is not
-    parsed. Raises :class:`ArgumentTypeError` (or ``error``) naming the parameter.
+    parsed. Raises [`ArgumentTypeError`][flexasn.ArgumentTypeError] (or ``error``) naming the
+    parameter.
     """
     if type(value) is date or (value is None and optional):
         return  # the common case, decided without building anything
@@ -216,7 +225,8 @@ def require_type(
 ) -> None:
     """Reject an argument that is not an instance of ``kind`` (a type or a tuple of types;
     ``None`` is taken too when ``optional``). A ``bool`` is not taken for an ``int``.
-    Raises :class:`ArgumentTypeError` (or ``error``) naming the parameter, never the value.
+    Raises [`ArgumentTypeError`][flexasn.ArgumentTypeError] (or ``error``) naming the parameter,
+    never the value.
     """
     if type(value) is kind or (value is None and optional):
         return  # the common case, decided without building anything
@@ -236,8 +246,10 @@ def require_path(
 
 def require_choice(value: object, choices: Iterable[str], argument: str) -> None:
     """Reject an argument that is not one of the strings ``choices`` (a ``StrEnum``
-    member is its value): :class:`ArgumentTypeError` for a value that is not a string,
-    :class:`InvalidInputError` for a string that is not a choice. Names the parameter,
+    member is its value): [`ArgumentTypeError`][flexasn.ArgumentTypeError] for a value that is not
+    a string,
+    [`InvalidInputError`][flexasn.InvalidInputError] for a string that is not a choice. Names the
+    parameter,
     never the value."""
     known = tuple(choices)
     require_type(value, str, argument)
@@ -274,8 +286,9 @@ class InvalidNipError(FlexasnError, ValueError):
 
 class NipTypeError(ArgumentTypeError, InvalidNipError):
     """A NIP that is not a string (``parse_nip(198503122010011001)``): an
-    :class:`ArgumentTypeError` naming the parameter, and an :class:`InvalidNipError` as
-    :func:`~flexasn.parse_nip` raised before."""
+    [`ArgumentTypeError`][flexasn.ArgumentTypeError] naming the parameter, and an
+    [`InvalidNipError`][flexasn.InvalidNipError] as
+    [`parse_nip`][flexasn.parse_nip] raised before."""
 
 
 class ModelValidationError(InvalidInputError, ValidationError):
@@ -283,12 +296,14 @@ class ModelValidationError(InvalidInputError, ValidationError):
     of the wrong type, an assignment to a frozen model.
 
     Every model raises it from its constructor, ``model_validate``, ``model_validate_json``
-    and ``model_validate_strings``. It is an :class:`InvalidInputError` (so a
-    :class:`FlexasnError` and a ``ValueError``) and also a ``pydantic.ValidationError``,
+    and ``model_validate_strings``. It is an [`InvalidInputError`][flexasn.InvalidInputError] (so a
+    [`FlexasnError`][flexasn.FlexasnError] and a ``ValueError``) and also a
+    ``pydantic.ValidationError``,
     so code written against pydantic keeps working:
 
     - ``str(error)`` names the model, each field and what is wrong (English; see
-      :meth:`message` for Indonesian); ``error.model`` is the model's name and
+      [`message`][flexasn.errors.ModelValidationError.message] for Indonesian); ``error.model`` is
+      the model's name and
       ``error.fields`` the fields concerned (``"days[2].remote"``);
     - ``error.errors()`` lists every problem for programs (``type``, ``loc``, ``msg``,
       ``ctx``), as pydantic does.
@@ -296,7 +311,7 @@ class ModelValidationError(InvalidInputError, ValidationError):
     Input values are never kept: neither the message nor ``errors()`` (even with
     ``include_input=True``) holds them, and a location that looks like a NIP (a NIP used
     as a mapping key) or is the key of a mapping keyed by employee is masked
-    (:func:`~flexasn.privacy.masked_id`). The messages of flexasn's own
+    ([`masked_id`][flexasn.masked_id]). The messages of flexasn's own
     validators, which say what is wrong in their own words, hold no personal data.
     """
 
@@ -329,7 +344,8 @@ class ModelValidationError(InvalidInputError, ValidationError):
         include_context: bool = True,
         include_input: bool = True,
     ) -> str:
-        """:meth:`errors` as JSON (without inputs, whatever ``include_input`` says)."""
+        """[`errors`][flexasn.errors.ModelValidationError.errors] as JSON (without inputs, whatever
+        ``include_input`` says)."""
         return super().json(
             indent=indent,
             include_url=include_url,
@@ -358,7 +374,8 @@ class ModelValidationError(InvalidInputError, ValidationError):
 
 class ModelNipError(InvalidNipError, ModelValidationError):
     """A model was given a malformed NIP (``Employee(nip="123")``): both an
-    :class:`InvalidNipError`, the most specific error, and a :class:`ModelValidationError`.
+    [`InvalidNipError`][flexasn.InvalidNipError], the most specific error, and a
+    [`ModelValidationError`][flexasn.ModelValidationError].
     Like every error here, its message never repeats the number."""
 
 
@@ -370,7 +387,7 @@ _KEYED_BY_EMPLOYEE = frozenset({"remote", "history", "held"})
 
 
 def _mask(part: str | int, after: str | int | None = None) -> str | int:
-    """A location part, masked (:func:`~flexasn.privacy.masked_id`) when it may be a NIP
+    """A location part, masked ([`masked_id`][flexasn.masked_id]) when it may be a NIP
     (a run of eight digits or more; an ISO date such as ``2025-03-24`` is left as it is) or
     is the key of a mapping keyed by employee (which may hold a name)."""
     if not isinstance(part, str) or _MASKED.fullmatch(part):  # masked already: kept
@@ -400,10 +417,12 @@ def _what(msg: str) -> str:
 
 
 def model_error(exc: ValidationError, model: str) -> ModelValidationError:
-    """Translate pydantic's error about ``model`` into a :class:`ModelValidationError`.
+    """Translate pydantic's error about ``model`` into a
+    [`ModelValidationError`][flexasn.ModelValidationError].
 
     The inputs are dropped and NIP-like locations masked; a malformed NIP anywhere in the
-    data gives a :class:`ModelNipError`. An error already translated is returned as it is.
+    data gives a [`ModelNipError`][flexasn.ModelNipError]. An error already translated is returned
+    as it is.
     """
     if isinstance(exc, ModelValidationError):
         return exc
@@ -545,8 +564,9 @@ class QuotaUndefinedError(FlexasnError):
 
 class QuotaCoverageError(QuotaUndefinedError, CoverageError):
     """No quota can be given for a day beyond the decreed calendar years: whether it is a
-    working day is not decreed. Both a :class:`QuotaUndefinedError` (the limit is None)
-    and a :class:`CoverageError` (the date and the known horizon)."""
+    working day is not decreed. Both a [`QuotaUndefinedError`][flexasn.QuotaUndefinedError] (the
+    limit is None)
+    and a [`CoverageError`][flexasn.CoverageError] (the date and the known horizon)."""
 
     def __init__(self, day: date, covered: tuple[int, ...]) -> None:
         CoverageError.__init__(self, day, covered, "ASN calendar")
@@ -576,7 +596,8 @@ class RosterError(_Located, ValueError):
 class FlexasnWarning(UserWarning):
     """Base class of the warnings flexasn issues (``warnings.warn``): something in the input
     was left aside, not wrong. Like an error it never repeats personal data, and it speaks
-    both languages: :meth:`message`; ``str()`` is the English message.
+    both languages: [`message`][flexasn.errors.FlexasnWarning.message]; ``str()`` is the English
+    message.
 
     ``warnings.simplefilter("error", fx.FlexasnWarning)`` turns every one into an error;
     ``warnings.simplefilter("ignore", fx.FlexasnWarning)`` silences them.
@@ -594,7 +615,7 @@ class FlexasnWarning(UserWarning):
 class IgnoredColumnsWarning(FlexasnWarning):
     """Columns a roster or schedule file holds besides those flexasn reads (names, grades,
     units, as BKPSDM exports carry) were ignored: one notice per call
-    (:func:`~flexasn.read_roster`: one for both files), naming them.
+    ([`read_roster`][flexasn.read_roster]: one for both files), naming them.
 
     ``ignored`` holds ``(file, columns)`` pairs, ``columns`` being ``(position, heading)``
     pairs: the 1-based position and the heading as written, or ``None`` for a heading that
@@ -624,7 +645,7 @@ class PppkNumberWarning(FlexasnWarning):
     """PPPK rows of an employees file whose number (NI PPPK) may be mistyped: its first eight
     digits, where a PNS NIP keeps the birth date, are not a possible date.
 
-    flexasn does not assume the NI PPPK layout (LAW.md, section 7; :func:`~flexasn.parse_nip`
+    flexasn does not assume the NI PPPK layout (LAW.md, section 7; [`parse_nip`][flexasn.parse_nip]
     checks its 18 digits only), so such a row is kept, not rejected, and flagged for a person
     to check. ``file`` is the file, ``rows`` the rows (1 = the header); never the numbers.
     """
@@ -658,7 +679,8 @@ class HoursError(FlexasnError, ValueError):
     """Bad input to the working-hours functions (a span, a pattern, a shift pattern).
 
     Raised with one text, or with one per language (``{"id": ..., "en": ...}``, from the
-    message catalogue): ``str()`` is then the English text, :meth:`message` either.
+    message catalogue): ``str()`` is then the English text,
+    [`message`][flexasn.errors.HoursError.message] either.
     """
 
     def __init__(self, message: str | Mapping[str, str] = "", *args: object) -> None:
@@ -675,7 +697,8 @@ class HoursError(FlexasnError, ValueError):
 
 class HoursTypeError(ArgumentTypeError, HoursError):
     """A working-hours function got an argument of the wrong type: an
-    :class:`ArgumentTypeError` naming the parameter, and an :class:`HoursError` as these
+    [`ArgumentTypeError`][flexasn.ArgumentTypeError] naming the parameter, and an
+    [`HoursError`][flexasn.errors.HoursError] as these
     functions raised before."""
 
 

@@ -36,7 +36,7 @@ def _roots() -> tuple[Path, ...]:
 def example_dir(name: str = "kab-malang") -> Path:
     """The folder holding the example roster ``name`` (``opd.csv`` and ``pegawai.csv``).
 
-    Raises :class:`~flexasn.errors.InvalidInputError` for an unknown name, or when the
+    Raises [`InvalidInputError`][flexasn.InvalidInputError] for an unknown name, or when the
     files are missing from both the installed package and the source checkout.
     """
     if name not in EXAMPLES:
@@ -59,7 +59,7 @@ def example_policy() -> Path:
 
 
 def example_roster(name: str = "kab-malang") -> Roster:
-    """Read the bundled example roster ``name`` with :func:`~flexasn.roster.read_roster`."""
+    """Read the bundled example roster ``name`` with [`read_roster`][flexasn.read_roster]."""
     folder = example_dir(name)
     return read_roster(folder / "opd.csv", folder / "pegawai.csv")
 

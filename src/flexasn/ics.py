@@ -1,16 +1,17 @@
 """An instansi's ASN calendar, day by day and as an iCalendar (RFC 5545) feed.
 
-:func:`instansi_calendar` gives every day of a span for one instansi: its kind (working
+`instansi_calendar` gives every day of a span for one instansi: its kind (working
 day, weekend, national holiday, cuti bersama) with its basis, the arrangement in force
-(the instansi's own or the national layer's, after precedence: :meth:`Policy.in_force
-<flexasn.policy.Policy.in_force>`), whether that arrangement permits flexible work on
+(the instansi's own or the national layer's, after precedence:
+[`Policy.in_force`][flexasn.policy.Policy.in_force]), whether that arrangement permits flexible
+work on
 the day, and whether the day is in Ramadan.
 
-:func:`calendar_ics` writes the same calendar as an iCalendar file that a phone's or a
+`calendar_ics` writes the same calendar as an iCalendar file that a phone's or a
 desktop's calendar app subscribes to: one all-day event per national holiday, per cuti
 bersama and per flexible-work day (with the circular, the instruments it also cites and
 the confidence in the description), and one event per Ramadan with the working hours
-of Perpres 21/2023 Pasal 4 as flexasn computes them (:func:`flexasn.day_norm`).
+of Perpres 21/2023 Pasal 4 as flexasn computes them ([`flexasn.day_norm`][flexasn.day_norm]).
 
 **Stable UIDs.** An event's ``UID`` is made of the instansi, the date and the kind
 (``kab-malang-20250328-cuti_bersama@flexasn``; a Ramadan: its Hijri year,
@@ -18,10 +19,10 @@ of Perpres 21/2023 Pasal 4 as flexasn computes them (:func:`flexasn.day_norm`).
 updates the event). A subscribed calendar that fetches the feed again updates each event
 in place instead of adding a copy; an event that disappears from the feed (a
 cuti bersama revoked) disappears from the calendar. ``DTSTAMP`` is
-:func:`flexasn.data_as_of`, so the same data always gives the same bytes.
+[`flexasn.data_as_of`][flexasn.data_as_of], so the same data always gives the same bytes.
 
 The feed is built with the ``icalendar`` package (``pip install 'flexasn[ics]'``),
-imported only when a feed is written; without it :class:`MissingExtraError` says which
+imported only when a feed is written; without it `MissingExtraError` says which
 package to install.
 """
 
@@ -90,7 +91,8 @@ class InstansiDay(Frozen):
     modes: tuple[WorkMode, ...] = ()
     flexible: bool = False
     """True on a working day whose arrangement permits flexible work (WFH or WFA for the
-    OPDs and employees who qualify: ask :func:`flexasn.eligible_for_wfa` per person)."""
+    OPDs and employees who qualify: ask [`flexasn.eligible_for_wfa`][flexasn.eligible_for_wfa] per
+    person)."""
     unknown: bool = False
     """True on a working day whose instansi decision is not known (``undetermined``)."""
     arrangement_basis: Citation | None = None
@@ -132,10 +134,10 @@ def instansi_calendar(
     calendar: kind and basis, the arrangement in force, flexible work, Ramadan.
 
     ``known_on`` answers with only the instruments public by that day. Raises
-    :class:`~flexasn.errors.UnknownPolicyError` for an id outside the register,
-    :class:`~flexasn.errors.InvalidInputError` for a span that ends before it starts,
-    :class:`~flexasn.calendar.SpanTooLongError` beyond :data:`MAX_FEED_DAYS` days and,
-    unless ``strict=False``, :class:`~flexasn.errors.CoverageError` for a day beyond the
+    [`UnknownPolicyError`][flexasn.UnknownPolicyError] for an id outside the register,
+    [`InvalidInputError`][flexasn.InvalidInputError] for a span that ends before it starts,
+    [`SpanTooLongError`][flexasn.SpanTooLongError] beyond `MAX_FEED_DAYS` days and,
+    unless ``strict=False``, [`CoverageError`][flexasn.CoverageError] for a day beyond the
     decreed years.
     """
     require_type(instansi_id, str, "instansi_id")
@@ -189,7 +191,7 @@ def _day(
 
 def default_span() -> tuple[date, date]:
     """The span a feed covers by default: 1 January of the year of
-    :func:`flexasn.data_as_of` to 31 December of the last decreed year."""
+    [`flexasn.data_as_of`][flexasn.data_as_of] to 31 December of the last decreed year."""
     first = date(data_as_of().year, 1, 1)
     last = date(max(covered_years(), default=first.year), 12, 31)
     return first, max(first, last)
@@ -313,12 +315,12 @@ def calendar_ics(
     """The ASN calendar of ``instansi_id`` as an iCalendar (RFC 5545) file, UTF-8 bytes.
 
     National holidays, cuti bersama and the instansi's flexible-work days from
-    ``first_day`` to ``last_day`` (inclusive; default :func:`default_span`), and each
+    ``first_day`` to ``last_day`` (inclusive; default `default_span`), and each
     Ramadan that overlaps the span with its working hours. Days beyond the decreed years
     are estimates and say so in their title. Event titles and descriptions are in
     Indonesian (default) or English (``lang="en"``). Each event's ``UID`` is stable (see
-    the module doc). Raises :class:`MissingExtraError` without the ``icalendar`` package,
-    and what :func:`instansi_calendar` raises for a bad id or span.
+    the module doc). Raises `MissingExtraError` without the ``icalendar`` package,
+    and what `instansi_calendar` raises for a bad id or span.
     """
     require_choice(lang, ("id", "en"), "lang")
     start, end = default_span()

@@ -5,7 +5,7 @@ article where known, a source and a confidence (see ``LAW.md``). The registry is
 read once, lazily, from ``flexasn/data/instruments.toml`` and validated: a
 missing source or confidence, an in-force date before the signing date, a
 duplicate id or an article of an unknown instrument all fail to load with a
-:class:`~flexasn.errors.PolicyDataError` naming the file and the entry.
+[`PolicyDataError`][flexasn.PolicyDataError] naming the file and the entry.
 """
 
 from __future__ import annotations
@@ -136,7 +136,8 @@ class Article(Frozen):
 class Citation(Frozen):
     """A reference to the law behind a value or a check: instrument, article, confidence.
 
-    JSON-serialisable. :meth:`text` renders it like a footnote in Indonesian or English:
+    JSON-serialisable. [`text`][flexasn.legal.Citation.text] renders it like a footnote in
+    Indonesian or English:
     ``Permen PANRB 4/2025 Pasal 13 ayat (1) [reported]``; a citation that is flexasn's own
     reading says so in that language (``Perpres 21/2023 Pasal 4 (tafsiran flexasn)
     [reported]``, ``... (flexasn's reading) [reported]``). ``str(citation)`` is the
@@ -156,8 +157,8 @@ class Citation(Frozen):
     def text(self, lang: Language = "id") -> str:
         """The citation as a footnote in Indonesian (``"id"``, default) or English (``"en"``).
 
-        Raises :class:`~flexasn.errors.UnknownLanguageError` (an
-        :class:`~flexasn.errors.InvalidInputError`) for another language.
+        Raises [`UnknownLanguageError`][flexasn.UnknownLanguageError] (an
+        [`InvalidInputError`][flexasn.InvalidInputError]) for another language.
         """
         require_language(lang)
         text = self.short if self.article is None else f"{self.short} {self.article}"
@@ -166,9 +167,9 @@ class Citation(Frozen):
         return f"{text} [{self.confidence.value}]"
 
     def texts(self) -> dict[str, str]:
-        """:meth:`text` in every language, keyed by language code.
+        """[`text`][flexasn.legal.Citation.text] in every language, keyed by language code.
 
-        Pass it as a message parameter to :func:`flexasn.messages.render_all`, which takes
+        Pass it as a message parameter to `flexasn.messages.render_all`, which takes
         a ``{lang: text}`` parameter per language: ``render_all(key, basis=c.texts())``.
         """
         return {lang: self.text(lang) for lang in LANGUAGES}
@@ -279,7 +280,7 @@ def registry() -> Registry:
 def data_as_of() -> date:
     """The day the bundled law is known as of: the last time the sources were searched for
     new instruments (``data_as_of`` in ``flexasn/data/instruments.toml``). Every
-    :class:`~flexasn.decide.Decision` carries it; an answer about a later date uses the
+    [`Decision`][flexasn.Decision] carries it; an answer about a later date uses the
     instruments known then and says so."""
     as_of = registry().data_as_of
     if as_of is None:
@@ -290,7 +291,7 @@ def data_as_of() -> date:
 def instrument(instrument_id: str) -> Instrument:
     """Look up a legal instrument by id, e.g. ``instrument("permen-panrb-4-2025")``.
 
-    Raises :class:`~flexasn.errors.UnknownInstrumentError` (listing the known ids)
+    Raises [`UnknownInstrumentError`][flexasn.UnknownInstrumentError] (listing the known ids)
     for an id the registry does not hold.
     """
     require_type(instrument_id, str, "instrument_id")
@@ -315,7 +316,7 @@ def articles(instrument_id: str | None = None) -> tuple[Article, ...]:
 
 
 def cite(instrument_id: str, article: str | None = None, *, reading: bool = False) -> Citation:
-    """A :class:`Citation` of an instrument (and article) in the registry.
+    """A [`Citation`][flexasn.Citation] of an instrument (and article) in the registry.
 
     The confidence is the article's where the registry lists the article, else
     the instrument's. An article the registry does not list is an error: code

@@ -4,8 +4,8 @@ Messages live in ``flexasn/locale/<lang>.toml`` as ``[check] variant = "text {pa
 code refers to them by key (``"working_day.fail_cuti"``) and never holds the text. The
 command line's own words are there too, in the ``cli*`` tables.
 
-A language flexasn has no catalogue for is one error everywhere: :func:`require_language`
-raises :class:`~flexasn.errors.UnknownLanguageError` (a ``FlexasnError``, also a
+A language flexasn has no catalogue for is one error everywhere: `require_language`
+raises [`UnknownLanguageError`][flexasn.UnknownLanguageError] (a ``FlexasnError``, also a
 ``ValueError`` and a ``KeyError``, as the checks it replaces raised).
 """
 
@@ -22,7 +22,7 @@ LANGUAGES: tuple[Language, ...] = get_args(Language)
 
 def require_language(lang: object) -> Language:
     """``lang`` if flexasn speaks it (``"id"``, ``"en"``); else
-    :class:`~flexasn.errors.UnknownLanguageError` naming the languages it knows."""
+    [`UnknownLanguageError`][flexasn.UnknownLanguageError] naming the languages it knows."""
     if lang not in LANGUAGES:
         from .errors import UnknownLanguageError  # errors imports this module
 
@@ -43,7 +43,7 @@ def _catalogue(lang: Language) -> dict[str, str]:
 
 def catalogue(lang: str) -> dict[str, str]:
     """The flattened catalogue of one language: ``{"check.variant": text}``; an unknown
-    language is :class:`~flexasn.errors.UnknownLanguageError`."""
+    language is [`UnknownLanguageError`][flexasn.UnknownLanguageError]."""
     return _catalogue(require_language(lang))
 
 
@@ -58,7 +58,7 @@ def render(key: str, lang: Language = "id", **params: object) -> str:
 def render_all(key: str, **params: object) -> dict[str, str]:
     """The message ``key`` in every language, keyed by language code.
 
-    A parameter given as a ``{lang: text}`` dict (see :func:`words`) is taken per language.
+    A parameter given as a ``{lang: text}`` dict (see `words`) is taken per language.
     """
     return {
         lang: render(
@@ -71,7 +71,7 @@ def render_all(key: str, **params: object) -> dict[str, str]:
 
 
 def words(key: str) -> dict[str, str]:
-    """A phrase of the ``[words]`` table in every language, for :func:`render_all`."""
+    """A phrase of the ``[words]`` table in every language, for `render_all`."""
     return {lang: catalogue(lang)[f"words.{key}"] for lang in LANGUAGES}
 
 

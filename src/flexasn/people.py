@@ -1,8 +1,9 @@
-"""People and offices: the domain's enums, :class:`Opd`, :class:`Employee` and the NIP parser.
+"""People and offices: the domain's enums, [`Opd`][flexasn.Opd], [`Employee`][flexasn.Employee] and
+the NIP parser.
 
 Models are frozen pydantic v2 models that reject unknown fields. Bad data raises
-:class:`~flexasn.errors.ModelValidationError` (an ``InvalidInputError``); a malformed
-NIP raises :class:`~flexasn.errors.ModelNipError`, which is also an ``InvalidNipError``.
+[`ModelValidationError`][flexasn.ModelValidationError] (an ``InvalidInputError``); a malformed
+NIP raises [`ModelNipError`][flexasn.ModelNipError], which is also an ``InvalidNipError``.
 Neither echoes the input values, so a bad NIP or name never reaches a log through an
 error message (UU 27/2022).
 """
@@ -164,7 +165,7 @@ OPD_KIND_ALIASES: dict[str, str] = {
 def canonical_kind(kind: str) -> str:
     """Map a local OPD kind name onto the canonical vocabulary (case-insensitive).
 
-    Raises :class:`~flexasn.errors.InvalidInputError` (a ``ValueError``) naming the
+    Raises [`InvalidInputError`][flexasn.InvalidInputError] (a ``ValueError``) naming the
     accepted kinds when the name is unknown.
     """
     require_type(kind, str, "kind")
@@ -192,7 +193,7 @@ such as BPKAD -> ``bkad`` accepted; an unknown kind is an error)."""
 class Opd(Frozen):
     """A perangkat daerah (regional office) or a unit of a central agency.
 
-    ``kind`` is validated against :data:`OPD_KINDS`; local names such as BPKAD map
+    ``kind`` is validated against [`OPD_KINDS`][flexasn.OPD_KINDS]; local names such as BPKAD map
     onto it. ``headcount`` is the whole staff of the OPD: the base of every quota.
     """
 
@@ -203,7 +204,7 @@ class Opd(Frozen):
     service: ServiceCategory
     headcount: StrictInt = Field(ge=0)
     """A whole number: ``True`` or ``"120"`` is rejected (a file's text is read by
-    :func:`~flexasn.read_roster` or ``model_validate_strings``)."""
+    [`read_roster`][flexasn.read_roster] or ``model_validate_strings``)."""
     agency_type: AgencyType = AgencyType.CIVIL
     province: str | None = None
 
@@ -220,7 +221,7 @@ def mask_nip(nip: str) -> str:
     """A masked form of a NIP for messages and logs: only its last four digits.
 
     Many employees share their last four digits: where a person must be told apart from
-    others (a file, a list of violations) use :func:`~flexasn.privacy.masked_id`, or a
+    others (a file, a list of violations) use [`masked_id`][flexasn.masked_id], or a
     row number. An id whose last four characters are not digits shows none of them.
     """
     require_type(nip, str, "nip")
@@ -271,7 +272,7 @@ def parse_nip(
     18 digits but their layout is not assumed: for them the digits are checked and
     ``None`` is returned.
 
-    Raises :class:`~flexasn.errors.InvalidNipError`, whose message says which part is
+    Raises [`InvalidNipError`][flexasn.InvalidNipError], whose message says which part is
     wrong and never repeats the number.
     """
     require_type(nip, str, "nip", error=NipTypeError)  # an InvalidNipError too
@@ -290,8 +291,9 @@ def check_nip(
     status: EmploymentStatus = EmploymentStatus.PNS,
     today: date | None = None,
 ) -> tuple[date, date, Sex, int] | None:
-    """Validate a NIP as :func:`parse_nip` does, with the same errors, without building a
-    :class:`NipInfo`: its parts ``(birth_date, tmt, sex, sequence)``, or ``None`` for
+    """Validate a NIP as [`parse_nip`][flexasn.parse_nip] does, with the same errors, without
+    building a
+    [`NipInfo`][flexasn.NipInfo]: its parts ``(birth_date, tmt, sex, sequence)``, or ``None`` for
     PPPK numbers. The roster reader calls it once per row."""
     if not isinstance(nip, str):
         raise InvalidNipError(f"a NIP must be a string of 18 digits, not {type(nip).__name__}")
@@ -340,10 +342,11 @@ def check_nip(
 class Employee(Frozen):
     """An ASN employee as the rules see them: only the facts the law asks about.
 
-    ``nip`` is validated by :func:`parse_nip` for the employee's ``status``; a malformed
-    one raises :class:`~flexasn.errors.ModelNipError` (an ``InvalidNipError`` and an
+    ``nip`` is validated by [`parse_nip`][flexasn.parse_nip] for the employee's ``status``; a
+    malformed
+    one raises [`ModelNipError`][flexasn.ModelNipError] (an ``InvalidNipError`` and an
     ``InvalidInputError``) naming the field ``nip`` and the part that is wrong, never the
-    number. Other bad data raises :class:`~flexasn.errors.ModelValidationError`.
+    number. Other bad data raises [`ModelValidationError`][flexasn.ModelValidationError].
     """
 
     model_config = ConfigDict(hide_input_in_errors=True)
@@ -389,7 +392,7 @@ class Employee(Frozen):
         raise field_error(type(self).__name__, "nip", error)
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
-        """``repr()`` and ``str()`` show the NIP masked (:func:`~flexasn.privacy.masked_id`),
+        """``repr()`` and ``str()`` show the NIP masked ([`masked_id`][flexasn.masked_id]),
         never whole: a model logged by mistake leaks no NIP."""
         for name, value in super().__repr_args__():
             yield name, masked_id(value) if name == "nip" and isinstance(value, str) else value
@@ -421,7 +424,8 @@ class Profile(NamedTuple):
 
 
 def profile_of(e: Employee) -> Profile:
-    """The :class:`Profile` of an employee: the facts the eligibility rules read."""
+    """The [`Profile`][flexasn.people.Profile] of an employee: the facts the eligibility rules
+    read."""
     return Profile(
         e.is_head,
         e.frontline,

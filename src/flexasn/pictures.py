@@ -1,6 +1,6 @@
 """Pictures of a simulation for notebooks (needs the ``notebook`` extra: matplotlib).
 
-Each function returns a :class:`matplotlib.figure.Figure` built with matplotlib's
+Each function returns a `matplotlib.figure.Figure` built with matplotlib's
 object API (no pyplot state, no GUI backend needed): display it in a notebook or
 save it with ``fig.savefig(path)``. The core of flexasn never imports matplotlib;
 this module imports it only when a function is called.
@@ -103,7 +103,7 @@ _OUTCOME_COLOURS = {
 
 def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
     """A grid of regions (rows) by windows (columns) coloured by each region's own
-    decision (:mod:`flexasn.regional`): decided, no flexible work, conflict or unknown."""
+    decision (`flexasn.regional`): decided, no flexible work, conflict or unknown."""
     from matplotlib.patches import Patch
 
     from .regional import WINDOWS, outcome

@@ -1,15 +1,17 @@
 """The rotation planner: who of an OPD works remotely on which day, within the law.
 
 The regions' circulars say flexible work goes "secara bergantian" (in rotation),
-within the OPD's quota, with heads and duty officers on site. :func:`plan_rotation`
+within the OPD's quota, with heads and duty officers on site.
+[`plan_rotation`][flexasn.plan_rotation]
 makes that rotation for one OPD over an inclusive span:
 
 - **Nobody is lost.** Every employee is in the schedule on every day; someone never
   chosen is WFO every day, and ``schedule.held`` says which checks kept them on site.
-- **The limit.** On each day the OPD's limit is :func:`flexasn.quota` (the same
-  number as :func:`flexasn.max_remote`): 0 on days off, outside any arrangement,
+- **The limit.** On each day the OPD's limit is [`flexasn.quota`][flexasn.quota] (the same
+  number as [`flexasn.max_remote`][flexasn.max_remote]): 0 on days off, outside any arrangement,
   where the instansi decided on no flexible work or the OPD is excluded.
-- **Eligibility.** Only employees whom :func:`flexasn.eligible_for_wfa` allows that
+- **Eligibility.** Only employees whom [`flexasn.eligible_for_wfa`][flexasn.eligible_for_wfa]
+allows that
   day go out (an ``undetermined`` answer is not an allowance). The rules run once
   per distinct situation (day, the employee's facts, on duty or not), not once per
   employee-day: the answer is the same, the planner is fast.
@@ -32,7 +34,7 @@ makes that rotation for one OPD over an inclusive span:
   (the ``nasional`` policy) or the instansi's decision is unknown, no instrument gives
   a limit: the planner puts **nobody** out that day and records the day's status
   ``quota_undefined`` with the instrument; WFO is always lawful. Pass ``strict=True``
-  to get the :class:`~flexasn.errors.QuotaUndefinedError` instead.
+  to get the [`QuotaUndefinedError`][flexasn.QuotaUndefinedError] instead.
 - **Deterministic.** The same roster in any order gives the same schedule.
 """
 
@@ -102,11 +104,12 @@ class DayContext:
 
 
 def day_context(opd: Opd, day: date, policy: Policy, *, strict: bool = False) -> DayContext:
-    """The OPD's day: :func:`flexasn.quota` (``strict=False``) and the arrangement in force.
+    """The OPD's day: [`flexasn.quota`][flexasn.quota] (``strict=False``) and the arrangement in
+    force.
 
     A quota without a number (``undefined`` or ``unknown``) becomes status
     ``quota_undefined`` (limit None) unless ``strict``, which raises
-    :class:`~flexasn.errors.QuotaUndefinedError`.
+    [`QuotaUndefinedError`][flexasn.QuotaUndefinedError].
     """
     in_force = policy.in_force(day)
     q = quota(opd, day, policy=policy, strict=strict)
@@ -122,9 +125,9 @@ def weekly_exempt(e: Employee) -> bool:
 
 
 class Eligibility:
-    """Decisions of :func:`flexasn.decide.decide` cached per distinct situation.
+    """Decisions of [`flexasn.decide.decide`][flexasn.decide.decide] cached per distinct situation.
 
-    Two employees of the same OPD with the same :class:`Profile`, both on duty or both
+    Two employees of the same OPD with the same `Profile`, both on duty or both
     off duty on a day, get the same decision that day: it is computed once, for the
     first of them (the rules read nothing else of the employee).
     """
@@ -168,8 +171,8 @@ def check_roster(opd: Opd, employees: Iterable[Employee], what: str) -> dict[str
 def span_days(start: date, end: date) -> list[date]:
     """Every day from ``start`` to ``end`` inclusive; the whole span must be decreed.
 
-    Raises :class:`~flexasn.errors.InvalidInputError` when ``end`` is before ``start``
-    and :class:`~flexasn.errors.CoverageError` beyond the decreed calendar.
+    Raises [`InvalidInputError`][flexasn.InvalidInputError] when ``end`` is before ``start``
+    and [`CoverageError`][flexasn.CoverageError] beyond the decreed calendar.
     """
     require_date(start, "start")
     require_date(end, "end")
@@ -216,17 +219,17 @@ def plan_rotation(
 ) -> Schedule:
     """Plan who of ``opd`` works remotely on each day from ``start`` to ``end`` (inclusive).
 
-    Returns a :class:`~flexasn.schedule.Schedule` of every employee on every day (see
+    Returns a [`Schedule`][flexasn.Schedule] of every employee on every day (see
     the module doc for the rules it follows). ``policy`` is the instansi's bundled
     policy by default; ``history`` gives remote days already taken before ``start``
-    (a mapping NIP -> dates, or the previous :class:`Schedule`) so that a standing
+    (a mapping NIP -> dates, or the previous [`Schedule`][flexasn.Schedule]) so that a standing
     arrangement's weekly limit counts them; ``mode`` prefers WFH or WFA where the
     arrangement allows it.
 
-    Raises :class:`~flexasn.errors.InvalidInputError` for an employee of another OPD,
+    Raises [`InvalidInputError`][flexasn.InvalidInputError] for an employee of another OPD,
     a NIP listed twice, more employees than the OPD's headcount (the quota base would
-    be wrong) or ``end`` before ``start``; :class:`~flexasn.errors.CoverageError` for a
-    span beyond the decreed calendar; :class:`~flexasn.errors.QuotaUndefinedError`
+    be wrong) or ``end`` before ``start``; [`CoverageError`][flexasn.CoverageError] for a
+    span beyond the decreed calendar; [`QuotaUndefinedError`][flexasn.QuotaUndefinedError]
     only with ``strict=True``.
     """
     require_type(opd, Opd, "opd")
@@ -354,8 +357,8 @@ def summarize(
     """The per-day report of any schedule (one made by hand too): remote, on site, the
     limit under the policy, unused quota (negative when over), and why.
 
-    Unlike :meth:`Schedule.summary`, the limits are computed now with
-    :func:`flexasn.quota`; a day whose proportion the law leaves open has no limit.
+    Unlike `Schedule.summary`, the limits are computed now with
+    [`flexasn.quota`][flexasn.quota]; a day whose proportion the law leaves open has no limit.
     """
     require_type(schedule, Schedule, "schedule")
     require_type(opd, Opd, "opd")

@@ -16,12 +16,12 @@ Arrangement kinds:
 Precedence (flexasn's reading of LAW.md, "How the instruments combine"): a dated
 arrangement (any kind but ``standing``) is the later, specific instrument for its
 days and outranks a standing one; two non-standing arrangements, or two standing
-ones, covering the same day are a :class:`~flexasn.errors.PolicyConflictError`.
+ones, covering the same day are a [`PolicyConflictError`][flexasn.PolicyConflictError].
 
 Quota rules match an OPD by canonical ``kind`` (rank 3), by service category
 (rank 2) or as the default (rank 1); the most specific match wins, and two
 matching rules of equal rank with different limits raise
-:class:`~flexasn.errors.PolicyConflictError` naming both rules and the OPD. An
+[`PolicyConflictError`][flexasn.PolicyConflictError] naming both rules and the OPD. An
 arrangement with no quota rules leaves the proportion to the head of agency.
 """
 
@@ -358,7 +358,8 @@ class Arrangement(Notes):
     ) -> QuotaRule | None:
         """The most specific quota rule for an OPD, None when the arrangement sets none.
 
-        Raises :class:`PolicyConflictError` when two rules of the top matching rank
+        Raises [`PolicyConflictError`][flexasn.PolicyConflictError] when two rules of the top
+        matching rank
         disagree. ``opd_label`` names the OPD in that message.
         """
         matching = [r for r in self.quota if r.matches(kind, service)]
@@ -464,7 +465,8 @@ class Policy(Notes):
 
     Every policy but ``nasional`` inherits the national layer (the ``nasional`` policy's
     arrangements for its level): a day the instansi's own data does not decide answers
-    as the national instruments do. See :meth:`in_force` for the precedence.
+    as the national instruments do. See [`in_force`][flexasn.policy.Policy.in_force] for the
+    precedence.
     """
 
     schema_version: Literal[1] = 1
@@ -544,7 +546,7 @@ class Policy(Notes):
         arrangement after its last known day (unknown); the national weekly arrangement;
         the instansi's standing arrangement; the national weekly arrangement after its
         last known day (unknown); a national standing arrangement. Two candidates of
-        equal rank raise :class:`PolicyConflictError` naming both.
+        equal rank raise [`PolicyConflictError`][flexasn.PolicyConflictError] naming both.
         """
         found = _candidates(self.arrangement, self.level, day, known_on, own=True)
         if self.id != NATIONAL:
@@ -573,11 +575,12 @@ class Policy(Notes):
 
     def arrangement_on(self, day: date, *, known_on: date | None = None) -> Arrangement | None:
         """The arrangement in force on ``day`` after layers and precedence (see
-        :meth:`in_force`); None when none covers it."""
+        [`in_force`][flexasn.policy.Policy.in_force]); None when none covers it."""
         return self.in_force(day, known_on=known_on).arrangement
 
     def check_conflicts(self) -> None:
-        """Raise :class:`PolicyConflictError` for any conflict the data makes possible.
+        """Raise [`PolicyConflictError`][flexasn.PolicyConflictError] for any conflict the data
+        makes possible.
 
         Arrangements of equal rank (both standing, both weekly, or both dated-type) for
         a shared level that share a day, and quota rules of equal rank that both match
@@ -647,8 +650,8 @@ def load_policy(path: str | Path) -> Policy:
 
     The file may declare its own instruments (``[[instrument]]``: the region's circulars)
     and cite them. Errors name the file, the field and, where it can be found, the line:
-    :class:`~flexasn.errors.PolicyDataError` for bad data,
-    :class:`~flexasn.errors.PolicyConflictError` for rules that contradict each other.
+    [`PolicyDataError`][flexasn.PolicyDataError] for bad data,
+    [`PolicyConflictError`][flexasn.PolicyConflictError] for rules that contradict each other.
     """
     require_path(path)
     name, text = user_text(path)
@@ -659,8 +662,8 @@ def load_policy(path: str | Path) -> Policy:
 def list_policies() -> tuple[str, ...]:
     """The ids of the bundled policies with data of their own, sorted.
 
-    :func:`get_policy` answers for more: every id of the register of regional
-    governments (:func:`flexasn.instansi_ids`), over the national layer.
+    [`get_policy`][flexasn.get_policy] answers for more: every id of the register of regional
+    governments (`flexasn.instansi_ids`), over the national layer.
     """
     return tuple(bundled_names("policies"))
 
@@ -677,7 +680,7 @@ def register_policy(policy: Policy) -> Policy | None:
     does not pass ``policy=``; returns the policy it replaces, if one was registered.
 
     Registering a policy with id ``nasional`` replaces the national layer that every
-    other policy inherits. :func:`unregister_policy` undoes it.
+    other policy inherits. [`unregister_policy`][flexasn.unregister_policy] undoes it.
     """
     require_type(policy, Policy, "policy")
     with _LOCK:
@@ -687,14 +690,16 @@ def register_policy(policy: Policy) -> Policy | None:
 
 
 def unregister_policy(policy_id: str) -> Policy | None:
-    """Forget a policy registered with :func:`register_policy`; returns it, or None."""
+    """Forget a policy registered with [`register_policy`][flexasn.register_policy]; returns it, or
+    None."""
     require_type(policy_id, str, "policy_id")
     with _LOCK:
         return _REGISTERED.pop(policy_id, None)
 
 
 def registered_policies() -> tuple[str, ...]:
-    """The ids of the policies registered with :func:`register_policy`, sorted."""
+    """The ids of the policies registered with [`register_policy`][flexasn.register_policy],
+    sorted."""
     with _LOCK:
         return tuple(sorted(_REGISTERED))
 
@@ -757,13 +762,14 @@ def _administrative_parent(policy_id: str) -> str | None:
 def get_policy(policy_id: str) -> Policy:
     """The policy of an instansi id: ``"kab-malang"``, ``"kab-sleman"``, ``"nasional"``.
 
-    In order: a policy registered with :func:`register_policy`; a file ``<id>.toml`` in a
+    In order: a policy registered with [`register_policy`][flexasn.register_policy]; a file
+    ``<id>.toml`` in a
     folder of ``FLEXASN_POLICY_PATH``; the bundled policy with data of its own; for any
     other id of the register of 552 regional governments, a policy with no data of its
     own, answering by the national layer alone (for DKI Jakarta's six administrative
     areas, whose staff are the province's: the province's policy under the area's id and
     name). An id outside the register raises
-    :class:`~flexasn.errors.UnknownPolicyError` naming the closest known ids.
+    [`UnknownPolicyError`][flexasn.UnknownPolicyError] naming the closest known ids.
     """
     require_type(policy_id, str, "policy_id")
     registered = _REGISTERED.get(policy_id)

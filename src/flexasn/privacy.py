@@ -2,10 +2,11 @@
 
 Personal data, in flexasn's inputs, is what UU 27/2022 (Pelindungan Data Pribadi) protects:
 NIPs (18-digit employee numbers) and people's names. flexasn keeps the caller's own data
-where the caller needs it (a :class:`~flexasn.roster.Roster` holds NIPs, so does
+where the caller needs it (a [`Roster`][flexasn.Roster] holds NIPs, so does
 ``Violation.nip``) but never shows it:
 
-- **Errors** (see :mod:`flexasn.errors`): no message, argument or attribute repeats a NIP, a
+- **Errors** (see [`flexasn.errors`][flexasn.errors]): no message, argument or attribute repeats a
+NIP, a
   name or a cell's value. A file's column heading is repeated only when flexasn knows it (a
   column name of the format, or an ISO date heading a schedule's day); any other heading is
   named by its position, ``column 3 (C)``, since in a file without its header row, or a
@@ -13,13 +14,15 @@ where the caller needs it (a :class:`~flexasn.roster.Roster` holds NIPs, so does
   exception keeps no chain (``__cause__`` and ``__context__`` are ``None``), so an error
   tracker that walks the chain finds neither the file's bytes nor pydantic's input values.
 - **Masked ids**: where a person must be named (violations, JSON output, a model's error
-  location) flexasn writes :func:`masked_id`: the last four digits of the NIP, as people are
+  location) flexasn writes [`masked_id`][flexasn.masked_id]: the last four digits of the NIP, as
+  people are
   used to, followed by a keyed hash that tells apart the many employees who share them (81
   of the 420 employees of the example roster do):
   ``…1001#5c2e9a07``. The hash is the first 8 hexadecimal digits of HMAC-SHA256 of the NIP.
   Without the key, nobody can recover a NIP from it by trying every possible one.
 
-The key is, in order: the ``key=`` argument; the one set with :func:`set_mask_key`; the
+The key is, in order: the ``key=`` argument; the one set with
+[`set_mask_key`][flexasn.set_mask_key]; the
 environment variable ``FLEXASN_MASK_KEY``; else a random key drawn when flexasn is imported.
 With the random key, ids are stable within one run (one output file) and differ between
 runs, so two outputs cannot be linked; set a key (kept secret, like a password) for ids that
@@ -33,7 +36,8 @@ from __future__ import annotations
 import os
 
 MASK_KEY_ENV = "FLEXASN_MASK_KEY"
-"""The environment variable holding the key of :func:`masked_id` (any non-empty text)."""
+"""The environment variable holding the key of [`masked_id`][flexasn.masked_id] (any non-empty
+text)."""
 
 _PROCESS_KEY = os.urandom(32)  # what secrets.token_bytes(32) returns
 _key: bytes | None = None
@@ -56,9 +60,9 @@ def _as_key(key: str | bytes) -> bytes:
 
 
 def set_mask_key(key: str | bytes | None) -> None:
-    """Set the key of :func:`masked_id` for this process; ``None`` goes back to
+    """Set the key of [`masked_id`][flexasn.masked_id] for this process; ``None`` goes back to
     ``FLEXASN_MASK_KEY`` or the random key. An empty key is an
-    :class:`~flexasn.errors.InvalidInputError`."""
+    [`InvalidInputError`][flexasn.InvalidInputError]."""
     global _key
     _require(key, (str, bytes), "key", True)
     _key = None if key is None else _as_key(key)

@@ -8,7 +8,7 @@ instruments combine"):
     limit = min(round(headcount x percent / 100), headcount - onsite_required)
 
 with ``round`` named by the rule, ``floor`` by default ("at most"). Arithmetic is
-exact (:class:`fractions.Fraction`): ``quota_limit(180, "35")`` is 63, where
+exact (`fractions.Fraction`): ``quota_limit(180, "35")`` is 63, where
 ``floor(180 * 0.35)`` in floating point gives 62.
 """
 
@@ -99,7 +99,7 @@ def quota_limit(
     (default: "paling banyak"), ``ceil``, ``half_up`` or ``half_even``.
 
     Never below 0: an OPD smaller than its on-site requirement has limit 0. Raises
-    :class:`~flexasn.errors.InvalidInputError` (a ValueError) for a percent outside 0-100,
+    [`InvalidInputError`][flexasn.InvalidInputError] (a ValueError) for a percent outside 0-100,
     a negative headcount or a negative on-site requirement.
     """
     require_type(headcount, int, "headcount")
@@ -161,7 +161,7 @@ class Quota(Frozen):
     ``unknown``, ``coverage``."""
     detail: str | None = None
     """Where ``limit`` is None: why, naming the instrument (the message
-    :class:`~flexasn.errors.QuotaUndefinedError` carries in strict mode)."""
+    [`QuotaUndefinedError`][flexasn.QuotaUndefinedError] carries in strict mode)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -218,7 +218,7 @@ class QuotaTerms:
     """What an OPD's quota on a day depends on, before its headcount is known.
 
     Shared by every OPD of the same kind, service category and agency type on that
-    day under one policy: the batch layer (:mod:`flexasn.simulate`) computes it once.
+    day under one policy: the batch layer ([`flexasn.simulate`][flexasn.simulate]) computes it once.
     """
 
     status: QuotaStatus
@@ -303,7 +303,8 @@ def quota_from_terms(
     policy: Policy,
     onsite_required: int | None = None,
 ) -> Quota:
-    """Apply quota terms to one OPD's headcount (exact arithmetic, see :func:`quota_limit`)."""
+    """Apply quota terms to one OPD's headcount (exact arithmetic, see
+    [`quota_limit`][flexasn.quota_limit])."""
     base = {
         "day": day,
         "opd": opd.code,
@@ -363,8 +364,8 @@ def quota(
     ``known_on`` answers with only the instruments public by that day.
 
     With ``strict=True`` (default) a quota without a number raises
-    :class:`~flexasn.errors.QuotaUndefinedError` naming the instrument (beyond the decreed
-    calendar :class:`~flexasn.errors.QuotaCoverageError`, also a ``CoverageError``); with
+    [`QuotaUndefinedError`][flexasn.QuotaUndefinedError] naming the instrument (beyond the decreed
+    calendar [`QuotaCoverageError`][flexasn.QuotaCoverageError], also a ``CoverageError``); with
     ``strict=False`` it never raises for a legal answer.
     """
     require_type(opd, Opd, "opd")
@@ -399,8 +400,8 @@ def max_remote(
     """How many of the OPD's staff may be remote on ``on`` (default: today, local time).
 
     0 on days off, outside any arrangement, where the instansi decided on no flexible
-    work, or where the OPD is excluded. Raises :class:`~flexasn.errors.QuotaUndefinedError`
-    exactly where :func:`quota` gives no number (``Quota.limit`` is None).
+    work, or where the OPD is excluded. Raises [`QuotaUndefinedError`][flexasn.QuotaUndefinedError]
+    exactly where [`quota`][flexasn.quota] gives no number (``Quota.limit`` is None).
     """
     q = quota(opd, on, policy=policy, known_on=known_on)
     assert q.limit is not None  # strict quota() raised otherwise

@@ -8,7 +8,7 @@ Thursday 19 February to Friday 20 March 2026.
 
 The periods are cited data (``data/ramadan.toml``). A period that is not yet decreed
 (1448 H) is an **estimate** and says so: with ``strict=True`` (the default) a day whose
-answer depends on it raises :class:`~flexasn.errors.CoverageError`; with
+answer depends on it raises [`CoverageError`][flexasn.CoverageError]; with
 ``strict=False`` the estimate is used and the period is marked ``estimated``. Beyond
 the table, ``strict=False`` estimates Ramadan as the 30 days before the Idul Fitri date
 of the ``holidays`` package, so that the hours agree with the calendar's estimate.
@@ -173,7 +173,7 @@ def ramadan_period(day: date, *, strict: bool = True) -> RamadanPeriod | None:
 
     ``ramadan_period(date(2025, 3, 3)).hijri_year`` is 1446. With ``strict=True`` a day
     near or inside a period that is only estimated (1448 H), or in a year the table
-    does not reach, raises :class:`~flexasn.errors.CoverageError`; ``strict=False``
+    does not reach, raises [`CoverageError`][flexasn.CoverageError]; ``strict=False``
     answers with the estimate (``estimated=True``).
     """
     require_date(day, "day")
@@ -200,7 +200,8 @@ def ramadan_period(day: date, *, strict: bool = True) -> RamadanPeriod | None:
 
 
 def is_ramadan(day: date, *, strict: bool = True) -> bool:
-    """True when ``day`` falls in Ramadan (see :func:`ramadan_period` for ``strict``)."""
+    """True when ``day`` falls in Ramadan (see [`ramadan_period`][flexasn.ramadan_period] for
+    ``strict``)."""
     return ramadan_period(day, strict=strict) is not None
 
 

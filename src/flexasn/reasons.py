@@ -1,14 +1,16 @@
 """Checks, outcomes and reasons: how every answer explains itself.
 
-A :class:`Reason` records one check: its stable :class:`Check` code, whether it
+A [`Reason`][flexasn.Reason] records one check: its stable [`Check`][flexasn.Check] code, whether it
 passed (True), failed (False) or could not be decided (None), the law behind it
 and its message in Indonesian and English. Reasons are JSON-serialisable and are
 part of the API: audit logs store them.
 
 A reason keeps its message key and parameters and renders a message only when it is
-read (:meth:`Reason.message`, :attr:`Reason.messages`, ``model_dump``, JSON): a decision
+read ([`Reason.message`][flexasn.reasons.Reason.message],
+[`Reason.messages`][flexasn.reasons.Reason.messages], ``model_dump``, JSON): a decision
 lists about ten reasons, and most callers read only the outcome. Reasons built by the
-rules are shared: :func:`reason` returns the same frozen object for the same check,
+rules are shared: [`reason`][flexasn.reasons.reason] returns the same frozen object for the same
+check,
 result, basis, key and parameters.
 """
 
@@ -28,7 +30,7 @@ from .messages import LANGUAGES, Language, render, require_language
 
 Params = tuple[tuple[str, object], ...]
 """A message's parameters, in order: ``(name, value)``; a value given per language is a
-``{lang: text}`` dict (see :func:`flexasn.messages.render_all`)."""
+``{lang: text}`` dict (see `flexasn.messages.render_all`)."""
 
 
 @functools.cache
@@ -182,7 +184,7 @@ _SHARED_KEPT = 4096
 def reason(
     check: Check, passed: bool | None, key: str, basis: Citation | None = None, **params: Any
 ) -> Reason:
-    """The :class:`Reason` of one check, its messages from the catalogues (rendered when
+    """The [`Reason`][flexasn.Reason] of one check, its messages from the catalogues (rendered when
     read). The same arguments give the same shared, frozen object."""
     items = tuple(params.items())
     memo = (check, passed, key, basis, tuple((name, _memo_value(v)) for name, v in items))

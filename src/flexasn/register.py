@@ -12,7 +12,7 @@ regional governments (autonomous regions, *daerah otonom*) and the six administr
 of DKI Jakarta, its Kabupaten Administrasi Kepulauan Seribu and five Kota Administrasi. Those
 six are not regional governments: their civil servants are employees of the provincial
 government. They are in the register so that every id of the decree gets an answer, with
-``administrative=True`` and ``parent="prov-dki-jakarta"``; :func:`autonomous_ids` lists the
+``administrative=True`` and ``parent="prov-dki-jakarta"``; `autonomous_ids` lists the
 546 others.
 
 The files are read once, lazily, and checked: a duplicate id or code, an id that does not
@@ -20,7 +20,7 @@ follow the slug rule, a code of the wrong pattern, a province that is not a prov
 file, a kabupaten or kota whose code is not under its province's code, an ``administrative``
 other than ``true`` or ``false``, an administrative area outside DKI Jakarta, or a time zone
 other than the one regions.toml gives the province fails with a
-:class:`~flexasn.errors.PolicyDataError` naming the file, the line (the CSV row, the header
+[`PolicyDataError`][flexasn.PolicyDataError] naming the file, the line (the CSV row, the header
 being line 1), the field and the entry.
 
 >>> from flexasn.register import instansi
@@ -337,7 +337,7 @@ def register_source() -> RegisterCitation:
 def register() -> tuple[Instansi, ...]:
     """Every entry of the register (38 provinces, 416 kabupaten, 98 kota: 552), in the order
     of their Kemendagri codes; ``nasional`` is not among them. Six are the administrative
-    areas of DKI Jakarta (``administrative=True``); :func:`autonomous_ids` lists the 546
+    areas of DKI Jakarta (``administrative=True``); `autonomous_ids` lists the 546
     regional governments."""
     name, text = bundled_text(REGIONS_FILE)
     zones = register_source().timezone.zone_of()
@@ -368,7 +368,7 @@ def _index() -> Mapping[str, Instansi]:
 
 @functools.cache
 def instansi_ids() -> tuple[str, ...]:
-    """Every id :func:`instansi` answers for (the register's and ``nasional``), sorted."""
+    """Every id `instansi` answers for (the register's and ``nasional``), sorted."""
     return tuple(sorted(_index()))
 
 
@@ -391,7 +391,7 @@ def closest_ids(instansi_id: str, n: int = 3) -> tuple[str, ...]:
 
 
 def unknown_instansi_error(instansi_id: str) -> UnknownPolicyError:
-    """The error for an id outside the register: :class:`~flexasn.errors.UnknownPolicyError`,
+    """The error for an id outside the register: [`UnknownPolicyError`][flexasn.UnknownPolicyError],
     whose message names the closest known ids (``did you mean 'kab-malang'?``)."""
     return UnknownPolicyError(instansi_id, instansi_ids())
 
@@ -400,7 +400,7 @@ def instansi(instansi_id: str) -> Instansi:
     """The instansi with this id: ``"nasional"`` or a regional government of the register
     (``"kab-malang"``, ``"kota-malang"``, ``"prov-jatim"``).
 
-    An id outside the register raises :class:`~flexasn.errors.UnknownPolicyError` whose
+    An id outside the register raises [`UnknownPolicyError`][flexasn.UnknownPolicyError] whose
     message names the closest known ids.
     """
     require_type(instansi_id, str, "instansi_id")

@@ -6,8 +6,8 @@ and XLSX), are on the documentation page [Roster and schedule files](roster-form
 (case and spaces do not matter), the file may start with a BOM (Excel's "CSV UTF-8"),
 and the separator may be ``,`` or ``;`` (Excel with an Indonesian locale). An Excel
 workbook (``.xlsx``, its first sheet) is read too, with the optional ``xlsx`` extra
-(:mod:`flexasn.workbook`). Other columns (names, grades, units) are ignored with one
-:class:`~flexasn.errors.IgnoredColumnsWarning` naming them, their cells never kept;
+(`flexasn.workbook`). Other columns (names, grades, units) are ignored with one
+[`IgnoredColumnsWarning`][flexasn.IgnoredColumnsWarning] naming them, their cells never kept;
 ``strict=True`` rejects them.
 
 OPDs file (one row per OPD):
@@ -33,11 +33,11 @@ and optionally ``status`` (pns, pppk, pppk_paruh_waktu), ``position`` / ``jabata
 ``yes``/``no``, ``true``/``false``, ``1``/``0``, ``y``/``t``/``n``; an empty cell is no.
 
 Reading is all-or-nothing: the first bad row raises
-:class:`~flexasn.errors.RosterError` naming the file, the row (1 = the header) and
+[`RosterError`][flexasn.RosterError] naming the file, the row (1 = the header) and
 the column. An OPD whose
 ``headcount`` differs from the number of its employees in the employees file is an
 error too (``check_headcount=False`` accepts a partial roster and lists the
-differences in :attr:`Roster.mismatches`).
+differences in `Roster.mismatches`).
 
 Personal data (UU 27/2022) is never repeated in an error, whatever the file holds:
 
@@ -49,7 +49,8 @@ Personal data (UU 27/2022) is never repeated in an error, whatever the file hold
 - a cell's value (a NIP, an OPD code the OPDs file lacks) is never repeated: the row and
   the column say where it is. Only an OPD code both files agree on is named (a headcount
   that differs);
-- an error keeps no exception chain (:func:`flexasn.errors.unchained`): not the file's
+- an error keeps no exception chain ([`flexasn.errors.unchained`][flexasn.errors.unchained]): not
+the file's
   bytes of a file that is not UTF-8, not the input values of pydantic's error.
 """
 
@@ -214,13 +215,13 @@ class Roster(Frozen):
     mismatches: tuple[HeadcountMismatch, ...] = Field(default=())
     employee_rows: tuple[int, ...] = Field(default=())
     """Row of each employee in the employees file (1 = the header), in the order of
-    :attr:`employees`; empty for a roster not read from a file."""
+    `employees`; empty for a roster not read from a file."""
     ignored_columns: tuple[IgnoredColumn, ...] = Field(default=())
     """The columns of both files that were ignored (``strict=False``, the default); the
-    same ones the :class:`~flexasn.errors.IgnoredColumnsWarning` named."""
+    same ones the [`IgnoredColumnsWarning`][flexasn.IgnoredColumnsWarning] named."""
     flagged_rows: tuple[int, ...] = Field(default=())
     """Rows of the employees file whose PPPK number was flagged (see
-    :class:`~flexasn.errors.PppkNumberWarning`): kept, to be checked by a person."""
+    [`PppkNumberWarning`][flexasn.PppkNumberWarning]): kept, to be checked by a person."""
 
     @model_validator(mode="after")
     def _rows_match(self) -> Self:
@@ -240,7 +241,7 @@ class Roster(Frozen):
 
     def row_of(self, nip: str) -> int | None:
         """The employee's row in the employees file; ``None`` when unknown. For many
-        lookups, take :meth:`rows` once."""
+        lookups, take [`rows`][flexasn.roster.Roster.rows] once."""
         return self.rows().get(nip)
 
     @functools.cached_property
@@ -275,7 +276,8 @@ def normal_key(header: str) -> str:
 
 def column_of(header: Sequence[str], index: int, known: Collection[str]) -> str | int:
     """How an error names column ``index`` (0-based) of ``header``: its heading as written
-    when it is a known one (its :func:`normal_key` is in ``known``), else its 1-based
+    when it is a known one (its [`normal_key`][flexasn.roster.normal_key] is in ``known``), else
+    its 1-based
     position, since an unknown heading may be a NIP or a name (see the module doc)."""
     title = header[index]
     return title if normal_key(title) in known else index + 1
@@ -306,7 +308,7 @@ def read_table(path: str | Path, *, excel: bool = False) -> tuple[str, list[str]
 
     UTF-8 with or without a BOM; ``,`` or ``;`` separator (whichever the header uses);
     blank lines are skipped; row numbers count the header as row 1. With ``excel``, an
-    ``.xlsx`` workbook's first sheet too (:mod:`flexasn.workbook`).
+    ``.xlsx`` workbook's first sheet too (`flexasn.workbook`).
     """
     with open_table(path, excel=excel) as (name, header, rows):
         return name, header, list(rows)
@@ -316,13 +318,14 @@ def read_table(path: str | Path, *, excel: bool = False) -> tuple[str, list[str]
 def open_table(
     path: str | Path, *, excel: bool = False
 ) -> Iterator[tuple[str, list[str], Iterator[Row]]]:
-    """:func:`read_table`, one row at a time: ``(name, header, rows)`` where ``rows``
+    """[`read_table`][flexasn.roster.read_table], one row at a time: ``(name, header, rows)`` where
+    ``rows``
     yields ``(row number, cells)`` as the file is read, so that a large file is never
     held in memory whole. A problem of the file (not UTF-8, malformed CSV) is raised
     where the reading reaches it; the file is closed on leaving the ``with`` block.
 
     With ``excel`` (rosters and schedules), a workbook (``.xlsx``) is read too, its first
-    sheet as :func:`flexasn.workbook.open_workbook` gives it; without, it is refused.
+    sheet as `flexasn.workbook.open_workbook` gives it; without, it is refused.
     """
     p = Path(path)
     name = str(p)
@@ -356,7 +359,7 @@ def open_table(
 
 def _first_line(handle: TextIO, name: str) -> str:
     """The first line of an open text file (the others are read by the CSV reader, see
-    :func:`_records`); a decoding or reading error as a RosterError."""
+    `_records`); a decoding or reading error as a RosterError."""
     try:
         return handle.readline()
     except UnicodeDecodeError:
@@ -445,7 +448,7 @@ def _columns(
 def ignored_columns(
     name: str, header: Sequence[str], ignored: Iterable[int]
 ) -> tuple[IgnoredColumn, ...]:
-    """The :class:`IgnoredColumn` of each 0-based index in ``ignored``."""
+    """The [`IgnoredColumn`][flexasn.IgnoredColumn] of each 0-based index in ``ignored``."""
     out = []
     for i in ignored:
         heading = header[i].strip()
@@ -455,7 +458,7 @@ def ignored_columns(
 
 
 def warn_ignored(columns: Sequence[IgnoredColumn], stacklevel: int = 3) -> None:
-    """Issue one :class:`~flexasn.errors.IgnoredColumnsWarning` naming ``columns`` (none:
+    """Issue one [`IgnoredColumnsWarning`][flexasn.IgnoredColumnsWarning] naming ``columns`` (none:
     nothing), grouped by file."""
     if not columns:
         return
@@ -582,7 +585,7 @@ def read_opds(
 ) -> tuple[tuple[Opd, ...], dict[str, int], str]:
     """Read an OPDs file: the OPDs in file order, each code's row number, and the
     headcount column's name as written in the file. Unknown columns are ignored with an
-    :class:`~flexasn.errors.IgnoredColumnsWarning` (``strict=True``: an error)."""
+    [`IgnoredColumnsWarning`][flexasn.IgnoredColumnsWarning] (``strict=True``: an error)."""
     opds, rows_of, headcount, ignored = _read_opds_file(path, strict)
     warn_ignored(ignored)
     return opds, rows_of, headcount
@@ -631,7 +634,7 @@ def read_employees(
     path: str | Path, opd_codes: set[str] | None = None, *, strict: bool = False
 ) -> tuple[Employee, ...]:
     """Read an employees file; ``opd_codes`` (when given) are the OPDs employees may name.
-    Unknown columns are ignored with an :class:`~flexasn.errors.IgnoredColumnsWarning`
+    Unknown columns are ignored with an [`IgnoredColumnsWarning`][flexasn.IgnoredColumnsWarning]
     (``strict=True``: an error)."""
     staff = _read_employees(path, opd_codes, strict=strict)
     warn_ignored(staff.ignored)
@@ -640,7 +643,7 @@ def read_employees(
 
 
 class _Staff(NamedTuple):
-    """What :func:`_read_employees` reads."""
+    """What `_read_employees` reads."""
 
     name: str
     employees: tuple[Employee, ...]
@@ -659,18 +662,19 @@ def _possible_date(digits: str) -> bool:
 
 
 def warn_flagged(name: str, rows: Sequence[int], stacklevel: int = 3) -> None:
-    """Issue one :class:`~flexasn.errors.PppkNumberWarning` for ``rows`` (none: nothing)."""
+    """Issue one [`PppkNumberWarning`][flexasn.PppkNumberWarning] for ``rows`` (none: nothing)."""
     if rows:
         warnings.warn(PppkNumberWarning(name, rows), stacklevel=stacklevel + 1)
 
 
 _PROFILES_KEPT = 4096
-"""How many distinct rows (all cells but the NIP and the OPD) :func:`_read_employees`
+"""How many distinct rows (all cells but the NIP and the OPD) `_read_employees`
 keeps parsed: real rosters have a few dozen; beyond the limit rows are parsed one by one."""
 
 
 def _employee_builder() -> Callable[[set[str], dict[str, Any]], Employee]:
-    """A function building an :class:`Employee` from all its fields, already checked, in
+    """A function building an [`Employee`][flexasn.Employee] from all its fields, already checked,
+    in
     the model's order: what ``Employee.model_construct`` does, at a fraction of its cost,
     or ``model_construct`` itself if pydantic's model layout is not the one expected.
     ``tests/test_bounds.py`` holds the result equal to ``model_validate``'s.
@@ -757,14 +761,14 @@ def _read_employees(path: str | Path, opd_codes: set[str] | None, *, strict: boo
 
     Made for files of a million rows: the file is read one row at a time; the cells
     other than the NIP and the OPD are parsed once per distinct combination
-    (:class:`_Profiles`), the NIP once per row (:func:`~flexasn.people.check_nip`); each
+    (`_Profiles`), the NIP once per row ([`check_nip`][flexasn.people.check_nip]); each
     employee is built from the checked fields without validating them again, and shares
     its OPD's code with the others. The errors are those of validating row by row, in the
     same order: the cell count, each column from the left, the NIP, a NIP given twice,
     the OPD, the model. Cells of ignored columns are counted, never kept.
 
     A PPPK number is checked for its 18 digits only (its layout is not assumed, see
-    :func:`~flexasn.people.parse_nip`); one whose first eight digits are not a possible
+    [`parse_nip`][flexasn.parse_nip]); one whose first eight digits are not a possible
     date, where a NIP keeps the birth date, is kept and its row flagged.
     """
     flagged: list[int] = []
@@ -835,19 +839,21 @@ def read_roster(
     """Read a roster: an OPDs file and an employees file (formats in the module doc), each
     a CSV file or an Excel workbook (``.xlsx``, its first sheet; needs the ``xlsx`` extra).
 
-    All-or-nothing: any bad row raises :class:`~flexasn.errors.RosterError` naming
+    All-or-nothing: any bad row raises [`RosterError`][flexasn.RosterError] naming
     the file, the row and the column, never a NIP. With ``check_headcount`` (the
     default) an OPD whose ``headcount`` differs from its employees in the employees
     file is an error naming the OPDs file, the row and the column; with
-    ``check_headcount=False`` it is listed in :attr:`Roster.mismatches` (a partial
+    ``check_headcount=False`` it is listed in `Roster.mismatches` (a partial
     roster, e.g. one unit of a large OPD).
 
     Columns flexasn does not read (names, grades, units) are ignored: one
-    :class:`~flexasn.errors.IgnoredColumnsWarning` names them (both files) and
-    :attr:`Roster.ignored_columns` lists them; their cells are never kept. With
+    [`IgnoredColumnsWarning`][flexasn.IgnoredColumnsWarning] names them (both files) and
+    [`Roster.ignored_columns`][flexasn.roster.Roster.ignored_columns] lists them; their cells are
+    never kept. With
     ``strict=True`` such a column is an error, as a misspelt heading of a column the file
     lacks always is (``jabatn``). PPPK rows whose number was flagged are listed in
-    :attr:`Roster.flagged_rows`, with one :class:`~flexasn.errors.PppkNumberWarning`.
+    [`Roster.flagged_rows`][flexasn.roster.Roster.flagged_rows], with one
+    [`PppkNumberWarning`][flexasn.PppkNumberWarning].
     """
     require_path(opds, "opds")
     require_path(employees, "employees")
@@ -893,7 +899,7 @@ OPD_HEADINGS: dict[str, tuple[str, ...]] = {
     "id": ("kode", "nama", "instansi", "jenis", "layanan", "jumlah_pegawai", "jenis_instansi"),
     "en": ("code", "name", "instansi", "kind", "service", "headcount", "agency_type"),
 }
-"""The headings :func:`write_roster` writes to an OPDs file, per language."""
+"""The headings [`write_roster`][flexasn.write_roster] writes to an OPDs file, per language."""
 EMPLOYEE_HEADINGS: dict[str, tuple[str, ...]] = {
     "id": (
         "nip",
@@ -922,7 +928,7 @@ EMPLOYEE_HEADINGS: dict[str, tuple[str, ...]] = {
         "special_circumstances",
     ),
 }
-"""The headings :func:`write_roster` writes to an employees file, per language."""
+"""The headings [`write_roster`][flexasn.write_roster] writes to an employees file, per language."""
 
 
 def _yes(value: bool, lang: str) -> str:
@@ -932,7 +938,8 @@ def _yes(value: bool, lang: str) -> str:
 def roster_tables(
     roster: Roster, lang: Language = "id"
 ) -> tuple[tuple[list[str], list[list[object]]], tuple[list[str], list[list[object]]]]:
-    """The OPDs and employees tables :func:`write_roster` writes: ``(header, rows)`` each."""
+    """The OPDs and employees tables [`write_roster`][flexasn.write_roster] writes: ``(header,
+    rows)`` each."""
     opds: list[list[object]] = [
         [o.code, o.name, o.instansi, o.kind, o.service.value, o.headcount, o.agency_type.value]
         for o in roster.opds
@@ -971,7 +978,8 @@ def _write_table(path: str | Path, header: list[str], rows: list[list[object]], 
 def write_roster(
     roster: Roster, opds: str | Path, employees: str | Path, *, lang: Language = "id"
 ) -> None:
-    """Write a roster as an OPDs file and an employees file that :func:`read_roster` reads
+    """Write a roster as an OPDs file and an employees file that
+    [`read_roster`][flexasn.read_roster] reads
     back: CSV (UTF-8), or an Excel workbook for a path ending in ``.xlsx`` (needs the
     ``xlsx`` extra; NIPs are written as text). Headings in Indonesian (``lang="id"``,
     default) or English. The files hold the roster's NIPs: keep them as the roster is kept.

@@ -1,6 +1,6 @@
 """Scenarios: a bundled policy with a few overrides, for "what if" questions in notebooks.
 
-A :class:`Scenario` names a base policy and says what to change:
+A [`Scenario`][flexasn.Scenario] names a base policy and says what to change:
 
 - ``percent``: a new percentage for a service category (``"esensial"``), an OPD kind
   (``"dinkes"``) or ``"default"``; it replaces whatever rule the base gave them;
@@ -10,7 +10,8 @@ A :class:`Scenario` names a base policy and says what to change:
 
 Overrides apply to the arrangement named by ``arrangement``, or to every arrangement
 that permits flexible work. The result is validated exactly like a policy file
-(:func:`flexasn.policy.parse_policy`), is immutable, and :meth:`Scenario.diff` says in
+([`flexasn.policy.parse_policy`][flexasn.policy.parse_policy]), is immutable, and
+[`Scenario.diff`][flexasn.scenario.Scenario.diff] says in
 plain lines what changed. Build one from keyword arguments or a plain dict::
 
     s = Scenario(name="banten-style", base="kab-malang", percent={"tidak_langsung": "50"})

@@ -1,9 +1,10 @@
 """A rotation schedule: who works where on each day of a span, and its files.
 
-A :class:`Schedule` covers **every employee on every day** of an inclusive span
+A [`Schedule`][flexasn.Schedule] covers **every employee on every day** of an inclusive span
 (nobody is lost): an employee listed in ``days[i].remote`` works remotely that day
 in the mode given (WFH or WFA); everyone else works from the office (WFO, the
-default of Perpres 21/2023). The planner (:func:`flexasn.plan_rotation`) also records
+default of Perpres 21/2023). The planner ([`flexasn.plan_rotation`][flexasn.plan_rotation]) also
+records
 each day's limit (``max_remote``) and why it is what it is, each employee's checks
 that kept them on site, and whether the remote days were shared fairly.
 
@@ -19,11 +20,11 @@ Files (the regions' rotation is a spreadsheet a head of OPD sends to the BKPSDM)
 In both, an employee is named by a NIP (or NI PPPK) of 18 digits; any other id (a name,
 a shortened number) is refused, the error naming its row or field, never the id.
 
-Reading is all-or-nothing: a bad file raises :class:`~flexasn.errors.RosterError`
+Reading is all-or-nothing: a bad file raises [`RosterError`][flexasn.RosterError]
 naming the file, row and column, never a NIP, a name or a cell's value. As for rosters
-(:mod:`flexasn.roster`), a heading is repeated only when it is known (``nip``, ``opd``,
+([`flexasn.roster`][flexasn.roster]), a heading is repeated only when it is known (``nip``, ``opd``,
 an ISO date); any other is named by its position (``column 3 (C)``), and an error keeps
-no exception chain. Employees are named by :func:`~flexasn.privacy.masked_id`.
+no exception chain. Employees are named by [`masked_id`][flexasn.masked_id].
 """
 
 from __future__ import annotations
@@ -267,7 +268,7 @@ class Schedule(Frozen):
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         """``repr()`` and ``str()`` name employees by masked id
-        (:func:`~flexasn.privacy.masked_id`), never by NIP."""
+        ([`masked_id`][flexasn.masked_id]), never by NIP."""
         for name, value in super().__repr_args__():
             if name == "employees":
                 yield name, tuple(masked_id(nip) for nip in value)
@@ -292,7 +293,7 @@ class Schedule(Frozen):
     def mode(self, nip: str, day: date) -> WorkMode:
         """Where the employee works on ``day``: WFO unless scheduled WFH or WFA.
 
-        Raises :class:`~flexasn.errors.InvalidInputError` for an employee not in the
+        Raises [`InvalidInputError`][flexasn.InvalidInputError] for an employee not in the
         schedule (named by a masked NIP) or a day outside its span.
         """
         require_type(nip, str, "nip")
@@ -312,9 +313,10 @@ class Schedule(Frozen):
         return tuple(d.day for d in self.days if nip in d.remote)
 
     def summary(self) -> tuple[DaySummary, ...]:
-        """One :class:`DaySummary` per day, with the limits the planner recorded.
+        """One [`DaySummary`][flexasn.DaySummary] per day, with the limits the planner recorded.
 
-        For a schedule made by hand (no limits recorded) use :func:`flexasn.summarize`.
+        For a schedule made by hand (no limits recorded) use
+        [`flexasn.summarize`][flexasn.summarize].
         """
         return tuple(summary_line(d, len(self.employees)) for d in self.days)
 
@@ -473,7 +475,8 @@ def write_schedule_xlsx(
     order: Iterable[str] | None = None,
 ) -> None:
     """Write the schedule as an Excel workbook (``.xlsx``), the same wide table as
-    :func:`write_schedule_csv` (one or several schedules, ``order``) on one sheet, NIPs as
+    [`write_schedule_csv`][flexasn.write_schedule_csv] (one or several schedules, ``order``) on one
+    sheet, NIPs as
     text. Needs the ``xlsx`` extra (``pip install 'flexasn[xlsx]'``); without it a
     RosterError names it."""
     items = _schedules(schedule, "schedule", order)
@@ -486,7 +489,7 @@ class ScheduleFile(Frozen):
     """The schedules of one file (one per OPD: a whole instansi may share a file), and the
     row of each employee in it, for messages that name the file's rows.
 
-    ``repr()`` never shows :attr:`rows`, which is keyed by NIP.
+    ``repr()`` never shows [`rows`][flexasn.schedule.ScheduleFile.rows], which is keyed by NIP.
     """
 
     file: str
@@ -504,7 +507,8 @@ def read_schedule_file(path: str | Path, *, strict: bool = False) -> ScheduleFil
     """Read every schedule of a file: a wide CSV or workbook (``.xlsx``) whose ``opd`` column
     may name several OPDs (as ``flexasn plan --output`` writes a whole instansi), or a JSON
     file holding one schedule or a list of them. The same checks and errors as
-    :func:`read_schedule_csv` and :func:`read_schedule_json`; extra columns as there."""
+    [`read_schedule_csv`][flexasn.read_schedule_csv] and
+    [`read_schedule_json`][flexasn.read_schedule_json]; extra columns as there."""
     require_path(path)
     require_type(strict, bool, "strict")
     name = str(path)
@@ -523,7 +527,8 @@ def write_schedule_file(
     *,
     order: Iterable[str] | None = None,
 ) -> None:
-    """Write schedules to one file that :func:`read_schedule_file` reads back, by its
+    """Write schedules to one file that [`read_schedule_file`][flexasn.read_schedule_file] reads
+    back, by its
     suffix: ``.json`` (one schedule as an object, several as a list), ``.xlsx`` or CSV."""
     items = _schedules(schedules, "schedules", order)
     require_path(path)
@@ -546,15 +551,15 @@ def read_schedule_csv(path: str | Path, *, strict: bool = False) -> Schedule:
 
     The span runs from the first to the last date column; dates missing in between
     are days on which everyone is WFO; it is at most
-    :data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years). Raises
-    :class:`~flexasn.errors.RosterError` naming the file, row (1 = the header) and
+    [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days (ten years). Raises
+    [`RosterError`][flexasn.RosterError] naming the file, row (1 = the header) and
     column for any bad cell.
 
     A column whose heading holds no digit (``nama``, ``golongan``, ``unit kerja``) is
-    ignored with one :class:`~flexasn.errors.IgnoredColumnsWarning` naming it, its cells
+    ignored with one [`IgnoredColumnsWarning`][flexasn.IgnoredColumnsWarning] naming it, its cells
     never kept; with ``strict=True`` it is an error. A heading with a digit that is not an
     ISO date (``24/03/2025``) is always an error: it may be a day written another way.
-    An ``.xlsx`` path is read as :func:`read_schedule_xlsx` reads it.
+    An ``.xlsx`` path is read as [`read_schedule_xlsx`][flexasn.read_schedule_xlsx] reads it.
     """
     require_path(path)
     return _read_one(path, strict)
@@ -563,7 +568,8 @@ def read_schedule_csv(path: str | Path, *, strict: bool = False) -> Schedule:
 @unchained
 def read_schedule_xlsx(path: str | Path, *, strict: bool = False) -> Schedule:
     """Read a schedule from an Excel workbook (``.xlsx``): the first sheet holds the same
-    wide table as the CSV (:func:`read_schedule_csv`), with the same checks and errors (rows
+    wide table as the CSV ([`read_schedule_csv`][flexasn.read_schedule_csv]), with the same checks
+    and errors (rows
     numbered as Excel numbers them). Day headings may be date cells. Needs the ``xlsx``
     extra; a ``.csv`` path is read as a CSV."""
     require_path(path)
@@ -707,7 +713,8 @@ def write_schedule_json(schedule: Schedule, path: str | Path) -> None:
 
 
 def _json_of(p: Path) -> Any:
-    """The parsed JSON of file ``p``; :class:`RosterError` naming the file (and the line of
+    """The parsed JSON of file ``p``; [`RosterError`][flexasn.RosterError] naming the file (and the
+    line of
     a syntax error) when it cannot be read or parsed."""
     try:
         text = p.read_text(encoding="utf-8-sig")

@@ -4,9 +4,10 @@ The batch layer never asks rule authors for vectorised code. It groups employees
 the facts the rules look at (head, front line, discipline, new in post, the Pasal 13
 exceptions, and whether the day is one of their duty days) and OPDs by kind, service
 category and agency type, evaluates each distinct situation **once** with the very
-same scalar rules as :func:`flexasn.eligible_for_wfa`, and counts. Iterables of
+same scalar rules as [`flexasn.eligible_for_wfa`][flexasn.eligible_for_wfa], and counts. Iterables
+of
 models are streamed: memory grows with the number of OPDs and distinct profiles, not
-with the number of employees or days. The roster files (:mod:`flexasn.roster`) are
+with the number of employees or days. The roster files ([`flexasn.roster`][flexasn.roster]) are
 read whole first, all-or-nothing; a pandas DataFrame is aggregated vectorised.
 
 Per (day, OPD) a row holds at least ``day, instansi, opd, headcount, eligible,
@@ -15,7 +16,7 @@ undetermined, denied, remote_planned, onsite, office_days_saved, frontline``:
 
 - ``eligible``: employees whose decision is ``allowed``; ``undetermined`` and
   ``denied`` likewise (they sum to ``employees``, the roster count);
-- ``max_remote``: :func:`flexasn.max_remote`, or None where no instrument sets it;
+- ``max_remote``: [`flexasn.max_remote`][flexasn.max_remote], or None where no instrument sets it;
 - ``remote_planned``: ``min(eligible, max_remote)``, what the rotation planner puts
   out by default (the whole quota); ``onsite = employees - remote_planned``;
   ``office_days_saved`` equals ``remote_planned`` (one office day per remote person);
@@ -51,7 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PolicyArg = Policy | Scenario | str | None
 RosterFile = str | os.PathLike[str]
-"""A roster file (CSV) given by its path; see :mod:`flexasn.roster` for the format."""
+"""A roster file (CSV) given by its path; see [`flexasn.roster`][flexasn.roster] for the format."""
 
 NIP_STANDIN = "198001012005011001"
 """A made-up NIP for the stand-in employee each profile is evaluated with."""
@@ -70,8 +71,10 @@ class _OpdCounts:
 class Workforce:
     """Employees aggregated per OPD and profile: the input of a simulation.
 
-    Build it with :meth:`add` (one employee at a time, streaming), :meth:`add_count`
-    (pre-aggregated counts, for generators) or :func:`workforce_from_frame`.
+    Build it with [`add`][flexasn.simulate.Workforce.add] (one employee at a time, streaming),
+    [`add_count`][flexasn.simulate.Workforce.add_count]
+    (pre-aggregated counts, for generators) or
+    [`workforce_from_frame`][flexasn.simulate.workforce_from_frame].
     """
 
     def __init__(self, opds: Iterable[Opd], start: date, end: date) -> None:
@@ -139,7 +142,8 @@ def _label(arg: PolicyArg) -> str | None:
 
 
 class Simulation:
-    """The result of :func:`simulate`: rows per (scenario, day, OPD) and aggregates."""
+    """The result of [`simulate`][flexasn.simulate.simulate]: rows per (scenario, day, OPD) and
+    aggregates."""
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:
         require_type(rows, list, "rows")
@@ -266,25 +270,28 @@ def simulate(
 
     Simulasi kebijakan atas seluruh pegawai, per hari dan per OPD.
 
-    ``opds`` is an iterable of :class:`~flexasn.Opd` or the path of an OPDs file;
-    ``employees`` an iterable of :class:`~flexasn.Employee` (streamed), a
-    :class:`Workforce` (which carries its own OPDs), a pandas DataFrame (see
-    :func:`workforce_from_frame`) or the path of an employees file. Two paths are read
-    together with :func:`flexasn.read_roster` (headcounts checked against the
-    employees file); one path alone with :func:`flexasn.roster.read_opds` or
-    :func:`flexasn.roster.read_employees` (employees must name a given OPD). A roster
+    ``opds`` is an iterable of [`Opd`][flexasn.Opd] or the path of an OPDs file;
+    ``employees`` an iterable of [`Employee`][flexasn.Employee] (streamed), a
+    [`Workforce`][flexasn.Workforce] (which carries its own OPDs), a pandas DataFrame (see
+    [`workforce_from_frame`][flexasn.simulate.workforce_from_frame]) or the path of an employees
+    file. Two paths are read
+    together with [`flexasn.read_roster`][flexasn.read_roster] (headcounts checked against the
+    employees file); one path alone with [`flexasn.roster.read_opds`][flexasn.roster.read_opds] or
+    [`flexasn.roster.read_employees`][flexasn.roster.read_employees] (employees must name a given
+    OPD). A roster
     already read goes in as ``simulate(roster.opds, roster.employees, ...)``.
 
     ``policy`` is None (each OPD's own instansi policy), a bundled id, a
-    :class:`~flexasn.policy.Policy`, a :class:`~flexasn.scenario.Scenario`, or a
+    [`Policy`][flexasn.Policy], a [`Scenario`][flexasn.Scenario], or a
     list of them to compare (rows carry a ``scenario`` key).
 
     The counts agree exactly with one-at-a-time calls of
-    :func:`flexasn.eligible_for_wfa` and :func:`flexasn.max_remote`: the same rules,
+    [`flexasn.eligible_for_wfa`][flexasn.eligible_for_wfa] and
+    [`flexasn.max_remote`][flexasn.max_remote]: the same rules,
     evaluated once per distinct situation. Raises
-    :class:`~flexasn.errors.CoverageError` for a span beyond the decreed years,
-    :class:`~flexasn.errors.RosterError` for a bad roster file (naming the file, the
-    row and the column) and :class:`~flexasn.errors.InvalidInputError` for an employee
+    [`CoverageError`][flexasn.CoverageError] for a span beyond the decreed years,
+    [`RosterError`][flexasn.RosterError] for a bad roster file (naming the file, the
+    row and the column) and [`InvalidInputError`][flexasn.InvalidInputError] for an employee
     whose OPD is absent (naming the row), all before computing anything.
     """
     days = span_days(start, end)
@@ -380,7 +387,7 @@ def _row(
 
 
 def _limit(terms: QuotaTerms, opd: Opd) -> int:
-    """The OPD's limit under ``terms``: the same arithmetic as :func:`flexasn.quota`."""
+    """The OPD's limit under ``terms``: the same arithmetic as [`flexasn.quota`][flexasn.quota]."""
     if terms.rule is None or terms.arrangement is None:
         return 0
     return quota_limit(
@@ -406,7 +413,7 @@ _FRAME_BOOL_COLUMNS = (
 
 def _enum_column(frame: pd.DataFrame, name: str, default: StrEnum) -> Any:
     """Column ``name`` of ``frame`` as the values of ``default``'s enum (``default`` where
-    the column or a cell is missing); :class:`~flexasn.errors.InvalidInputError` naming
+    the column or a cell is missing); [`InvalidInputError`][flexasn.InvalidInputError] naming
     the column and the first row holding another value."""
     if name not in frame.columns:
         return [default.value] * len(frame)
@@ -424,14 +431,15 @@ def _enum_column(frame: pd.DataFrame, name: str, default: StrEnum) -> Any:
 def workforce_from_frame(
     opds: Iterable[Opd], frame: pd.DataFrame, start: date, end: date
 ) -> Workforce:
-    """Aggregate a pandas DataFrame of employees into a :class:`Workforce`, vectorised.
+    """Aggregate a pandas DataFrame of employees into a [`Workforce`][flexasn.Workforce],
+    vectorised.
 
-    Required column: ``opd``; optional: the boolean facts of :class:`~flexasn.Employee`
+    Required column: ``opd``; optional: the boolean facts of [`Employee`][flexasn.Employee]
     (``is_head``, ``frontline``, ``new_in_post``, ``duties_outside_office``,
     ``special_circumstances``), ``discipline`` and ``position`` (their Indonesian values)
     and ``duty_days``
     (ISO dates separated by ``;``). A missing required column, an unknown value or an
-    OPD absent from ``opds`` raises :class:`~flexasn.errors.InvalidInputError` naming
+    OPD absent from ``opds`` raises [`InvalidInputError`][flexasn.InvalidInputError] naming
     the column and the first bad row; nothing partial is returned.
     """
     wf = Workforce(opds, start, end)

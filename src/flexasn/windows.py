@@ -31,9 +31,10 @@ def national_flexible_days(year: int, *, strict: bool = True) -> tuple[FlexibleW
     They are the working days of the dated windows of the minister's circulars (the
     ``nasional`` policy: SE MenPANRB 2/2025 and 3/2025, Surat B/531/M.KT.02/2025,
     SE MenPANRB 2/2026). The weekly arrangement of 2026 (WFH every Friday, SE MenPANRB
-    3/2026) is not a dated window and is not listed: ask :func:`flexasn.eligible_for_wfa`
-    or :func:`flexasn.quota` about a Friday. Raises
-    :class:`~flexasn.errors.CoverageError` for a year beyond the covered years unless
+    3/2026) is not a dated window and is not listed: ask
+    [`flexasn.eligible_for_wfa`][flexasn.eligible_for_wfa]
+    or [`flexasn.quota`][flexasn.quota] about a Friday. Raises
+    [`CoverageError`][flexasn.CoverageError] for a year beyond the covered years unless
     ``strict=False``.
     """
     require_type(year, int, "year")
@@ -64,6 +65,6 @@ def flexible_work_days(year: int, *, strict: bool = True) -> tuple[date, ...]:
 
     ``flexible_work_days(2025)`` gives 24-27 March (SE MenPANRB 2/2025), 8 April
     (SE MenPANRB 3/2025) and 29-31 December 2025 (Surat B/531/M.KT.02/2025).
-    See :func:`national_flexible_days` for the circular behind each day.
+    See `national_flexible_days` for the circular behind each day.
     """
     return tuple(item.day for item in national_flexible_days(year, strict=strict))

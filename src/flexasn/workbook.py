@@ -2,7 +2,7 @@
 and tables written as a workbook, for rosters and schedules.
 
 Reading needs the optional package openpyxl (``pip install 'flexasn[xlsx]'``); without it a
-:class:`~flexasn.errors.RosterError` names the extra. The sheet is read one row at a time
+[`RosterError`][flexasn.RosterError] names the extra. The sheet is read one row at a time
 (openpyxl's read-only mode), so a large workbook is never held whole; its rows are numbered
 as Excel numbers them (1 = the header row), blank rows skipped, and each cell becomes the
 text a CSV file would hold:
@@ -12,12 +12,13 @@ text a CSV file would hold:
   schedule's day columns and the roster's ``hari_piket`` expect;
 - ``TRUE``/``FALSE`` as ``true``/``false``; an empty cell as an empty text.
 
-A number of 16 digits or more stored as a number is refused (:class:`RosterError` naming the
+A number of 16 digits or more stored as a number is refused ([`RosterError`][flexasn.RosterError]
+naming the
 row and the column's position): Excel keeps 15 significant digits, so an 18-digit NIP typed
 into a "General" cell has lost its last digits, and might still look like a valid NIP. Type
 NIPs into a column formatted as Text; flexasn writes them as text.
 
-Errors never repeat a cell (see :mod:`flexasn.privacy`) and keep no exception chain.
+Errors never repeat a cell (see [`flexasn.privacy`][flexasn.privacy]) and keep no exception chain.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def cell_text(value: object, name: str, row: int, column: int) -> str:
 def open_workbook(
     path: str | Path,
 ) -> Iterator[tuple[str, list[str], Iterator[tuple[int, list[str]]]]]:
-    """The first sheet of a workbook as :func:`flexasn.roster.open_table` gives a CSV file:
+    """The first sheet of a workbook as [`flexasn.roster.open_table`][flexasn.roster.open_table]
+    gives a CSV file:
     ``(name, header, rows)``, ``rows`` yielding ``(row number, cells)`` as the sheet is
     read. Empty cells at the end of the header row are dropped, and the rows are cut or
     padded to the header's width where the cells beyond it are empty."""

@@ -6,13 +6,13 @@ time per day. A region may set its own daily times inside those totals, and unit
 that give operational support or direct public service are not bound by the
 Monday-Friday pattern at all (Pasal 7: they may run six-day weeks or shifts).
 
-A :class:`WorkSchedule` is such a regional schedule as policy data
+A [`WorkSchedule`][flexasn.WorkSchedule] is such a regional schedule as policy data
 (``[[work_schedule]]`` in a policy file): the days it covers, the hours of each
 weekday, the weekly total it declares (checked against the sum of the days), the OPD
 kinds that follow it, and its legal basis. Kota Malang's Ramadan circulars
 (SE 6/2025, SE 6/2026) are the bundled example.
 
-This module imports nothing from :mod:`flexasn.policy`, which imports it.
+This module imports nothing from [`flexasn.policy`][flexasn.policy], which imports it.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ STANDARD_PATTERN = "standar"
 
 NATIONAL_HOURS_FILE = "national-hours.toml"
 """The national working hours of Perpres 21/2023 Pasal 4 (standard and Ramadan), as two
-``[[work_schedule]]`` entries: :func:`national_schedule`."""
+``[[work_schedule]]`` entries: [`national_schedule`][flexasn.worktime.national_schedule]."""
 
 
 def net_duration(start: time, end: time, break_minutes: int) -> timedelta:
@@ -152,8 +152,9 @@ class WorkSchedule(Frozen):
     ``weekly_total`` is the total the instrument declares; it must equal the sum of
     the weekdays' hours. A total above the national one (Pasal 4: 37 h 30 min, in Ramadan
     32 h 30 min) is what the region decreed: it loads, and it is flagged
-    (:attr:`above_national_total`, and a ``schedule_above_national_total`` notice in
-    :func:`~flexasn.hours.check_hours`), never silently lowered. Provinsi Banten's SE 3/2026
+    ([`above_national_total`][flexasn.worktime.WorkSchedule.above_national_total], and a
+    ``schedule_above_national_total`` notice in
+    [`check_hours`][flexasn.check_hours]), never silently lowered. Provinsi Banten's SE 3/2026
     (35 h a week in Ramadan 1447 H) is the bundled example.
 
     National holidays and cuti bersama owe nothing whatever the schedule says

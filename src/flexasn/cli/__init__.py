@@ -1,9 +1,9 @@
 """The ``flexasn`` command: the library's answers at a terminal, in Indonesian or English.
 
-Importing :mod:`flexasn` never imports this package; it uses the standard library's
-:mod:`argparse` on top of the library's public API.
+Importing `flexasn` never imports this package; it uses the standard library's
+`argparse` on top of the library's public API.
 
-Commands (one module each, registered in :mod:`flexasn.cli.commands`, which says how to
+Commands (one module each, registered in `flexasn.cli.commands`, which says how to
 add one): ``calendar``, ``doctor``, ``policies``, ``check``, ``quota``, ``plan``,
 ``validate``, ``hours``, ``serve`` (the web service, an extra) and ``demo``. Every command
 takes ``--lang id|en`` (default ``id``) and ``--debug``; those that print data take
@@ -12,12 +12,12 @@ three may come before or after the command, their values in any case (``flexasn 
 EN check ...``). ``flexasn --version`` prints the version; ``python -m flexasn`` is the
 same command.
 
-The shared pieces: :mod:`~flexasn.cli.words` (labels from the message catalogues),
-:mod:`~flexasn.cli.output` (tables, CSV, JSON), :mod:`~flexasn.cli.progress`,
-:mod:`~flexasn.cli.errors` (:class:`CliError`, the one-line error),
-:mod:`~flexasn.cli.arguments` and :mod:`~flexasn.cli.options` (options to values and
-models), :mod:`~flexasn.cli.parser`, and the demo's data in
-:mod:`~flexasn.cli.demo_data`.
+The shared pieces: `words` (labels from the message catalogues),
+`output` (tables, CSV, JSON), `progress`,
+`errors` ([`CliError`][flexasn.cli.CliError], the one-line error),
+`arguments` and `options` (options to values and
+models), `parser`, and the demo's data in
+`demo_data`.
 
 Exit codes:
 
@@ -31,7 +31,7 @@ Exit codes:
 
 Output never carries a full NIP nor a name, errors included (with ``--debug`` too):
 tables show employees masked (``…1001``) with their row in the employees file; JSON and
-CSV by their masked id (``…1001#5c2e9a07``, :func:`flexasn.privacy.masked_id`: set
+CSV by their masked id (``…1001#5c2e9a07``, [`flexasn.privacy.masked_id`][flexasn.masked_id]: set
 ``FLEXASN_MASK_KEY`` for ids that stay the same from one run to the next) and row. Only
 the files written with ``plan --output`` (which ``validate`` reads back) hold the
 roster's NIPs.
@@ -56,7 +56,7 @@ from .words import say
 
 
 def _notices(caught: list[warnings.WarningMessage], lang: Language) -> None:
-    """Print each flexasn notice (:class:`~flexasn.FlexasnWarning`: columns ignored, PPPK
+    """Print each flexasn notice ([`FlexasnWarning`][flexasn.FlexasnWarning]: columns ignored, PPPK
     numbers flagged) as one line on standard error, in the user's language; pass any other
     warning on as Python would show it."""
     for w in caught:
@@ -69,7 +69,7 @@ def _notices(caught: list[warnings.WarningMessage], lang: Language) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the parsed command; bad input is one line on standard error and exit code 2.
-    Notices (:class:`~flexasn.FlexasnWarning`) are lines on standard error too."""
+    Notices ([`FlexasnWarning`][flexasn.FlexasnWarning]) are lines on standard error too."""
     lang: Language = "id"
     try:
         lang = args.lang = require_language(getattr(args, "lang", "id"))

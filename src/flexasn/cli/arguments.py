@@ -3,7 +3,7 @@
 
 ``--lang`` and ``--format`` take their value in any case (``--lang EN``); a language
 flexasn does not speak is checked after parsing, as
-:class:`~flexasn.UnknownLanguageError`.
+[`UnknownLanguageError`][flexasn.UnknownLanguageError].
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .output import FORMATS, WIDTH
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help that fits :data:`~flexasn.cli.output.WIDTH` columns, descriptions as written."""
+    """Help that fits `WIDTH` columns, descriptions as written."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=WIDTH, max_help_position=30)

@@ -91,7 +91,7 @@ def calendar_rows(
 ) -> list[dict[str, Any]]:
     """The ASN calendar of a span, one JSON-ready dict per day.
 
-    Keys: ``date`` (ISO), ``weekday`` (0 = Monday), ``kind`` (the :class:`DayKind`
+    Keys: ``date`` (ISO), ``weekday`` (0 = Monday), ``kind`` (the [`DayKind`][flexasn.DayKind]
     value), ``working_day``, ``name_id``, ``name_en``, ``estimated``, ``basis``,
     ``national_flexible`` (the circular, or None) and ``regional`` (the policy's
     arrangement covering the day, or None). Citations are rendered in ``lang``.
@@ -206,7 +206,7 @@ def calendar_lines(
 
 
 def _ics(start: date, end: date, policy: fx.Policy | None, lang: Language) -> bytes:
-    """The span as an iCalendar feed (:func:`flexasn.ics.calendar_ics`; needs the ``ics``
+    """The span as an iCalendar feed (`flexasn.ics.calendar_ics`; needs the ``ics``
     extra). A policy read from a file answers for its id while the feed is written."""
     from flexasn.ics import calendar_ics
 

@@ -7,19 +7,19 @@ A command is one module of this package holding:
   ``flexasn NAME --help``, both languages, wrapped by hand to fit 80 columns (with a
   ``Contoh / example`` a user can paste: a test holds every command to both);
 - ``add_arguments(parser)``: its options, with the shared ones from
-  :mod:`flexasn.cli.arguments` (``add_common`` gives ``--lang``, ``--format`` and
+  `flexasn.cli.arguments` (``add_common`` gives ``--lang``, ``--format`` and
   ``--debug``, which a user may also write before the command);
 - ``run(args) -> int``: the work, over the public API (``import flexasn as fx``) only;
   it prints to standard output and returns the exit code (0 success, 1 a negative
-  finding). It raises :class:`~flexasn.cli.errors.CliError` (a catalogue key of the
-  table ``[cli_error]``) or any :class:`~flexasn.FlexasnError` for bad input:
-  :func:`flexasn.cli.main` prints it as one line in the user's language and exits 2.
+  finding). It raises [`CliError`][flexasn.cli.errors.CliError] (a catalogue key of the
+  table ``[cli_error]``) or any [`FlexasnError`][flexasn.FlexasnError] for bad input:
+  [`flexasn.cli.main`][flexasn.cli.main] prints it as one line in the user's language and exits 2.
 
-Adding a command is that module plus one line in :data:`COMMANDS`. ``serve`` is the one
+Adding a command is that module plus one line in `COMMANDS`. ``serve`` is the one
 exception to "over the public API": it hands the rest of its line to
-:func:`flexasn.server.main` (the optional web service) before this package's parser reads it.
+`flexasn.server.main` (the optional web service) before this package's parser reads it.
 ``calendar --format ics`` is a format of an existing command, written by
-:func:`flexasn.ics.calendar_ics`.
+`flexasn.ics.calendar_ics`.
 
 The command reference (``docs/reference/cli.md``) is generated from the parser by
 ``docs/gen_pages.py``: run it after adding a command.

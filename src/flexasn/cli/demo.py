@@ -1,6 +1,6 @@
 """``flexasn demo``: the main job on the bundled Kabupaten Malang example: the calendar,
 each OPD's quota, the rotation, three explained decisions and what the law does not know
-yet (see :mod:`flexasn.cli.demo_data` for the data and dates)."""
+yet (see `flexasn.cli.demo_data` for the data and dates)."""
 
 from __future__ import annotations
 

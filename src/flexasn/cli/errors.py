@@ -1,4 +1,5 @@
-"""The command's errors: :class:`CliError` for bad usage it finds itself, and the one line
+"""The command's errors: [`CliError`][flexasn.cli.errors.CliError] for bad usage it finds itself,
+and the one line
 printed for any error (never a traceback, never a NIP)."""
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class CliError(fx.FlexasnError):
 def error_line(exc: BaseException, lang: Language = "id") -> str:
     """The one-line message printed for bad input (never a traceback, never a NIP).
 
-    A flexasn error speaks through its own :meth:`~flexasn.FlexasnError.message`; an
+    A flexasn error speaks through its own `message`; an
     unknown policy adds where to give a policy file.
     """
     if isinstance(exc, fx.UnknownPolicyError):

@@ -1,5 +1,5 @@
 """From the command's options to the library's values: dates and spans, the policy, the
-roster, an OPD described by its options. Bad values are :class:`CliError` in both
+roster, an OPD described by its options. Bad values are `CliError` in both
 languages."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .errors import CliError
 
 
 def parse_day(text: str, what: str = "date") -> date:
-    """An ISO date (``YYYY-MM-DD``); a bad one is a :class:`CliError` in both languages."""
+    """An ISO date (``YYYY-MM-DD``); a bad one is a `CliError` in both languages."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
         try:
             return date.fromisoformat(text.strip())
@@ -50,9 +50,9 @@ def _number(n: int) -> dict[str, str]:
 
 def check_span_size(start: date, end: date, fmt: str = "table") -> None:
     """The command line's limits on a span (``end`` not before ``start``): at most
-    :data:`~flexasn.calendar.MAX_TABLE_DAYS` days (366) shown as a table, at most
-    :data:`~flexasn.calendar.MAX_DATA_DAYS` (1,830: five years) written as JSON or CSV. A
-    longer span is a :class:`CliError` naming the limits, before any work."""
+    [`MAX_TABLE_DAYS`][flexasn.calendar.MAX_TABLE_DAYS] days (366) shown as a table, at most
+    [`MAX_DATA_DAYS`][flexasn.calendar.MAX_DATA_DAYS] (1,830: five years) written as JSON or CSV. A
+    longer span is a `CliError` naming the limits, before any work."""
     days = (end - start).days + 1
     limit = MAX_TABLE_DAYS if fmt == "table" else MAX_DATA_DAYS
     if days <= limit:
@@ -91,7 +91,7 @@ def read_roster_option(args: argparse.Namespace) -> fx.Roster:
 
 
 def check_nip_option(nip: str | None) -> None:
-    """``--nip``: 18 digits 0-9, or a :class:`CliError` saying how many characters it has
+    """``--nip``: 18 digits 0-9, or a `CliError` saying how many characters it has
     (never repeating them), before any file is read."""
     if nip is not None and not (len(nip) == 18 and nip.isascii() and nip.isdigit()):
         raise CliError("nip_digits", length=len(nip))

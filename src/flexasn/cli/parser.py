@@ -1,9 +1,9 @@
-"""The ``flexasn`` argument parser: the commands of :mod:`flexasn.cli.commands`, usage
+"""The ``flexasn`` argument parser: the commands of `flexasn.cli.commands`, usage
 errors in one line, and the options a user may write before the command.
 
 ``--lang``, ``--format`` and ``--debug`` belong to each command, but a user may write them
 before it too (``flexasn --lang EN check ...`` and ``flexasn check ... --lang en``):
-:func:`hoist_global_options` moves them to just after the command before parsing.
+`hoist_global_options` moves them to just after the command before parsing.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def hoist_global_options(words: Sequence[str]) -> list[str]:
-    """``words`` with the options of :data:`VALUED` and :data:`FLAGS` written before the
+    """``words`` with the options of `VALUED` and `FLAGS` written before the
     command moved to just after it, where its parser takes them."""
     front: list[str] = []
     moved: list[str] = []

@@ -148,7 +148,7 @@ def schedule_json(
 ) -> dict[str, Any]:
     """A schedule as JSON with every employee named by a masked id, never a NIP.
 
-    ``employee`` is :func:`~flexasn.privacy.masked_id`, unambiguous within the output;
+    ``employee`` is [`masked_id`][flexasn.masked_id], unambiguous within the output;
     ``row`` is the employee's row in the employees file (1 = the header).
     """
     return {

@@ -62,7 +62,7 @@ def quota_rows(
 ) -> list[dict[str, Any]]:
     """Each OPD's quota on ``day``: JSON-ready dicts with the computation and a note.
 
-    ``status`` is the :class:`~flexasn.quotas.QuotaStatus` (``set``, ``excluded``,
+    ``status`` is the [`QuotaStatus`][flexasn.QuotaStatus] (``set``, ``excluded``,
     ``no_flexible_work``, ``not_working_day``, ``undefined``, ``unknown``); ``reason`` the
     finer code; ``limit`` is None where the law gives no number.
     """

@@ -1,8 +1,8 @@
-"""``flexasn serve``: the web service (:mod:`flexasn.server`, the optional ``server`` extra).
+"""``flexasn serve``: the web service (`flexasn.server`, the optional ``server`` extra).
 
 Everything after ``serve`` belongs to the service's own options (``--host``, ``--port``,
 ``--workers`` and the limits; ``flexasn serve --help`` lists them), so
-:func:`flexasn.cli.main` hands the line to :func:`serve` before its own parser reads it.
+[`flexasn.cli.main`][flexasn.cli.main] hands the line to `serve` before its own parser reads it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ HELP = (
 
 
 def serve(argv: Sequence[str]) -> int:
-    """Run :func:`flexasn.server.main` with ``argv``; without the extra, one error line
+    """Run `flexasn.server.main` with ``argv``; without the extra, one error line
     naming it (exit code 2)."""
     lang: Language = "en" if "en" in [a.lower() for a in argv] else "id"
     try:
@@ -45,11 +45,11 @@ def serve(argv: Sequence[str]) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    """The service's options, for ``flexasn --help`` (:func:`serve` parses them)."""
+    """The service's options, for ``flexasn --help`` (`serve` parses them)."""
     p.add_argument("options", nargs=argparse.REMAINDER, help="--host, --port, --workers, ...")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Start the service (reached only through the parser; :func:`flexasn.cli.main`
-    normally hands ``serve`` to :func:`serve` first)."""
+    """Start the service (reached only through the parser; [`flexasn.cli.main`][flexasn.cli.main]
+    normally hands ``serve`` to `serve` first)."""
     return serve(args.options)

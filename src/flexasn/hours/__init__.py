@@ -18,22 +18,24 @@ The Perpres sets weekly totals, start times and breaks, not an end time per day.
 national default here (flexasn's reading, LAW.md §1) splits the week evenly: **7 h 30
 min per working day (6 h 30 min in Ramadan)**, so a week with holidays owes 7.5 h per
 remaining working day. Where a policy holds a regional schedule for the day
-(:class:`~flexasn.worktime.WorkSchedule`), its hours replace the default.
+([`WorkSchedule`][flexasn.WorkSchedule]), its hours replace the default.
 
-All arithmetic is exact (:class:`~datetime.timedelta`, whole minutes); nothing is a float.
-A span (of :func:`day_norms`, :func:`required_hours`, :func:`check_hours`) is at most
-:data:`~flexasn.calendar.MAX_SPAN_DAYS` days (ten years): a longer one raises
-:class:`~flexasn.calendar.SpanTooLongError` before any work.
+All arithmetic is exact (`timedelta`, whole minutes); nothing is a float.
+A span (of [`day_norms`][flexasn.day_norms], [`required_hours`][flexasn.required_hours],
+[`check_hours`][flexasn.check_hours]) is at most
+[`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days (ten years): a longer one raises
+[`SpanTooLongError`][flexasn.SpanTooLongError] before any work.
 
 One module per topic:
 
-- :mod:`~flexasn.hours.national`: the national hours of Pasal 4 (standard and Ramadan);
-- :mod:`~flexasn.hours.norms`: hours owed per day and per span (:func:`day_norm`,
-  :func:`daily_norm`, :func:`day_norms`, :func:`required_hours`);
-- :mod:`~flexasn.hours.shifts`: shift rosters (Permen PANRB 4/2025 Pasal 17 a);
-- :mod:`~flexasn.hours.zones`: WIB / WITA / WIT and record times in them;
-- :mod:`~flexasn.hours.report`: the records, findings and report of a check;
-- :mod:`~flexasn.hours.records` and :mod:`~flexasn.hours.check`: :func:`check_hours`.
+- `national`: the national hours of Pasal 4 (standard and Ramadan);
+- `norms`: hours owed per day and per span ([`day_norm`][flexasn.day_norm],
+  [`daily_norm`][flexasn.daily_norm], [`day_norms`][flexasn.day_norms],
+  [`required_hours`][flexasn.required_hours]);
+- `shifts`: shift rosters (Permen PANRB 4/2025 Pasal 17 a);
+- `zones`: WIB / WITA / WIT and record times in them;
+- `report`: the records, findings and report of a check;
+- `records` and `check`: [`check_hours`][flexasn.check_hours].
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Checking one person's attendance against the hours owed: :func:`check_hours`.
+"""Checking one person's attendance against the hours owed: [`check_hours`][flexasn.check_hours].
 
 The check runs in six steps, each a function: read and localise the records, fix the
-span, find overlaps (:mod:`flexasn.hours.records`), then the norms of each day, the
+span, find overlaps (`flexasn.hours.records`), then the norms of each day, the
 rows and findings of each day, and those of each week (here).
 """
 
@@ -59,7 +59,8 @@ def check_hours(
 ) -> HoursReport:
     """Check one person's attendance records against the hours owed (Perpres 21/2023).
 
-    ``logs`` are presence records (check-in, check-out): :class:`AttendanceRecord`,
+    ``logs`` are presence records (check-in, check-out):
+    [`AttendanceRecord`][flexasn.AttendanceRecord],
     ``(start, end)`` pairs or mappings with ``start`` and ``end`` (other keys are
     ignored). Datetimes must be aware; naive ones are read in the policy's zone (WIB,
     WITA, WIT) only with ``assume_local_time=True``. A record belongs to the local day it
@@ -83,7 +84,8 @@ def check_hours(
     ``on_invalid="report"`` ``overlapping_records`` and ``end_before_start`` (the bad
     records are then left out of the totals; with the default ``"raise"`` they are an
     records are then left out of the totals; with the default ``"raise"`` they are an
-    :class:`AttendanceError`). ``shift`` checks the records against a shift roster
+    [`AttendanceError`][flexasn.AttendanceError]). ``shift`` checks the records against a shift
+    roster
     (Pasal 17 a) instead of office hours.
 
     Bad input (a naive datetime, a record over 24 hours, a record outside the span, a
@@ -134,7 +136,8 @@ def _check_arguments(
     on_invalid: str,
     strict: bool,
 ) -> None:
-    """The types and combinations of :func:`check_hours`'s arguments, before any work."""
+    """The types and combinations of [`check_hours`][flexasn.check_hours]'s arguments, before any
+    work."""
     if isinstance(logs, Mapping | str | bytes) or not isinstance(logs, Iterable):
         raise HoursTypeError(render_all("hours.logs_type", type=type(logs).__name__))
     check_arguments(opd, pattern, strict)

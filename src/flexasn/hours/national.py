@@ -8,7 +8,7 @@ flexasn's reading (LAW.md §1) splits the week evenly, **7 h 30 min per working 
 
 None of these numbers is written here: they are cited data, ``data/national-hours.toml``,
 in the schema of a policy's regional schedules, read by
-:func:`~flexasn.worktime.national_schedule`. ``DAILY_NORM``, ``RAMADAN_DAILY_NORM``,
+[`national_schedule`][flexasn.worktime.national_schedule]. ``DAILY_NORM``, ``RAMADAN_DAILY_NORM``,
 ``START`` and ``RAMADAN_START`` are read from it when first asked for.
 """
 

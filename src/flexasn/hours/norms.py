@@ -1,8 +1,10 @@
-"""Hours owed: per day (:func:`day_norm`, :func:`daily_norm`) and per span
-(:func:`day_norms`, :func:`required_hours`), by the national rule or a regional schedule.
+"""Hours owed: per day ([`day_norm`][flexasn.day_norm], [`daily_norm`][flexasn.daily_norm]) and per
+span
+([`day_norms`][flexasn.day_norms], [`required_hours`][flexasn.required_hours]), by the national
+rule or a regional schedule.
 
-A day owes the national hours (Perpres 21/2023 Pasal 4, :mod:`flexasn.hours.national`)
-unless the policy holds a regional schedule (:class:`~flexasn.worktime.WorkSchedule`)
+A day owes the national hours (Perpres 21/2023 Pasal 4, `flexasn.hours.national`)
+unless the policy holds a regional schedule ([`WorkSchedule`][flexasn.WorkSchedule])
 for it; weekends, national holidays and cuti bersama owe nothing (Pasal 3 and 6).
 """
 
@@ -54,7 +56,7 @@ class DayNorm(Frozen):
 
 
 def resolve_policy(policy: PolicyArg) -> Policy:
-    """The policy asked for: a :class:`~flexasn.policy.Policy`, a bundled id, or (None)
+    """The policy asked for: a [`Policy`][flexasn.Policy], a bundled id, or (None)
     the national one."""
     if isinstance(policy, Policy):
         return policy
@@ -98,7 +100,8 @@ def pick_pattern(policy: Policy, opd: OpdArg, pattern: str | None) -> str:
 
 
 def check_day(day: object, name: str = "day") -> date:
-    """``day`` if it is a plain ``datetime.date``, else :class:`HoursTypeError`."""
+    """``day`` if it is a plain ``datetime.date``, else
+    [`HoursTypeError`][flexasn.hours.norms.HoursTypeError]."""
     require_date(day, name, error=HoursTypeError)
     assert isinstance(day, date)
     return day
@@ -180,12 +183,13 @@ def day_norm(
 ) -> DayNorm:
     """What ``day`` owes, with its times, break, Ramadan flag and basis.
 
-    ``policy`` (a :class:`~flexasn.policy.Policy` or a bundled id; default: the national
-    rule) may hold regional schedules; ``opd`` (an :class:`~flexasn.people.Opd` or its
+    ``policy`` (a [`Policy`][flexasn.Policy] or a bundled id; default: the national
+    rule) may hold regional schedules; ``opd`` (an [`Opd`][flexasn.Opd] or its
     kind) or ``pattern`` (``"enam-hari"``) picks the schedule of units under Perpres
-    21/2023 Pasal 7. Raises :class:`~flexasn.errors.CoverageError` for a date beyond the
+    21/2023 Pasal 7. Raises [`CoverageError`][flexasn.CoverageError] for a date beyond the
     decreed calendar or Ramadan periods unless ``strict=False`` (then ``estimated`` is
-    True), and :class:`ScheduleCoverageError` where the chosen pattern has no hours.
+    True), and [`ScheduleCoverageError`][flexasn.ScheduleCoverageError] where the chosen pattern
+    has no hours.
     """
     check_arguments(opd, pattern, strict)
     p = resolve_policy(policy)
@@ -207,7 +211,7 @@ def daily_norm(
     holidays and cuti bersama owe nothing (Pasal 3 and 6). A regional schedule in the
     policy replaces the default: ``daily_norm(date(2025, 3, 8), policy="kota-malang",
     pattern="enam-hari")`` is 4 h (a Saturday of Kota Malang's six-day Ramadan week).
-    See :func:`day_norm` for the arguments and errors.
+    See [`day_norm`][flexasn.day_norm] for the arguments and errors.
     """
     return day_norm(day, policy=policy, opd=opd, pattern=pattern, strict=strict).owed
 
@@ -234,7 +238,7 @@ def day_norms(
     pattern: str | None = None,
     strict: bool = True,
 ) -> tuple[DayNorm, ...]:
-    """The :class:`DayNorm` of every day from ``start`` to ``end``, both inclusive.
+    """The [`DayNorm`][flexasn.DayNorm] of every day from ``start`` to ``end``, both inclusive.
 
     Every day is checked before anything is returned: no partial answer.
     """
@@ -253,7 +257,8 @@ def required_hours(
     pattern: str | None = None,
     strict: bool = True,
 ) -> timedelta:
-    """Hours owed from ``start`` to ``end``, both inclusive: the sum of :func:`daily_norm`.
+    """Hours owed from ``start`` to ``end``, both inclusive: the sum of
+    [`daily_norm`][flexasn.daily_norm].
 
     ``required_hours(date(2025, 5, 12), date(2025, 5, 16))`` is 22 h 30 min: 12 May is
     Vesak and 13 May cuti bersama, leaving three working days of 7 h 30 min (Perpres

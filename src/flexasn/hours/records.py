@@ -1,4 +1,4 @@
-"""Reading attendance records for :func:`~flexasn.hours.check_hours`: each record read and
+"""Reading attendance records for [`check_hours`][flexasn.check_hours]: each record read and
 localised, the span checked against the records, overlapping records found (steps 1-3
 of the check)."""
 

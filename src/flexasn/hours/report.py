@@ -1,4 +1,4 @@
-"""What :func:`~flexasn.hours.check_hours` reads and answers: attendance records, findings,
+"""What [`check_hours`][flexasn.check_hours] reads and answers: attendance records, findings,
 day and week rows, the report."""
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ class AttendanceRecord(Frozen):
     mode: WorkMode | None = None
     row: StrictInt | None = Field(default=None, ge=1)
     """The row of the file it was read from (1 = the header), set by
-    :func:`~flexasn.attendance.read_attendance`; a finding's record index leads to it."""
+    `read_attendance`; a finding's record index leads to it."""
 
 
 class FindingCode(StrEnum):
-    """Stable codes of what :func:`check_hours` finds. Never renamed."""
+    """Stable codes of what [`check_hours`][flexasn.check_hours] finds. Never renamed."""
 
     UNDER_WEEKLY_TOTAL = "under_weekly_total"
     RECORD_ON_DAY_OFF = "record_on_day_off"
@@ -101,7 +101,8 @@ TimeMode = Literal["tetap", "dinamis", "sif"]
 
 
 class HoursReport(Frozen):
-    """The result of :func:`check_hours`: per day, per week, totals and findings."""
+    """The result of [`check_hours`][flexasn.check_hours]: per day, per week, totals and
+    findings."""
 
     first_day: date
     last_day: date

@@ -24,7 +24,8 @@ def zone_name(timezone: str) -> str:
 
 def localise(index: int, field: str, value: datetime, zone: ZoneInfo, assume: bool) -> datetime:
     """``value`` in ``zone``: an aware datetime converted, a naive one read in the zone
-    with ``assume`` (else :class:`~flexasn.errors.AttendanceError` at record ``index``)."""
+    with ``assume`` (else [`AttendanceError`][flexasn.errors.AttendanceError] at record
+    ``index``)."""
     if value.tzinfo is None or value.utcoffset() is None:
         if not assume:
             detail = render_all("hours.naive", zone=zone.key)

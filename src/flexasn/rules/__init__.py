@@ -1,8 +1,8 @@
 """The rules, one module per instrument family; each rule cites the article it implements.
 
-A rule is a plain function of one :class:`Situation` (one employee, one OPD, one day,
+A rule is a plain function of one `Situation` (one employee, one OPD, one day,
 the policy and the arrangement in force) that returns one
-:class:`~flexasn.reasons.Reason`. Rules never raise for a legal answer: pass, fail
+[`Reason`][flexasn.Reason]. Rules never raise for a legal answer: pass, fail
 or unknown are all reasons. ``decide.eligible_for_wfa`` runs them in a fixed order.
 """
 
@@ -39,7 +39,8 @@ class Situation:
     """Answer with only the instruments public by this day (None: everything known)."""
     shared: dict[object, object] | None = None
     """Answers already made for the same policy, day and ``known_on`` (kept by
-    :func:`flexasn.decide.situation`): the reasons of the rules that read only those, or
+    [`flexasn.decide.situation`][flexasn.decide.situation]): the reasons of the rules that read
+    only those, or
     those and the OPD. None (a situation built by hand): every rule runs."""
 
     @property

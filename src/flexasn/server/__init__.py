@@ -9,9 +9,9 @@ library's own (``Employee``, ``Opd``, ``Decision``, ``Quota``, ``Schedule``), so
 is the library's and the OpenAPI 3.1 document is generated from them; uvicorn (with
 httptools and uvloop) is the ASGI server FastAPI is usually run on.
 
-- :func:`create_app` builds the application with :class:`Settings` (limits);
-- :func:`main` is the command line: ``--host``, ``--port``, ``--workers`` and the limits;
-- :mod:`flexasn.server.logs` keeps NIPs out of the access log.
+- `create_app` builds the application with `Settings` (limits);
+- `main` is the command line: ``--host``, ``--port``, ``--workers`` and the limits;
+- `flexasn.server.logs` keeps NIPs out of the access log.
 """
 
 from __future__ import annotations

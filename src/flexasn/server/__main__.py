@@ -1,4 +1,4 @@
-"""``python -m flexasn.server``: run the web service (see :func:`flexasn.server.main`)."""
+"""``python -m flexasn.server``: run the web service (see `flexasn.server.main`)."""
 
 from __future__ import annotations
 

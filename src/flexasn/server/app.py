@@ -314,7 +314,7 @@ def _unknown_instansi(request: Request, error: UnknownPolicyError) -> Response:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The web service's ASGI application, with ``settings`` (default:
-    :meth:`Settings.from_env`)."""
+    `Settings.from_env`)."""
     cfg = settings if settings is not None else Settings.from_env()
     cache = DecisionCache(cfg.decision_cache)
     app = FastAPI(
@@ -764,7 +764,7 @@ def _renamed(error: RosterError, folder: str) -> RosterError:
 
 
 def app_from_env() -> FastAPI:
-    """The application with :meth:`Settings.from_env` (uvicorn's ``--factory`` target,
+    """The application with `Settings.from_env` (uvicorn's ``--factory`` target,
     used for several workers)."""
     return create_app(Settings.from_env())
 

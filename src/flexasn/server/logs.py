@@ -4,9 +4,9 @@ uvicorn's access log prints each request's path **and query string**. flexasn's 
 takes personal data (NIPs, facts about employees) in POST bodies only, but a client may
 still put a NIP in a query string or a path (``/v1/x?nip=1985...``). The formatter here
 logs the path without its query string, and masks every run of eight digits or more in
-the path (``…1001#5c2e9a07``, :func:`flexasn.privacy.masked_id`); an ISO date
+the path (``…1001#5c2e9a07``, [`flexasn.privacy.masked_id`][flexasn.masked_id]); an ISO date
 (``2025-03-24``) is kept. Request bodies are never logged, and the service's own error
-log names an error's type and path only (:mod:`flexasn.server.problems`).
+log names an error's type and path only (`flexasn.server.problems`).
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def _masked_args(args: Any) -> Any:
 
 class MaskFilter(logging.Filter):
     """A filter for the ``uvicorn.access`` logger that masks each record itself
-    (:func:`mask_path`), so that every handler (a log shipper, a test's capture) gets the
-    masked path. :func:`flexasn.server.create_app` installs it."""
+    (`mask_path`), so that every handler (a log shipper, a test's capture) gets the
+    masked path. `flexasn.server.create_app` installs it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Mask the record's request target; never drops a record."""
@@ -49,15 +49,15 @@ class MaskFilter(logging.Filter):
 
 
 def install_mask_filter() -> None:
-    """Add :class:`MaskFilter` to the ``uvicorn.access`` logger, once."""
+    """Add `MaskFilter` to the ``uvicorn.access`` logger, once."""
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, MaskFilter) for f in access.filters):
         access.addFilter(MaskFilter())
 
 
 class MaskedAccessFormatter(AccessFormatter):
-    """uvicorn's access formatter with the path masked (:func:`mask_path`), for a record
-    that did not pass :class:`MaskFilter`."""
+    """uvicorn's access formatter with the path masked (`mask_path`), for a record
+    that did not pass `MaskFilter`."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:
         """Format the record with the request target masked."""
@@ -67,7 +67,7 @@ class MaskedAccessFormatter(AccessFormatter):
 
 
 def log_config(level: str = "info") -> dict[str, Any]:
-    """uvicorn's logging configuration with :class:`MaskedAccessFormatter` for access logs."""
+    """uvicorn's logging configuration with `MaskedAccessFormatter` for access logs."""
     config = copy.deepcopy(LOGGING_CONFIG)
     config["formatters"]["access"]["()"] = f"{__name__}.MaskedAccessFormatter"
     config.setdefault("filters", {})["mask"] = {"()": f"{__name__}.MaskFilter"}

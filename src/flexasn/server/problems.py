@@ -7,11 +7,12 @@ by default, English for ``en``), ``messages`` (``{"id": ..., "en": ...}``) and
 ``instance`` (the path, without the query string). A request that fails validation adds
 ``errors``: one ``{"field", "message", "type"}`` per wrong field, ``field`` being the
 path (``body.employees[3].nip``); a location part that may be a NIP is masked
-(:func:`flexasn.errors.mask_location`). A request over a limit adds ``limit``:
+([`flexasn.errors.mask_location`][flexasn.errors.mask_location]). A request over a limit adds
+``limit``:
 ``{"name": "max_batch", "value": 10000}``.
 
 Input values are never echoed: pydantic's ``input`` is dropped, and the library's own
-messages (:class:`~flexasn.errors.FlexasnError`) never hold personal data.
+messages ([`FlexasnError`][flexasn.FlexasnError]) never hold personal data.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def validation_problem(request: Request, errors: Sequence[Mapping[str, Any]]) ->
 
 def library_problem(request: Request, error: FlexasnError, status: int = 422) -> Response:
     """A problem for an error of the library: its own message, which names what is wrong
-    and never holds personal data (see :mod:`flexasn.errors`)."""
+    and never holds personal data (see [`flexasn.errors`][flexasn.errors])."""
     messages = {"id": error.message("id"), "en": error.message("en")}
     extra: dict[str, Any] = {"error": type(error).__name__}
     errors = getattr(error, "errors", None)

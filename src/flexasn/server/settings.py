@@ -49,7 +49,7 @@ class Settings(BaseModel):
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Settings from ``FLEXASN_SERVER_*`` environment variables (unset: the default).
 
-        Raises :class:`~flexasn.errors.InvalidInputError` naming the variable for a value
+        Raises [`InvalidInputError`][flexasn.InvalidInputError] naming the variable for a value
         that is not a number or is out of range.
         """
         env = os.environ if environ is None else environ
