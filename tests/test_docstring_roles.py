@@ -3,9 +3,7 @@ renders. Run on copies in ``tmp_path``, never on ``src/flexasn``."""
 
 from __future__ import annotations
 
-import ast
 import importlib.util
-import shutil
 import sys
 import zlib
 from pathlib import Path
@@ -124,37 +122,11 @@ def test_rewrite_needs_the_site_inventory(
         script.main(["--root", str(tmp_path), "--inventory", str(tmp_path / "bad.inv")])
 
 
-def _without_docstrings(tree: ast.Module) -> str:
-    for node in ast.walk(tree):
-        constant = node.value if isinstance(node, ast.Expr) else None
-        if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
-            constant.value = ""
-    return ast.dump(tree)
-
-
-def test_a_copy_of_the_sources_changes_only_in_docstrings(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_the_sources_hold_no_sphinx_role_in_any_docstring(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """One docstring style, the one the docs site renders (issue 14): a new `:class:` role
+    in a docstring fails here, naming its file and line, before it reaches the API page."""
     script = load_script()
-    copy = tmp_path / "src" / "flexasn"
-    shutil.copytree(ROOT / "src" / "flexasn", copy, ignore=shutil.ignore_patterns("data"))
-    inventory = write_inventory(
-        tmp_path / "objects.inv",
-        {"flexasn.Opd": "api/#flexasn.people.Opd", "flexasn.people.Opd": "api/#flexasn.people.Opd"},
-    )
-    args = ["--root", str(tmp_path), "--inventory", str(inventory)]
-    assert script.main([*args, "--check"]) == 1, "the sources have no role left: drop this script"
-    capsys.readouterr()
-    assert script.main(args) == 0
-    assert script.main([*args, "--check"]) == 0
-    for path in sorted(copy.rglob("*.py")):
-        original = (ROOT / "src" / "flexasn" / path.relative_to(copy)).read_text(encoding="utf-8")
-        rewritten = path.read_text(encoding="utf-8")
-        assert _without_docstrings(ast.parse(rewritten)) == _without_docstrings(
-            ast.parse(original)
-        ), path
-        assert ":class:`" not in "".join(
-            ast.get_docstring(n) or ""
-            for n in ast.walk(ast.parse(rewritten))
-            if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
-        ), path
+    code = script.main(["--check", "--inventory", str(ROOT / "no-inventory")])
+    assert (code, capsys.readouterr().out) == (0, "")
