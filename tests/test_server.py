@@ -425,6 +425,26 @@ def test_rotation_and_validation_from_csv_uploads(server: Running, tmp_path: Pat
     assert "/tmp" not in json.dumps(bad)
 
 
+def test_rotation_and_validation_from_xlsx_uploads(server: Running, tmp_path: Path) -> None:
+    """Workbooks as BKPSDM keeps them (issue 14's .xlsx rosters and schedules, over HTTP)."""
+    pytest.importorskip("openpyxl")
+    roster = fx.read_roster(example_dir() / "opd.csv", example_dir() / "pegawai.csv")
+    fx.write_roster(roster, tmp_path / "opd.xlsx", tmp_path / "pegawai.xlsx")
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    files = {
+        "opds": ("opd.xlsx", (tmp_path / "opd.xlsx").read_bytes(), xlsx),
+        "employees": ("pegawai.xlsx", (tmp_path / "pegawai.xlsx").read_bytes(), xlsx),
+    }
+    form = {"opd": "BKAD", "first_day": "2025-03-24", "last_day": "2025-03-27"}
+    r = server.client.post("/v1/rotations/csv", files=files, data=form)
+    assert r.status_code == 200, r.text
+    schedule = fx.Schedule.model_validate(r.json())
+    fx.write_schedule_xlsx(schedule, tmp_path / "jadwal.xlsx")
+    files["schedule"] = ("jadwal.xlsx", (tmp_path / "jadwal.xlsx").read_bytes(), xlsx)
+    checked = server.client.post("/v1/schedules/validate/csv", files=files)
+    assert checked.json() == {"count": 0, "violations": []}
+
+
 # --- errors and limits ---------------------------------------------------------------------
 
 

@@ -43,7 +43,7 @@ from ..policy import Policy, get_policy, list_policies, resolve_policy
 from ..quotas import quota
 from ..register import instansi, instansi_ids
 from ..roster import read_roster
-from ..schedule import read_schedule_csv
+from ..schedule import read_schedule_csv, read_schedule_xlsx
 from .logs import install_mask_filter
 from .models import (
     BatchRequest,
@@ -651,7 +651,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         with tempfile.TemporaryDirectory(prefix="flexasn-") as folder:
             paths: dict[str, Path] = {}
             for field, upload in files.items():
-                paths[field] = Path(folder) / f"{field}.csv"
+                # a workbook is read as one (the xlsx extra), anything else as CSV
+                suffix = Path(upload.filename or "").suffix.lower()
+                paths[field] = Path(folder) / f"{field}{suffix if suffix == '.xlsx' else '.csv'}"
                 paths[field].write_bytes(await upload.read())
 
             def run() -> T:
@@ -664,8 +666,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/v1/rotations/csv", tags=["schedules"])
     async def rotation_csv(
-        opds: Annotated[UploadFile, File(description="The OPDs file (CSV UTF-8)")],
-        employees: Annotated[UploadFile, File(description="The employees file (CSV UTF-8)")],
+        opds: Annotated[UploadFile, File(description="The OPDs file (CSV UTF-8 or .xlsx)")],
+        employees: Annotated[
+            UploadFile, File(description="The employees file (CSV UTF-8 or .xlsx)")
+        ],
         opd: Annotated[str, Form(min_length=1, description="The code of the OPD to plan")],
         first_day: Annotated[date, Form()],
         last_day: Annotated[date, Form()],
@@ -689,16 +693,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/v1/schedules/validate/csv", tags=["schedules"], response_model=ValidateResponse)
     async def validate_csv(
-        schedule: Annotated[UploadFile, File(description="The schedule (wide CSV)")],
-        opds: Annotated[UploadFile, File(description="The OPDs file (CSV UTF-8)")],
-        employees: Annotated[UploadFile, File(description="The employees file (CSV UTF-8)")],
+        schedule: Annotated[UploadFile, File(description="The schedule (wide CSV or .xlsx)")],
+        opds: Annotated[UploadFile, File(description="The OPDs file (CSV UTF-8 or .xlsx)")],
+        employees: Annotated[
+            UploadFile, File(description="The employees file (CSV UTF-8 or .xlsx)")
+        ],
         policy: Annotated[str | None, Form()] = None,
     ) -> Response:
         """`POST /v1/schedules/validate` from CSV uploads (the files ``flexasn
         validate`` reads), as ``multipart/form-data``."""
 
         def read(paths: dict[str, Path]) -> bytes:
-            s = read_schedule_csv(paths["schedule"])
+            path = paths["schedule"]
+            s = (read_schedule_xlsx if path.suffix == ".xlsx" else read_schedule_csv)(path)
             span = _check_span(cfg, s.first_day, s.last_day, "schedule")
             roster = read_roster(paths["opds"], paths["employees"], check_headcount=False)
             staff = roster.employees_of(s.opd)
