@@ -143,3 +143,14 @@ def data_error(
     if more:
         message += f" (and {more} more error{'s' if more > 1 else ''})"
     return PolicyDataError(message, file=name, field=field, line=line)
+
+
+__all__ = [
+    "DATA_PACKAGE",
+    "bundled_names",
+    "bundled_text",
+    "data_error",
+    "locate",
+    "parse_toml",
+    "user_text",
+]

@@ -142,3 +142,11 @@ class DateSpan(Frozen):
 def span(first_day: date, last_day: date | None = None) -> DateSpan:
     """Build an inclusive `DateSpan`; one argument gives a one-day span."""
     return DateSpan(first_day=first_day, last_day=last_day or first_day)
+
+
+__all__ = [
+    "DateSpan",
+    "Frozen",
+    "field_error",
+    "span",
+]

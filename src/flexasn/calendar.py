@@ -447,3 +447,32 @@ def days_off(
         _check_coverage(edge, known_on, strict)
     infos = (day_info(d, known_on=known_on, strict=strict) for d in days)
     return tuple(info for info in infos if not info.is_working_day)
+
+
+__all__ = [
+    "CALENDAR_FILE",
+    "MAX_DATA_DAYS",
+    "MAX_SPAN_DAYS",
+    "MAX_TABLE_DAYS",
+    "Amendment",
+    "CalendarData",
+    "CalendarYear",
+    "DayInfo",
+    "DayKind",
+    "Language",
+    "SpanTooLongError",
+    "amendments",
+    "calendar_data",
+    "calendar_year",
+    "check_coverage",
+    "check_span",
+    "covered_years",
+    "day_info",
+    "day_kind",
+    "days_off",
+    "estimated_days",
+    "holiday_name",
+    "is_working_day",
+    "working_days",
+    "year_decree",
+]

@@ -261,3 +261,9 @@ def validate_schedule(
                 )
             )
     return tuple(out)
+
+
+__all__ = [
+    "Violation",
+    "validate_schedule",
+]

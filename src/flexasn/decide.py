@@ -382,3 +382,17 @@ def eligible_for_wfa(
             known_on=known_on,
         )
     )
+
+
+__all__ = [
+    "DAY_RULES",
+    "DECISION_SCHEMA_VERSION",
+    "OPD_RULES",
+    "RULES",
+    "DayContext",
+    "Decision",
+    "day_context",
+    "decide",
+    "eligible_for_wfa",
+    "situation",
+]

@@ -265,3 +265,11 @@ def doctor(today: date | None = None, *, horizon: int = 60) -> DoctorReport:
         coverage=coverage(),
         regions=len(regional_policies()),
     )
+
+
+__all__ = [
+    "STALE_AFTER_DAYS",
+    "DoctorReport",
+    "Finding",
+    "doctor",
+]

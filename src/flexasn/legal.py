@@ -349,3 +349,23 @@ def _cite(instrument_id: str, article: str | None, reading: bool) -> Citation:
         url=next((s.url for s in inst.sources if s.url), None),
         reading=reading,
     )
+
+
+__all__ = [
+    "INSTRUMENTS_FILE",
+    "Article",
+    "Citation",
+    "Confidence",
+    "Instrument",
+    "InstrumentKind",
+    "Registry",
+    "Source",
+    "articles",
+    "build_registry",
+    "cite",
+    "data_as_of",
+    "instrument",
+    "instruments",
+    "registry",
+    "weakest",
+]

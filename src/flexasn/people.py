@@ -435,3 +435,28 @@ def profile_of(e: Employee) -> Profile:
         e.special_circumstances,
         e.position,
     )
+
+
+__all__ = [
+    "NIP_PATTERN",
+    "OPD_KINDS",
+    "OPD_KIND_ALIASES",
+    "AgencyType",
+    "DisciplineStatus",
+    "Employee",
+    "EmploymentStatus",
+    "Level",
+    "NipInfo",
+    "Opd",
+    "OpdKinds",
+    "PositionType",
+    "Profile",
+    "ServiceCategory",
+    "Sex",
+    "WorkMode",
+    "canonical_kind",
+    "check_nip",
+    "mask_nip",
+    "parse_nip",
+    "profile_of",
+]

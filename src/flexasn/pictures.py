@@ -156,3 +156,10 @@ def _rect(col: int, row: int, colour: str) -> Rectangle:
     from matplotlib.patches import Rectangle
 
     return Rectangle((col, row), 1, 1, facecolor=colour, edgecolor="white", linewidth=0.8)
+
+
+__all__ = [
+    "capacity_heatmap",
+    "regional_grid",
+    "service_bar_chart",
+]

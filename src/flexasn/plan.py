@@ -383,3 +383,20 @@ def summarize(
 def weekly_citation() -> Citation:
     """Permen PANRB 4/2025 Pasal 13 ayat (1): at most 2 working days a week."""
     return cite(*WEEKLY_BASIS)
+
+
+__all__ = [
+    "WEEKLY_BASIS",
+    "DayContext",
+    "Eligibility",
+    "check_roster",
+    "day_context",
+    "held_checks",
+    "plan_rotation",
+    "prior_days",
+    "span_days",
+    "summarize",
+    "week_of",
+    "weekly_citation",
+    "weekly_exempt",
+]

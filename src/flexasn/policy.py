@@ -815,3 +815,34 @@ def write_policy_json_schema(path: str | Path) -> None:
     import json  # imported on first use: not part of ``import flexasn``
 
     Path(path).write_text(json.dumps(policy_json_schema(), indent=2) + "\n", encoding="utf-8")
+
+
+__all__ = [
+    "NATIONAL",
+    "PERMITTING",
+    "POLICY_PATH_ENV",
+    "POLICY_SCHEMA_VERSION",
+    "TIMEZONES",
+    "Arrangement",
+    "ArrangementKind",
+    "Basis",
+    "InForce",
+    "Level",
+    "Notes",
+    "Percent",
+    "Policy",
+    "QuotaRule",
+    "Rounding",
+    "Weekday",
+    "get_policy",
+    "list_policies",
+    "load_policy",
+    "national_policy",
+    "parse_policy",
+    "policy_json_schema",
+    "register_policy",
+    "registered_policies",
+    "resolve_policy",
+    "unregister_policy",
+    "write_policy_json_schema",
+]

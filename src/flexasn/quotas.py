@@ -406,3 +406,18 @@ def max_remote(
     q = quota(opd, on, policy=policy, known_on=known_on)
     assert q.limit is not None  # strict quota() raised otherwise
     return q.limit
+
+
+__all__ = [
+    "Quota",
+    "QuotaStatus",
+    "QuotaTerms",
+    "default_onsite",
+    "max_remote",
+    "quota",
+    "quota_from_terms",
+    "quota_limit",
+    "quota_terms",
+    "raise_undefined",
+    "today_in",
+]

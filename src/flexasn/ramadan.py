@@ -206,6 +206,7 @@ def is_ramadan(day: date, *, strict: bool = True) -> bool:
 
 
 __all__ = [
+    "RamadanData",
     "RamadanPeriod",
     "is_ramadan",
     "parse_ramadan",

@@ -205,3 +205,13 @@ def outcome_of(reasons: tuple[Reason, ...]) -> Outcome:
     if any(r.passed is None for r in reasons):
         return Outcome.UNDETERMINED
     return Outcome.ALLOWED
+
+
+__all__ = [
+    "Check",
+    "Outcome",
+    "Params",
+    "Reason",
+    "outcome_of",
+    "reason",
+]

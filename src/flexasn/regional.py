@@ -193,3 +193,16 @@ def coverage(regions: tuple[str, ...] | None = None) -> dict[str, int]:
         w.id: sum(outcome(r, w).outcome is not RegionalOutcome.UNKNOWN for r in chosen)
         for w in WINDOWS
     }
+
+
+__all__ = [
+    "WINDOWS",
+    "Cell",
+    "RegionalOutcome",
+    "Window",
+    "coverage",
+    "listed_cities",
+    "outcome",
+    "provinces",
+    "regional_policies",
+]

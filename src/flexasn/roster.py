@@ -1003,6 +1003,7 @@ __all__ = [
     "Roster",
     "Row",
     "column_of",
+    "ignored_columns",
     "normal_key",
     "open_table",
     "read_employees",
@@ -1011,5 +1012,7 @@ __all__ = [
     "read_table",
     "roster_tables",
     "unknown_heading",
+    "warn_flagged",
+    "warn_ignored",
     "write_roster",
 ]

@@ -210,3 +210,9 @@ def policy_diff(before: Policy, after: Policy) -> tuple[str, ...]:
             if a.get(key) != b.get(key):
                 out.append(f"~ {aid}.{key}: {a.get(key, '-')} -> {b.get(key, '-')}")
     return tuple(out)
+
+
+__all__ = [
+    "Scenario",
+    "policy_diff",
+]

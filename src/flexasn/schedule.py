@@ -793,3 +793,29 @@ def history_of(history: Mapping[str, Any] | Schedule | None) -> dict[str, tuple[
             )
         result[nip] = tuple(sorted(set(items)))
     return result
+
+
+__all__ = [
+    "SCHEDULE_SCHEMA_VERSION",
+    "SUMMARY_HEADERS",
+    "DayStatus",
+    "DaySummary",
+    "EmployeeId",
+    "Fairness",
+    "Schedule",
+    "ScheduleDay",
+    "ScheduleFile",
+    "history_of",
+    "in_order",
+    "read_schedule_csv",
+    "read_schedule_file",
+    "read_schedule_json",
+    "read_schedule_xlsx",
+    "summary_line",
+    "summary_table",
+    "write_schedule_csv",
+    "write_schedule_file",
+    "write_schedule_json",
+    "write_schedule_xlsx",
+    "write_summary_csv",
+]

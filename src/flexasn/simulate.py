@@ -505,3 +505,16 @@ def _parse_duty(text: str) -> list[date]:
                 f"employees DataFrame: column 'duty_days': {part!r} is not an ISO date"
             )
     return out
+
+
+__all__ = [
+    "NIP_STANDIN",
+    "PolicyArg",
+    "Profile",
+    "RosterFile",
+    "Simulation",
+    "Workforce",
+    "profile_of",
+    "simulate",
+    "workforce_from_frame",
+]

@@ -68,3 +68,10 @@ def flexible_work_days(year: int, *, strict: bool = True) -> tuple[date, ...]:
     See `national_flexible_days` for the circular behind each day.
     """
     return tuple(item.day for item in national_flexible_days(year, strict=strict))
+
+
+__all__ = [
+    "FlexibleWorkDay",
+    "flexible_work_days",
+    "national_flexible_days",
+]

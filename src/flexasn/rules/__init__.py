@@ -56,3 +56,16 @@ class Situation:
     def continued(self) -> bool:
         """True on a weekday after the last known day of a weekly arrangement."""
         return self.in_force is not None and self.in_force.continued
+
+
+__all__ = [
+    "Arrangement",
+    "ArrangementKind",
+    "DayInfo",
+    "Employee",
+    "InForce",
+    "Opd",
+    "Policy",
+    "QuotaRule",
+    "Situation",
+]

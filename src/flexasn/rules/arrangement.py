@@ -202,3 +202,11 @@ def frontline(s: Situation) -> Reason:
             Check.FRONTLINE, True, "frontline.pass_allowed", a.citation(), arrangement=a.id
         )
     return reason(Check.FRONTLINE, False, "frontline.fail", basis)
+
+
+__all__ = [
+    "flexible_period",
+    "frontline",
+    "opd_allowed",
+    "role_onsite",
+]

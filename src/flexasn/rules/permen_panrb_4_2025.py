@@ -108,3 +108,13 @@ def weekly_limit(s: Situation) -> Reason:
         limit=limit,
         count=count,
     )
+
+
+__all__ = [
+    "PERMEN",
+    "agency_scope",
+    "applies_weekly_limit",
+    "discipline",
+    "new_employee",
+    "weekly_limit",
+]

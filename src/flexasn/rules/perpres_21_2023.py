@@ -69,3 +69,9 @@ def working_day(s: Situation) -> Reason:
         day=day,
         name={"id": info.name_id or "", "en": info.name_en or ""},
     )
+
+
+__all__ = [
+    "data_coverage",
+    "working_day",
+]

@@ -111,4 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["Settings", "app_from_env", "build_parser", "create_app", "log_config", "main"]
+__all__ = [
+    "Settings",
+    "app_from_env",
+    "build_parser",
+    "create_app",
+    "log_config",
+    "main",
+    "settings_from_args",
+]

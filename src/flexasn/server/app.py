@@ -776,4 +776,11 @@ def app_from_env() -> FastAPI:
     return create_app(Settings.from_env())
 
 
-__all__ = ["DecisionCache", "LimitExceeded", "app_from_env", "create_app"]
+__all__ = [
+    "BodyLimit",
+    "DecisionCache",
+    "Guard",
+    "LimitExceeded",
+    "app_from_env",
+    "create_app",
+]

@@ -78,3 +78,12 @@ def log_config(level: str = "info") -> dict[str, Any]:
         "propagate": False,
     }
     return config
+
+
+__all__ = [
+    "MaskFilter",
+    "MaskedAccessFormatter",
+    "install_mask_filter",
+    "log_config",
+    "mask_path",
+]

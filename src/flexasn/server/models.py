@@ -203,4 +203,5 @@ __all__ = [
     "ValidateResponse",
     "Version",
     "Violation",
+    "ViolationOut",
 ]

@@ -127,3 +127,16 @@ def internal_problem(request: Request, error: BaseException) -> Response:
     exception's message may hold input values)."""
     logger.error("internal error %s on %s", type(error).__name__, request.url.path)
     return problem(request, 500, "internal", render_all("server.internal"))
+
+
+__all__ = [
+    "PROBLEM_JSON",
+    "TITLES",
+    "field_path",
+    "internal_problem",
+    "language",
+    "library_problem",
+    "limit_problem",
+    "problem",
+    "validation_problem",
+]

@@ -68,3 +68,9 @@ class Settings(BaseModel):
     def env(self) -> dict[str, str]:
         """These settings as environment variables (for worker processes)."""
         return {ENV_PREFIX + k.upper(): str(v) for k, v in self.model_dump().items()}
+
+
+__all__ = [
+    "ENV_PREFIX",
+    "Settings",
+]
