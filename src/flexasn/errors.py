@@ -645,6 +645,52 @@ class PppkNumberWarning(FlexasnWarning):
         )
 
 
+class ShadowedOverrideWarning(FlexasnWarning):
+    """A :class:`~flexasn.Scenario` override that a more specific rule of the base policy
+    shadows, in part or wholly: ``percent={"default": 30}`` under a policy whose service
+    rules set the percent for every OPD changes nothing. The scenario is still built (the
+    override stays in its policy, where it is dead); the notice names the rules that win.
+
+    ``scenario`` is the scenario's name, ``arrangement`` the arrangement's id, ``override``
+    the override's key (``"default"``, a service category or an OPD kind), ``winners`` the
+    descriptions of the base rules that win, ``where`` the OPDs they win for (``"bkad"``,
+    ``"esensial"``, ``"default"`` for every OPD) and ``changes_nothing`` is True when the
+    override changes no OPD at all in that arrangement.
+    """
+
+    def __init__(
+        self,
+        *,
+        scenario: str,
+        arrangement: str,
+        override: str,
+        winners: Sequence[str],
+        where: str,
+        changes_nothing: bool,
+    ) -> None:
+        self.scenario = scenario
+        self.arrangement = arrangement
+        self.override = override
+        self.winners = tuple(winners)
+        self.where = where
+        self.changes_nothing = changes_nothing
+        key = "scenario.shadowed_all" if changes_nothing else "scenario.shadowed_some"
+        super().__init__(
+            {
+                lang: render(
+                    key,
+                    lang,
+                    scenario=scenario,
+                    arrangement=arrangement,
+                    override=override,
+                    winners=", ".join(repr(w) for w in self.winners),
+                    where=where,
+                )
+                for lang in LANGUAGES
+            }
+        )
+
+
 def column_label(position: int, heading: str | None, lang: Language = "id") -> str:
     """How a notice names a column: ``'nama' (C)``, or ``kolom 3 (C)`` / ``column 3 (C)``
     where the heading is not shown (``None``)."""
@@ -734,6 +780,7 @@ __all__ = [
     "QuotaUndefinedError",
     "RosterError",
     "ScheduleCoverageError",
+    "ShadowedOverrideWarning",
     "UnknownInstrumentError",
     "UnknownLanguageError",
     "UnknownPolicyError",
