@@ -479,13 +479,15 @@ class UnknownInstrumentError(FlexasnError, KeyError):
 class PolicyDataError(_Located, ValueError):
     """A bundled or user data file (policy, instruments, calendar) is invalid.
 
-    The message names the file, the entry or field, the line where it can be
-    found, and what is wrong.
+    The message names the file, the entry or field (``arrangement[2].quota[0].percent``),
+    the line where it can be found, and what is wrong, in plain words; a file with several
+    problems lists every one. ``message("id")`` / ``message("en")`` speak Indonesian and
+    English. ``problems`` holds each problem as ``(field, line, {lang: text})``.
     """
 
     def __init__(
         self,
-        message: str,
+        message: str | Mapping[str, str],
         *,
         file: str | None = None,
         field: str | None = None,
@@ -494,6 +496,7 @@ class PolicyDataError(_Located, ValueError):
         self.file = file
         self.field = field
         self.line = line
+        self.problems: tuple[tuple[str | None, int | None, Mapping[str, str]], ...] = ()
         super().__init__(
             self._init_place(message, file=file, line=line, field=field, quote_field=False)
         )
@@ -502,12 +505,28 @@ class PolicyDataError(_Located, ValueError):
 class PolicyConflictError(FlexasnError):
     """Two rules of equal rank apply to the same case and disagree (Catala's conflict).
 
-    Nothing silently wins by file order: the message names both rules.
+    Nothing silently wins by file order: the message names both rules. ``day`` is a day
+    both cover, where two arrangements overlap; ``lines`` their lines in the policy file,
+    where it was read from one. ``message(lang)`` speaks Indonesian where it has the words.
     """
 
-    def __init__(self, message: str, *, rules: tuple[str, str]) -> None:
+    def __init__(
+        self,
+        message: str | Mapping[str, str],
+        *,
+        rules: tuple[str, str],
+        day: date | None = None,
+        lines: tuple[int | None, int | None] | None = None,
+    ) -> None:
         self.rules = rules
-        super().__init__(message)
+        self.day = day
+        self.lines = lines
+        self.messages = dict(message) if isinstance(message, Mapping) else None
+        super().__init__(message["en"] if isinstance(message, Mapping) else message)
+
+    def message(self, lang: Language = "id") -> str:
+        """The conflict in ``lang`` (English where flexasn has no Indonesian words for it)."""
+        return self.messages[lang] if self.messages else str(self)
 
 
 class CoverageError(FlexasnError, LookupError):
