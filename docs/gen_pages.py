@@ -368,8 +368,8 @@ def cli_json() -> dict[str, str]:
         lines.append(f"| `flexasn {command} --format json` | [{command}.schema.json]({name}) |")
     lines += [
         "",
-        "Not yet covered by a published schema / belum berskema: `plan`, `validate`,",
-        "`hours` and `policies ID` (one policy).",
+        "Not yet covered by a published schema / belum berskema: `plan`, `validate` and",
+        "`policies ID` (one policy).",
         "",
     ]
     for command in SCHEMAS:

@@ -128,3 +128,19 @@ def test_doctor_and_policies(capsys: pytest.CaptureFixture[str]) -> None:
     _, policies = output(capsys, "policies")
     assert {p["id"] for p in policies} >= {"kab-malang", "nasional"}
     assert all(isinstance(p["arrangements"], int) for p in policies)
+
+
+def test_hours_has_one_shape_with_and_without_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    header = "mulai,selesai,mode\n"
+    full = tmp_path / "penuh.csv"
+    days = [f"2025-06-{d:02d} 07:30,2025-06-{d:02d} 16:00,wfo" for d in range(16, 20)]
+    full.write_text(header + "\n".join([*days, "2025-06-20 07:30,2025-06-20 16:30,wfh"]) + "\n")
+    short = tmp_path / "kurang.csv"
+    short.write_text(header + "2025-06-02 07:45,2025-06-02 12:00,\n")
+    code, ok = output(capsys, "hours", str(full))
+    assert code == 0 and ok["findings"] == []
+    code, bad = output(capsys, "hours", str(short), "--from", "2025-06-02", "--to", "2025-06-08")
+    assert code == 1 and bad["findings"]
+    assert set(ok) == set(bad)

@@ -146,6 +146,11 @@ def doctor_schema() -> Schema:
     return strict(schema)
 
 
+def hours_schema() -> Schema:
+    """``flexasn hours --format json``: the library's HoursReport JSON."""
+    return strict(_model_schema(fx.HoursReport))
+
+
 def policies_schema() -> Schema:
     """``flexasn policies --format json`` (the list): one object per policy."""
     row = _object(
@@ -164,6 +169,7 @@ SCHEMAS = {
     "calendar": calendar_schema,
     "check": check_schema,
     "doctor": doctor_schema,
+    "hours": hours_schema,
     "policies": policies_schema,
     "quota": quota_schema,
 }
