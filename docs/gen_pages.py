@@ -392,6 +392,50 @@ def cli_reference() -> dict[str, str]:
     return {"reference/cli.md": "\n".join(lines)}
 
 
+# --- the JSON output of the command --------------------------------------------------------
+
+
+def cli_json() -> dict[str, str]:
+    """The JSON Schema of each command's ``--format json`` output (flexasn.cli.schemas),
+    as files and as one page listing them."""
+    from flexasn.cli.schemas import SCHEMAS, schema
+
+    lines = [
+        HEADER.format(source="flexasn.cli.schemas").rstrip("\n"),
+        "",
+        "# Keluaran JSON perintah / The command's JSON output",
+        "",
+        "Setiap perintah dengan `--format json` menulis satu bentuk saja, apa pun statusnya:",
+        "setiap kunci selalu ada (`null` bila tidak ada nilainya) dan angka ditulis sebagai",
+        "angka JSON. Skemanya (JSON Schema 2020-12) ada di bawah; `tests/test_cli_json.py`",
+        "memeriksa keluaran setiap perintah terhadapnya.",
+        "",
+        "*English:* each command's `--format json` output has one shape whatever the status:",
+        "every key is always there (`null` where it has no value) and numbers are JSON",
+        "numbers. Its JSON Schema (2020-12) is below; `tests/test_cli_json.py` validates each",
+        "command's output against it.",
+        "",
+        "| command | schema |",
+        "|---|---|",
+    ]
+    files: dict[str, str] = {}
+    for command in SCHEMAS:
+        name = f"cli-json/{command}.schema.json"
+        files[f"reference/{name}"] = json.dumps(schema(command), indent=2, ensure_ascii=False)
+        files[f"reference/{name}"] += "\n"
+        lines.append(f"| `flexasn {command} --format json` | [{command}.schema.json]({name}) |")
+    lines += [
+        "",
+        "Not yet covered by a published schema / belum berskema: `plan`, `validate` and",
+        "`policies ID` (one policy).",
+        "",
+    ]
+    for command in SCHEMAS:
+        text = json.dumps(schema(command), indent=2, ensure_ascii=False)
+        lines += [f"## flexasn {command}", "", "```json", text, "```", ""]
+    return {"reference/cli-json.md": "\n".join(lines), **files}
+
+
 # --- the law in force today ----------------------------------------------------------------
 
 LAW_TODAY_DAYS = 60
@@ -599,6 +643,7 @@ def pages() -> dict[str, str]:
         **policy_reference(),
         **legal_sources(),
         **cli_reference(),
+        **cli_json(),
         **law_today(),
         **http_api(),
         **regional_decisions(),

@@ -269,7 +269,7 @@ def test_loaders_still_turn_model_errors_into_their_own_errors(tmp_path: Path) -
     with pytest.raises(fx.PolicyDataError) as data:
         fx.load_policy(policy)
     assert str(data.value) == (
-        f"{policy}:3, field level: Input should be 'pusat', 'provinsi', 'kabupaten' or 'kota'"
+        f"{policy}:3, field level: must be one of 'pusat', 'provinsi', 'kabupaten' or 'kota'"
     )
 
 

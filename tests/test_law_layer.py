@@ -316,7 +316,7 @@ def test_own_instrument_errors_name_the_field(tmp_path: Path) -> None:
     path.write_text(OWN_POLICY.replace("signed = 2026-04-06\n", ""), encoding="utf-8")
     with pytest.raises(fx.PolicyDataError, match="signed") as info:
         fx.load_policy(path)
-    assert "instrument.0.signed" in str(info.value)
+    assert "instrument[0].signed" in str(info.value)
     path.write_text(
         OWN_POLICY.replace('id = "se-bupati-contoh-1-2026"', 'id = "se-menpanrb-2-2025"').replace(
             'instrument = "se-bupati-contoh-1-2026"', 'instrument = "se-menpanrb-2-2025"'
@@ -331,7 +331,7 @@ def test_own_instrument_errors_name_the_field(tmp_path: Path) -> None:
     )
     with pytest.raises(fx.PolicyDataError, match="unknown instrument 'se-x") as info:
         fx.load_policy(path)
-    assert "arrangement.0.basis" in str(info.value)
+    assert "arrangement[0].basis" in str(info.value)
 
 
 def test_register_policy_makes_it_the_default(tmp_path: Path, clean_registry: None) -> None:

@@ -160,11 +160,19 @@ def test_load_user_policy(tmp_path: Path) -> None:
     ("old", "new", "fragments"),
     [
         ('level = "kota"', 'level = "desa"', ["policy.toml:4", "field level"]),
-        ('percent = "10"', 'percent = "120"', ["policy.toml:16", "arrangement.0.quota.0.percent"]),
+        (
+            'percent = "10"',
+            'percent = "120"',
+            ["policy.toml:16", "arrangement[0].quota[0].percent: must be at most 100"],
+        ),
         ('modes = ["wfa"]', 'modes = ["wfo"]', ["remote modes only"]),
         ("last_day = 2025-03-27", "last_day = 2025-03-20", ["before first_day"]),
         ('confidence = "reported"', 'confidence = "rumour"', ["confidence"]),
-        ('id = "contoh"', 'id = "contoh"\ncolour = "blue"', ["colour", "Extra inputs"]),
+        (
+            'id = "contoh"',
+            'id = "contoh"\ncolour = "blue"',
+            ["field colour: unknown field name 'colour'"],
+        ),
         ('"se-menpanrb-2-2025"', '"se-menpanrb-99-2025"', ["unknown instrument", "basis"]),
         (
             '{ instrument = "se-menpanrb-2-2025" }',

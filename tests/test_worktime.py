@@ -86,7 +86,7 @@ def _period(**changes: Any) -> dict[str, Any]:
         ([_period(instrument=None, estimated=True)], "needs the sources"),
         ([_period(instrument="penetapan-ramadan-9999")], "unknown instrument"),
         ([_period(), _period()], "follow each other"),
-        ([], "at least 1 item"),
+        ([], "period: must list at least 1"),  # issue 14: plain words (was pydantic's)
     ],
 )
 def test_bad_ramadan_data(periods: list[dict[str, Any]], message: str) -> None:

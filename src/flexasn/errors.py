@@ -498,13 +498,15 @@ class UnknownInstrumentError(FlexasnError, KeyError):
 class PolicyDataError(_Located, ValueError):
     """A bundled or user data file (policy, instruments, calendar) is invalid.
 
-    The message names the file, the entry or field, the line where it can be
-    found, and what is wrong.
+    The message names the file, the entry or field (``arrangement[2].quota[0].percent``),
+    the line where it can be found, and what is wrong, in plain words; a file with several
+    problems lists every one. ``message("id")`` / ``message("en")`` speak Indonesian and
+    English. ``problems`` holds each problem as ``(field, line, {lang: text})``.
     """
 
     def __init__(
         self,
-        message: str,
+        message: str | Mapping[str, str],
         *,
         file: str | None = None,
         field: str | None = None,
@@ -513,6 +515,7 @@ class PolicyDataError(_Located, ValueError):
         self.file = file
         self.field = field
         self.line = line
+        self.problems: tuple[tuple[str | None, int | None, Mapping[str, str]], ...] = ()
         super().__init__(
             self._init_place(message, file=file, line=line, field=field, quote_field=False)
         )
@@ -521,12 +524,28 @@ class PolicyDataError(_Located, ValueError):
 class PolicyConflictError(FlexasnError):
     """Two rules of equal rank apply to the same case and disagree (Catala's conflict).
 
-    Nothing silently wins by file order: the message names both rules.
+    Nothing silently wins by file order: the message names both rules. ``day`` is a day
+    both cover, where two arrangements overlap; ``lines`` their lines in the policy file,
+    where it was read from one. ``message(lang)`` speaks Indonesian where it has the words.
     """
 
-    def __init__(self, message: str, *, rules: tuple[str, str]) -> None:
+    def __init__(
+        self,
+        message: str | Mapping[str, str],
+        *,
+        rules: tuple[str, str],
+        day: date | None = None,
+        lines: tuple[int | None, int | None] | None = None,
+    ) -> None:
         self.rules = rules
-        super().__init__(message)
+        self.day = day
+        self.lines = lines
+        self.messages = dict(message) if isinstance(message, Mapping) else None
+        super().__init__(message["en"] if isinstance(message, Mapping) else message)
+
+    def message(self, lang: Language = "id") -> str:
+        """The conflict in ``lang`` (English where flexasn has no Indonesian words for it)."""
+        return self.messages[lang] if self.messages else str(self)
 
 
 class CoverageError(FlexasnError, LookupError):
@@ -666,6 +685,52 @@ class PppkNumberWarning(FlexasnWarning):
         )
 
 
+class ShadowedOverrideWarning(FlexasnWarning):
+    """A [`Scenario`][flexasn.Scenario] override that a more specific rule of the base policy
+    shadows, in part or wholly: ``percent={"default": 30}`` under a policy whose service
+    rules set the percent for every OPD changes nothing. The scenario is still built (the
+    override stays in its policy, where it is dead); the notice names the rules that win.
+
+    ``scenario`` is the scenario's name, ``arrangement`` the arrangement's id, ``override``
+    the override's key (``"default"``, a service category or an OPD kind), ``winners`` the
+    descriptions of the base rules that win, ``where`` the OPDs they win for (``"bkad"``,
+    ``"esensial"``, ``"default"`` for every OPD) and ``changes_nothing`` is True when the
+    override changes no OPD at all in that arrangement.
+    """
+
+    def __init__(
+        self,
+        *,
+        scenario: str,
+        arrangement: str,
+        override: str,
+        winners: Sequence[str],
+        where: str,
+        changes_nothing: bool,
+    ) -> None:
+        self.scenario = scenario
+        self.arrangement = arrangement
+        self.override = override
+        self.winners = tuple(winners)
+        self.where = where
+        self.changes_nothing = changes_nothing
+        key = "scenario.shadowed_all" if changes_nothing else "scenario.shadowed_some"
+        super().__init__(
+            {
+                lang: render(
+                    key,
+                    lang,
+                    scenario=scenario,
+                    arrangement=arrangement,
+                    override=override,
+                    winners=", ".join(repr(w) for w in self.winners),
+                    where=where,
+                )
+                for lang in LANGUAGES
+            }
+        )
+
+
 def column_label(position: int, heading: str | None, lang: Language = "id") -> str:
     """How a notice names a column: ``'nama' (C)``, or ``kolom 3 (C)`` / ``column 3 (C)``
     where the heading is not shown (``None``)."""
@@ -774,6 +839,7 @@ __all__ = [
     "QuotaUndefinedError",
     "RosterError",
     "ScheduleCoverageError",
+    "ShadowedOverrideWarning",
     "UnknownInstrumentError",
     "UnknownLanguageError",
     "UnknownPolicyError",

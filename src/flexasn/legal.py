@@ -220,6 +220,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 text,
                 loc_prefix=("instrument", index),
                 field_prefix=f"instrument[{label}]",
+                model=Instrument,
             ) from None
         if inst.id in instruments:
             raise PolicyDataError(
@@ -243,7 +244,12 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
             art = Article.model_validate(entry)
         except ValidationError as exc:
             raise data_error(
-                exc, name, text, loc_prefix=("article", index), field_prefix=f"article[{index + 1}]"
+                exc,
+                name,
+                text,
+                loc_prefix=("article", index),
+                field_prefix=f"article[{index + 1}]",
+                model=Article,
             ) from None
         line = locate(text, ("article", index, "instrument")) if text else None
         if art.instrument not in instruments:

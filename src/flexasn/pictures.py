@@ -2,36 +2,42 @@
 
 Each function returns a `matplotlib.figure.Figure` built with matplotlib's
 object API (no pyplot state, no GUI backend needed): display it in a notebook or
-save it with ``fig.savefig(path)``. The core of flexasn never imports matplotlib;
-this module imports it only when a function is called.
+save it with ``fig.savefig(path)``: the figures use matplotlib's constrained layout, so a
+saved file keeps every title, label, colour bar and legend. Their words (titles in words,
+axes, colour bars, legends, service categories) come from the message catalogue in the
+language asked (``lang="id"``, the default, or ``"en"``). The core of flexasn never imports
+matplotlib; this module imports it only when a function is called.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from .calendar import is_working_day
 from .errors import InvalidInputError
+from .messages import Language, render, require_language
 from .simulate import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
-    from matplotlib.patches import Rectangle
+    from matplotlib.patches import Patch, Rectangle
 
 _DAYS = {
     "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
-_TITLES = {
-    "heatmap": {"id": "Kapasitas kerja fleksibel per hari", "en": "Remote capacity per day"},
-    "bars": {
-        "id": "Hari kantor yang dihemat per kategori layanan",
-        "en": "Office days saved by service category",
-    },
-    "week": {"id": "Minggu mulai", "en": "Week of"},
-}
 _VALUES = ("remote_planned", "max_remote", "eligible", "office_days_saved", "onsite")
+
+# How the heat map draws the days that have no ordinary number (issue 14): a face colour,
+# a hatch and its colour, each distinct in colour and in black-and-white print.
+_SPECIAL = {
+    "non_working": {"facecolor": "#bdbdbd", "hatch": "", "edgecolor": "white"},
+    "undetermined": {"facecolor": "white", "hatch": "xx", "edgecolor": "#7b3294"},
+    "partly_undetermined": {"facecolor": "none", "hatch": "//", "edgecolor": "#e7298a"},
+    "zero_capacity": {"facecolor": "#fee0d2", "hatch": "..", "edgecolor": "#cb181d"},
+}
 
 
 def _figure() -> type[Figure]:
@@ -42,54 +48,129 @@ def _figure() -> type[Figure]:
     return Figure
 
 
+def _word(key: str, lang: Language, **params: object) -> str:
+    return render(f"picture.{key}", lang, **params)
+
+
+def day_category(rows: list[dict[str, object]], day: date) -> str | None:
+    """How the heat map draws ``day`` given its rows (one per OPD): ``non_working``
+    (weekend, national holiday, cuti bersama), ``undetermined`` (no OPD has a known
+    quota), ``zero_capacity`` (a working day whose quotas are all known and all 0),
+    ``partly_undetermined`` (some OPDs' quota unknown) or None (an ordinary day)."""
+    if not is_working_day(day, strict=False):
+        return "non_working"
+    limits = [r["max_remote"] for r in rows]
+    known = [int(cast(int, v)) for v in limits if v is not None]
+    if not known:
+        return "undetermined"
+    if len(known) < len(limits):
+        return "partly_undetermined"
+    return "zero_capacity" if sum(known) == 0 else None
+
+
 def capacity_heatmap(
     sim: Simulation,
     *,
     value: str = "remote_planned",
     scenario: str | None = None,
-    lang: str = "id",
+    lang: Language = "id",
 ) -> Figure:
     """A calendar heat map: one cell per day (weeks down, weekdays across), coloured by
-    the day's total ``value`` over all OPDs (default: staff planned remote)."""
+    the day's total ``value`` over all OPDs (default: staff planned remote), each cell
+    showing its day of the month.
+
+    Days with no ordinary number are drawn apart, with a legend: non-working days (grey),
+    days whose quota no known instrument sets (undetermined: purple cross-hatch, or
+    purple stripes over the colour where only some OPDs' quota is unknown) and working
+    days without remote capacity (every quota 0: pink, dotted). Titles, axes, colour bar
+    and legend are in ``lang`` (``"id"``, default, or ``"en"``), from the message
+    catalogue. Saved with ``fig.savefig(path)`` every label is kept (constrained layout).
+    """
+    require_language(lang)
     if value not in _VALUES:
         raise InvalidInputError(f"value must be one of {', '.join(_VALUES)} (got {value!r})")
     rows = [r for r in sim.rows() if scenario is None or r["scenario"] == scenario]
     if not rows:
         raise InvalidInputError("the simulation has no rows for that scenario")
     totals: dict[date, int] = defaultdict(int)
+    by_day: dict[date, list[dict[str, object]]] = defaultdict(list)
     for r in rows:
         totals[r["day"]] += r[value] or 0
+        by_day[r["day"]].append(r)
     first = min(totals) - timedelta(days=min(totals).weekday())
     weeks = (max(totals) - first).days // 7 + 1
     grid = [[float("nan")] * 7 for _ in range(weeks)]
     for day, total in totals.items():
         grid[(day - first).days // 7][day.weekday()] = total
-    fig = _figure()(figsize=(7, 1.2 + 0.5 * weeks))
+    fig = _figure()(figsize=(8, 2.6 + 0.45 * weeks), layout="constrained")
     ax = fig.add_subplot()
-    image = ax.imshow(grid, cmap="YlGn", aspect="auto")
+    top = max(totals.values()) or 1
+    image = ax.imshow(grid, cmap="YlGn", aspect="auto", vmin=0, vmax=top)
+    what = _word(f"value_{value}", lang)
     ax.set_xticks(range(7), _DAYS[lang])
     ax.set_yticks(range(weeks), [(first + timedelta(weeks=w)).isoformat() for w in range(weeks)])
-    ax.set_ylabel(_TITLES["week"][lang])
-    ax.set_title(_TITLES["heatmap"][lang] + f" ({value})")
-    fig.colorbar(image, ax=ax)
+    ax.set_xlabel(_word("weekday", lang))
+    ax.set_ylabel(_word("week", lang))
+    title = _word("heatmap_title", lang, what=what)
+    if scenario is not None:
+        title = _word("with_scenario", lang, title=title, scenario=scenario)
+    ax.set_title(title)
+    bar = fig.colorbar(image, ax=ax)
+    bar.set_label(_word("colour_bar", lang))
+    seen: list[str] = []
+    for day in sorted(totals):
+        y, x = (day - first).days // 7, day.weekday()
+        category = day_category(by_day[day], day)
+        if category is not None:
+            ax.add_patch(_cell(x, y, **_SPECIAL[category]))
+            if category not in seen:
+                seen.append(category)
+        dark = category in (None, "partly_undetermined") and totals[day] > 0.6 * top
+        ax.text(
+            x,
+            y,
+            str(day.day),
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if dark else "black",
+        )
+    if seen:
+        order = [c for c in _SPECIAL if c in seen]
+        ax.legend(
+            handles=[_patch(label=_word(c, lang), **_SPECIAL[c]) for c in order],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.18),
+            ncol=2,
+            fontsize=8,
+            frameon=False,
+        )
     return fig
 
 
-def service_bar_chart(sim: Simulation, *, lang: str = "id") -> Figure:
-    """Office days saved per service category, one group of bars per scenario."""
+def service_bar_chart(sim: Simulation, *, lang: Language = "id") -> Figure:
+    """Office days saved (person-days) per service category, one bar per scenario in each
+    group, each bar labelled with its number. Words in ``lang`` (``"id"`` or ``"en"``)."""
+    require_language(lang)
     sums = sim.aggregate("scenario", "service")
     scenarios = sorted({s["scenario"] for s in sums})
     services = sorted({s["service"] for s in sums})
     values = {(s["scenario"], s["service"]): s["office_days_saved"] for s in sums}
-    fig = _figure()(figsize=(7, 4))
+    fig = _figure()(figsize=(7, 4.2), layout="constrained")
     ax = fig.add_subplot()
     width = 0.8 / max(len(scenarios), 1)
     for i, name in enumerate(scenarios):
         xs = [j + i * width for j in range(len(services))]
-        ax.bar(xs, [values.get((name, s), 0) for s in services], width, label=name)
-    ax.set_xticks([j + width * (len(scenarios) - 1) / 2 for j in range(len(services))], services)
-    ax.set_title(_TITLES["bars"][lang])
-    ax.legend()
+        bars = ax.bar(xs, [values.get((name, s), 0) for s in services], width, label=name)
+        ax.bar_label(bars, fontsize=7)
+    ax.set_xticks(
+        [j + width * (len(scenarios) - 1) / 2 for j in range(len(services))],
+        [_word(f"service_{s}", lang) for s in services],
+    )
+    ax.set_title(_word("bars_title", lang))
+    ax.set_xlabel(_word("bars_x", lang))
+    ax.set_ylabel(_word("bars_y", lang))
+    ax.legend(title=_word("scenario", lang))
     return fig
 
 
@@ -150,6 +231,30 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
     ax.set_title("Peta keputusan daerah" if lang == "id" else "Regional decisions", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def _cell(x: int, y: int, *, facecolor: str, hatch: str, edgecolor: str) -> Rectangle:
+    """A heat-map cell (centred on ``x, y``) drawn over the image."""
+    from matplotlib.patches import Rectangle
+
+    return Rectangle(
+        (x - 0.5, y - 0.5),
+        1,
+        1,
+        facecolor=facecolor,
+        hatch=hatch,
+        edgecolor=edgecolor,
+        linewidth=0,
+        hatch_linewidth=1.5,
+    )
+
+
+def _patch(*, label: str, facecolor: str, hatch: str, edgecolor: str) -> Patch:
+    from matplotlib.patches import Patch
+
+    return Patch(
+        facecolor=facecolor, hatch=hatch, edgecolor=edgecolor, label=label, hatch_linewidth=1.5
+    )
 
 
 def _rect(col: int, row: int, colour: str) -> Rectangle:

@@ -50,11 +50,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ._loader import bundled_names, bundled_text, data_error, parse_toml, user_text
+from ._loader import bundled_names, bundled_text, data_error, locate, parse_toml, user_text
 from ._model import DateSpan, Frozen
 from .errors import PolicyConflictError, PolicyDataError, require_path, require_type
 from .legal import Citation, Confidence, Instrument, cite, registry
 from .legal import instrument as registry_instrument
+from .messages import LANGUAGES, render
 from .people import OPD_KINDS, OpdKinds, ServiceCategory, WorkMode
 from .people import Level as Level  # re-exported: it lived here before 0.2
 from .worktime import WorkSchedules
@@ -597,6 +598,7 @@ class Policy(Notes):
                     f"policy {self.id!r}: arrangements {a.id!r} and {b.id!r} "
                     f"both cover {shared.isoformat()} with equal rank",
                     rules=(a.id, b.id),
+                    day=shared,
                 )
         for arrangement in self.arrangement:
             for kind in sorted(OPD_KINDS):
@@ -640,9 +642,34 @@ def parse_policy(raw: dict[str, Any], name: str, text: str | None = None) -> Pol
     try:
         return Policy.model_validate(raw)
     except ValidationError as exc:
-        raise data_error(exc, name, text) from None
+        raise data_error(exc, name, text, model=Policy) from None
     except PolicyConflictError as exc:
-        raise PolicyConflictError(f"{name}: {exc}", rules=exc.rules) from None
+        raise _conflict_in_file(exc, raw, name, text) from None
+
+
+def _conflict_in_file(
+    exc: PolicyConflictError, raw: dict[str, Any], name: str, text: str | None
+) -> PolicyConflictError:
+    """The conflict named with the file and, for two arrangements that overlap, each
+    arrangement's line (its ``id =``), in Indonesian and English."""
+    entries = raw.get("arrangement")
+    ids = [e.get("id") if isinstance(e, dict) else None for e in entries or ()]
+    if text is None or exc.day is None or not all(r in ids for r in exc.rules):
+        return PolicyConflictError(f"{name}: {exc}", rules=exc.rules, day=exc.day)
+    lines = [locate(text, ("arrangement", ids.index(r), "id")) for r in exc.rules]
+    params = {
+        "first": exc.rules[0],
+        "second": exc.rules[1],
+        "first_line": lines[0],
+        "second_line": lines[1],
+        "day": exc.day.isoformat(),
+    }
+    return PolicyConflictError(
+        {lang: f"{name}: {render('policy_error.overlap', lang, **params)}" for lang in LANGUAGES},
+        rules=exc.rules,
+        day=exc.day,
+        lines=(lines[0], lines[1]),
+    )
 
 
 def load_policy(path: str | Path) -> Policy:

@@ -12,7 +12,21 @@ Overrides apply to the arrangement named by ``arrangement``, or to every arrange
 that permits flexible work. The result is validated exactly like a policy file
 ([`flexasn.policy.parse_policy`][flexasn.policy.parse_policy]), is immutable, and
 [`Scenario.diff`][flexasn.scenario.Scenario.diff] says in
-plain lines what changed. Build one from keyword arguments or a plain dict::
+plain lines what changed: only changes that change some OPD's limit or some employee's
+answer are listed.
+
+An override is a rule at its own rank (kind 3, service category 2, default 1): it never
+outranks a more specific rule of the base policy. Where such a rule shadows it, in part
+or wholly (``percent={"default": 30}`` under a policy whose service rules set the percent
+for every OPD), the scenario is built and a
+[`ShadowedOverrideWarning`][flexasn.ShadowedOverrideWarning] (a
+[`FlexasnWarning`][flexasn.FlexasnWarning])
+names the rules that win and the OPDs they win for. A warning, not an error, so that a
+notebook exploring scenarios keeps running; ``warnings.simplefilter("error",
+fx.ShadowedOverrideWarning)`` makes it one. To change those OPDs too, override the
+winning rule's key (``percent={"esensial": 30, "langsung": 30, "tidak_langsung": 30}``).
+
+Build one from keyword arguments or a plain dict::
 
     s = Scenario(name="banten-style", base="kab-malang", percent={"tidak_langsung": "50"})
     s = Scenario.model_validate({"name": "...", "base": "kab-malang", ...})
@@ -20,16 +34,20 @@ plain lines what changed. Build one from keyword arguments or a plain dict::
 
 from __future__ import annotations
 
+import sys
+import warnings
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, StrictBool, field_validator
 
 from ._model import DateSpan, Frozen
-from .errors import PolicyDataError
+from .errors import PolicyDataError, ShadowedOverrideWarning
 from .people import OPD_KINDS, ServiceCategory, canonical_kind
-from .policy import Arrangement, Policy, get_policy, parse_policy
+from .policy import Arrangement, Policy, QuotaRule, get_policy, parse_policy
 
 _SERVICES = {s.value for s in ServiceCategory}
 
@@ -120,6 +138,13 @@ def _targets(scenario: Scenario, policy: Policy) -> list[int]:
     return found
 
 
+_SCENARIO_LABEL = "scenario: "
+
+
+def _is_scenario_rule(rule: QuotaRule) -> bool:
+    return (rule.label or "").startswith(_SCENARIO_LABEL)
+
+
 def _override_rules(rules: list[dict[str, Any]], key: str, pct: Decimal) -> list[dict[str, Any]]:
     """Replace whatever rule covered ``key`` (a service, a kind or 'default') by ``pct``."""
     out: list[dict[str, Any]] = []
@@ -135,7 +160,7 @@ def _override_rules(rules: list[dict[str, Any]], key: str, pct: Decimal) -> list
                     continue
                 rule = {**rule, field: values}
         out.append(rule)
-    new: dict[str, Any] = {"percent": pct, "label": f"scenario: {key} {pct}%"}
+    new: dict[str, Any] = {"percent": pct, "label": f"{_SCENARIO_LABEL}{key} {pct}%"}
     if field == "default":
         new["default"] = True
     else:
@@ -170,7 +195,52 @@ def _build(scenario: Scenario) -> Policy:
             "notes": f"extra days of scenario {scenario.name!r}",
         }
         arrangements.append(extra)
-    return parse_policy(raw, f"scenario {scenario.name!r}")
+    policy = parse_policy(raw, f"scenario {scenario.name!r}")
+    for index in _targets(scenario, base):
+        _warn_shadowed(scenario, policy.arrangement[index])
+    return policy
+
+
+_HERE = str(Path(__file__).resolve().parent)
+
+
+def _user_level() -> int:
+    """The ``stacklevel`` of the first frame outside flexasn and pydantic: the user's line
+    that built the scenario (``Scenario(...)`` or ``Scenario.model_validate(...)``)."""
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and (
+        frame.f_code.co_filename.startswith(_HERE) or "pydantic" in frame.f_code.co_filename
+    ):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _warn_shadowed(scenario: Scenario, arrangement: Arrangement) -> None:
+    """Warn for each override of ``arrangement`` that a base rule shadows (see
+    [`ShadowedOverrideWarning`][flexasn.ShadowedOverrideWarning]): a rule the scenario did not write
+    wins for some OPD the override names."""
+    keys = [*scenario.percent, *(k for k in scenario.exclude_kinds if k not in scenario.percent)]
+    for key in keys:
+        named = _combos_of(key)
+        shadowed: list[Combo] = []
+        winners: set[str] = set()
+        for kind, service in named:
+            rule = arrangement.quota_rule(kind, service)
+            if rule is not None and not _is_scenario_rule(rule):
+                shadowed.append((kind, service))
+                winners.add(rule.describe())
+        if shadowed:
+            warnings.warn(
+                ShadowedOverrideWarning(
+                    scenario=scenario.name,
+                    arrangement=arrangement.id,
+                    override=key,
+                    winners=sorted(winners),
+                    where=name_combos(shadowed),
+                    changes_nothing=len(shadowed) == len(named),
+                ),
+                stacklevel=_user_level(),
+            )
 
 
 def _slug(name: str) -> str:
@@ -178,23 +248,88 @@ def _slug(name: str) -> str:
     return slug or "scenario"
 
 
-def _describe_arrangement(a: Arrangement) -> dict[str, str]:
-    lines = {
-        "days": ", ".join(str(s) for s in a.days),
-        "heads_onsite": str(a.heads_onsite).lower(),
-    }
-    for rule in a.quota:
-        target = (
-            "default"
-            if rule.default
-            else ",".join(rule.kinds) or ",".join(s.value for s in rule.services)
-        )
-        lines[f"quota[{target}]"] = f"{rule.percent}%"
-    return lines
+Combo = tuple[str, ServiceCategory]
+"""An OPD as quota rules see it: its canonical kind and its service category."""
+
+_COMBOS: tuple[Combo, ...] = tuple((k, s) for k in sorted(OPD_KINDS) for s in ServiceCategory)
+
+
+def _combos_of(key: str) -> tuple[Combo, ...]:
+    """The OPDs an override key names: a service category, an OPD kind or every OPD."""
+    if key == "default":
+        return _COMBOS
+    if key in _SERVICES:
+        return tuple(c for c in _COMBOS if c[1].value == key)
+    return tuple(c for c in _COMBOS if c[0] == key)
+
+
+def name_combos(combos: Iterable[Combo]) -> str:
+    """A short name for a set of OPDs (kind, service category): ``default`` for every OPD;
+    else service categories whose every kind is in the set, kinds whose every remaining
+    service category is, then per service category ``bkad,dinkes (esensial)`` or, when
+    most kinds are in, ``tidak_langsung except bkad,bappeda``; joined by ``; ``."""
+    group = set(combos)
+    if group >= set(_COMBOS):
+        return "default"
+    kinds = sorted(OPD_KINDS)
+    services = [s for s in ServiceCategory if all((k, s) in group for k in kinds)]
+    others = [s for s in ServiceCategory if s not in services]
+    whole = [k for k in kinds if others and all((k, s) in group for s in others)]
+    parts = [s.value for s in services]
+    if whole:
+        parts.append(",".join(whole))
+    for s in others:
+        some = [k for k in kinds if (k, s) in group and k not in whole]
+        if not some:
+            continue
+        if len(some) > len(kinds) // 2:
+            missing = [k for k in kinds if (k, s) not in group and k not in whole]
+            parts.append(f"{s.value} except {','.join(missing)}")
+        else:
+            parts.append(f"{','.join(some)} ({s.value})")
+    return "; ".join(parts)
+
+
+def _effect(rule: QuotaRule | None) -> str:
+    """What a quota rule does to an OPD, as the diff shows it (``-``: no rule)."""
+    if rule is None:
+        return "-"
+    text = f"{rule.percent}%"
+    if rule.rounding != "floor":
+        text += f" {rule.rounding}"
+    if rule.min_onsite:
+        text += f" min_onsite {rule.min_onsite}"
+    return text
+
+
+def _effects(a: Arrangement) -> dict[Combo, str]:
+    return {(k, s): _effect(a.quota_rule(k, s)) for k, s in _COMBOS}
+
+
+def _quota_changes(old: Arrangement, new: Arrangement) -> list[tuple[str, str, str]]:
+    """``(target, before, after)`` for the OPDs whose winning quota rule changes, grouped
+    by the change; OPDs whose limit stays the same are not listed."""
+    before, after = _effects(old), _effects(new)
+    groups: dict[tuple[str, str], list[Combo]] = {}
+    for combo in _COMBOS:
+        if before[combo] != after[combo]:
+            groups.setdefault((before[combo], after[combo]), []).append(combo)
+    return sorted((name_combos(c), b, a) for (b, a), c in groups.items())
+
+
+def _keeps_everyone_onsite(a: Arrangement) -> bool:
+    """True when every OPD's winning rule is 0 %: nobody may be remote, head or not."""
+    return all((r := a.quota_rule(k, s)) is not None and r.percent == 0 for k, s in _COMBOS)
 
 
 def policy_diff(before: Policy, after: Policy) -> tuple[str, ...]:
-    """Readable lines describing how ``after`` differs from ``before``, per arrangement."""
+    """Readable lines describing how ``after`` differs from ``before``, per arrangement.
+
+    Only changes that change something are listed: a quota line names the OPDs whose
+    winning quota rule changes (``~ lebaran-2025.quota[esensial]: 10% -> 0%``), so a
+    rule that a more specific one shadows everywhere gives no line; ``heads_onsite`` is
+    listed only where some OPD may be remote under ``after``.
+    """
     out: list[str] = []
     old = {a.id: a for a in before.arrangement}
     new = {a.id: a for a in after.arrangement}
@@ -205,10 +340,18 @@ def policy_diff(before: Policy, after: Policy) -> tuple[str, ...]:
         if aid not in new:
             out.append(f"- arrangement {aid}")
             continue
-        a, b = _describe_arrangement(old[aid]), _describe_arrangement(new[aid])
-        for key in sorted(set(a) | set(b)):
-            if a.get(key) != b.get(key):
-                out.append(f"~ {aid}.{key}: {a.get(key, '-')} -> {b.get(key, '-')}")
+        a, b = old[aid], new[aid]
+        lines: dict[str, str] = {}
+        days = (", ".join(str(s) for s in a.days), ", ".join(str(s) for s in b.days))
+        if days[0] != days[1]:
+            lines["days"] = f"{days[0]} -> {days[1]}"
+        if a.heads_onsite != b.heads_onsite and not _keeps_everyone_onsite(b):
+            lines["heads_onsite"] = (
+                f"{str(a.heads_onsite).lower()} -> {str(b.heads_onsite).lower()}"
+            )
+        for target, was, now in _quota_changes(a, b):
+            lines[f"quota[{target}]"] = f"{was} -> {now}"
+        out.extend(f"~ {aid}.{key}: {lines[key]}" for key in sorted(lines))
     return tuple(out)
 
 

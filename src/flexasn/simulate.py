@@ -27,6 +27,7 @@ undetermined, denied, remote_planned, onsite, office_days_saved, frontline``:
 from __future__ import annotations
 
 import os
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -162,28 +163,66 @@ class Simulation:
         return iter(self.rows())
 
     def aggregate(self, *by: str) -> list[dict[str, Any]]:
-        """Sums of the count columns grouped by the named keys.
+        """Totals grouped by the named keys, people and person-days under distinct names.
 
         ``sim.aggregate("scenario", "day")``, ``sim.aggregate("instansi")``,
-        ``sim.aggregate("province")``, ``sim.aggregate("service")``. ``max_remote`` sums
-        only the rows where it is defined; ``quota_undefined`` counts the others.
+        ``sim.aggregate("province")``, ``sim.aggregate("service")``. Each group has:
+
+        - the keys it is grouped by;
+        - **people**, each counted once however many days the group spans: ``people`` (the
+          employees in the roster of the group's OPDs), ``headcount_people`` (the OPDs'
+          headcounts), ``frontline_people``;
+        - **person-days**, summed over the group's rows (one per day and OPD):
+          ``person_days`` (roster employees times days), ``headcount_days``,
+          ``eligible_days``, ``undetermined_days``, ``denied_days``, ``max_remote_days``
+          (the daily quotas, over the rows where one is set), ``remote_days`` (planned
+          remote), ``onsite_days``, ``office_days_saved`` (equal to ``remote_days``),
+          ``frontline_days``;
+        - ``days`` and ``opds``: the distinct days and OPDs of the group;
+          ``quota_undefined``: the rows (OPD-days) without a quota.
+
+        The names before issue 14 (``employees``, ``headcount``, ``eligible``,
+        ``undetermined``, ``denied``, ``max_remote``, ``remote_planned``, ``onsite``,
+        ``frontline``: sums over rows, so person-days) still read, as
+        ``group["employees"]``, with a ``DeprecationWarning`` naming the new name; they are
+        not among the keys (a DataFrame of the groups has the new names only) and go in the
+        next release.
         """
         for key in by:
             if self._rows and key not in self._rows[0]:
                 raise InvalidInputError(f"unknown key {key!r}; use one of {sorted(self._rows[0])}")
-        sums: dict[tuple[Any, ...], dict[str, Any]] = {}
+        sums: dict[tuple[Any, ...], AggregateRow] = {}
+        seen: dict[tuple[Any, ...], tuple[set[tuple[str, str]], set[date]]] = {}
         for r in self._rows:
             group = tuple(r[k] for k in by)
-            acc = sums.setdefault(
-                group,
-                {**dict(zip(by, group, strict=True)), **dict.fromkeys(_SUMMED, 0)},
-            )
-            acc.setdefault("quota_undefined", 0)
-            for k in _SUMMED:
-                if k == "max_remote" and r[k] is None:
+            acc = sums.get(group)
+            if acc is None:
+                acc = sums[group] = AggregateRow(
+                    {
+                        **dict(zip(by, group, strict=True)),
+                        **dict.fromkeys(_PEOPLE.values(), 0),
+                        **dict.fromkeys(_PERSON_DAYS.values(), 0),
+                        "days": 0,
+                        "opds": 0,
+                        "quota_undefined": 0,
+                    }
+                )
+                seen[group] = (set(), set())
+            opds, days = seen[group]
+            opd_key = (r["instansi"], r["opd"])
+            if opd_key not in opds:
+                opds.add(opd_key)
+                acc["opds"] += 1
+                for column, name in _PEOPLE.items():
+                    acc[name] += r[column]
+            if r["day"] not in days:
+                days.add(r["day"])
+                acc["days"] += 1
+            for column, name in _PERSON_DAYS.items():
+                if column == "max_remote" and r[column] is None:
                     acc["quota_undefined"] += 1
                     continue
-                acc[k] += r[k]
+                acc[name] += r[column]
         return [sums[k] for k in sorted(sums, key=lambda g: tuple(str(x) for x in g))]
 
     def to_pandas(self) -> pd.DataFrame:
@@ -198,18 +237,53 @@ class Simulation:
         return frame
 
 
-_SUMMED = (
-    "headcount",
-    "employees",
-    "eligible",
-    "undetermined",
-    "denied",
-    "max_remote",
-    "remote_planned",
-    "onsite",
-    "office_days_saved",
-    "frontline",
-)
+_PEOPLE = {"employees": "people", "headcount": "headcount_people", "frontline": "frontline_people"}
+"""Row columns that count people: an aggregate counts each OPD's once, under these names."""
+
+_PERSON_DAYS = {
+    "employees": "person_days",
+    "headcount": "headcount_days",
+    "eligible": "eligible_days",
+    "undetermined": "undetermined_days",
+    "denied": "denied_days",
+    "max_remote": "max_remote_days",
+    "remote_planned": "remote_days",
+    "onsite": "onsite_days",
+    "office_days_saved": "office_days_saved",
+    "frontline": "frontline_days",
+}
+"""Row columns an aggregate sums over rows (one per day and OPD), and their names there."""
+
+_DEPRECATED = {old: new for old, new in _PERSON_DAYS.items() if old != new}
+"""The aggregate names before issue 14 (sums over rows), read with a DeprecationWarning."""
+
+
+class AggregateRow(dict[str, Any]):
+    """One group of [`Simulation.aggregate`][flexasn.simulate.Simulation.aggregate]: a plain
+    ``dict`` of the new names, where
+    the names before issue 14 still read (``group["employees"]``, ``group.get(...)``) with
+    a ``DeprecationWarning`` naming the new one. They go in the next release."""
+
+    def __missing__(self, key: str) -> Any:
+        return self._alias(key, 3)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``dict.get``, reading the deprecated names too (with their warning)."""
+        if key in self:
+            return dict.__getitem__(self, key)
+        return self._alias(key, 3) if key in _DEPRECATED else default
+
+    def _alias(self, key: str, stacklevel: int) -> Any:
+        new = _DEPRECATED.get(key)
+        if new is None:
+            raise KeyError(key)
+        people = f" (or {_PEOPLE[key]!r} for people, each counted once)" if key in _PEOPLE else ""
+        warnings.warn(
+            f"Simulation.aggregate: {key!r} is deprecated; use {new!r} (person-days){people}",
+            DeprecationWarning,
+            stacklevel=stacklevel,
+        )
+        return dict.__getitem__(self, new)
 
 
 class _Evaluator:

@@ -9,6 +9,7 @@ import json
 import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from decimal import Decimal
 
 import flexasn as fx
 from flexasn.messages import Language
@@ -84,6 +85,14 @@ def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 def json_text(data: object) -> str:
     """JSON as the command prints it: indented, UTF-8 as is, dates and numbers as text."""
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A percentage or other exact number as a JSON number: an int where it is whole
+    (``20``), else a float (``12.5``); None stays None."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def hours_minutes(value: timedelta) -> str:

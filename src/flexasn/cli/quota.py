@@ -15,7 +15,7 @@ from flexasn.roster import read_opds
 from .arguments import add_common, add_opd_options, add_policy, add_roster
 from .errors import CliError
 from .options import opd_from_options, parse_day, policy_option, read_roster_option
-from .output import cite, csv_text, json_text, table, wrap
+from .output import cite, csv_text, json_number, json_text, table, wrap
 from .progress import Progress
 from .words import headers, say
 
@@ -72,8 +72,10 @@ def quota_rows(
         q = fx.quota(opd, day, policy=policy, strict=False, known_on=known_on)
         progress.step()
         data = q.model_dump(mode="json")
+        data["percent"] = json_number(q.percent)
         data["name"] = opd.name
         data["basis"] = cite(q.basis, lang) if q.basis else None
+        data["formula"] = None  # the same keys whatever the status (schemas.quota_schema)
         if q.limit is None:
             data["note"] = _undefined_note(q, lang)
         elif q.reason == "rule":
