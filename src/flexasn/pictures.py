@@ -265,6 +265,7 @@ def _rect(col: int, row: int, colour: str) -> Rectangle:
 
 __all__ = [
     "capacity_heatmap",
+    "day_category",
     "regional_grid",
     "service_bar_chart",
 ]

@@ -357,5 +357,6 @@ def policy_diff(before: Policy, after: Policy) -> tuple[str, ...]:
 
 __all__ = [
     "Scenario",
+    "name_combos",
     "policy_diff",
 ]

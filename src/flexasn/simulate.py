@@ -583,6 +583,7 @@ def _parse_duty(text: str) -> list[date]:
 
 __all__ = [
     "NIP_STANDIN",
+    "AggregateRow",
     "PolicyArg",
     "Profile",
     "RosterFile",
