@@ -320,3 +320,28 @@ def test_the_rules_made_once_per_day_or_opd_never_read_the_employee(
     blind = dataclasses.replace(s, employee=_NoEmployee(), shared=None)  # type: ignore[arg-type]
     for rule in DAY_RULES | OPD_RULES:
         assert rule(blind) == rule(dataclasses.replace(s, shared=None))
+
+
+def test_check_coverage_reads_the_decrees_known_then() -> None:
+    """`calendar.check_coverage`: the cuti bersama of 2026 were decreed in the SKB of 2025
+    (LAW.md §4), after 1 June 2025; as known that day, 2026 is not covered."""
+    from flexasn.calendar import check_coverage
+
+    assert check_coverage(date(2026, 6, 1)) is True
+    assert check_coverage(date(2026, 6, 1), known_on=date(2025, 6, 1), strict=False) is False
+    with pytest.raises(fx.CoverageError):
+        check_coverage(date(2026, 6, 1), known_on=date(2025, 6, 1))
+    with pytest.raises(fx.CoverageError):
+        check_coverage(date(2099, 1, 1))
+    assert check_coverage(date(2099, 1, 1), strict=False) is False
+
+
+def test_check_coverage_names_a_bad_argument() -> None:
+    from flexasn.calendar import check_coverage
+
+    with pytest.raises(ArgumentTypeError) as caught:
+        check_coverage("2025-01-01")  # type: ignore[arg-type]
+    assert str(caught.value).startswith("day must be a date")
+    with pytest.raises(ArgumentTypeError) as caught:
+        check_coverage(date(2025, 1, 1), known_on="2025-01-01")  # type: ignore[arg-type]
+    assert str(caught.value).startswith("known_on must be a date")
