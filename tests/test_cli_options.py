@@ -249,3 +249,21 @@ def test_every_command_is_registered_once_with_help() -> None:
     for command in COMMANDS:
         short, long = command.HELP
         assert short and "Contoh / example" in long
+
+
+def test_a_denied_answer_exits_1_even_when_the_reader_stops_early() -> None:
+    """`flexasn check ... | head -1`: a reader that closes the pipe before the answer is
+    written must not turn a denied answer into exit code 0 ("may work remotely")."""
+    import os
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "flexasn", "check", "2025-03-24", "--instansi", "kab-malang"]
+    argv += ["--kind", "bkad", "--service", "tidak_langsung", "--headcount", "120", "--head"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line: every write breaks
+    try:
+        done = subprocess.run(argv, stdout=write_end, stderr=subprocess.DEVNULL, timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1

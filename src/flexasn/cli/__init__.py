@@ -82,7 +82,9 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # the reader went away (`flexasn calendar 2025 | head`): not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        # a command whose exit code is its answer (`check`: 1 unless allowed) set it before
+        # printing; the others succeeded
+        return int(getattr(args, "exit_code", 0))
     except (fx.FlexasnError, ValueError, OSError) as exc:
         if isinstance(exc, fx.FlexasnError):  # the library drops it already: a second guard
             drop_chain(exc)

@@ -201,5 +201,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if not args.nip:
         decision = decision.model_copy(update={"employee": "-"})
+    # the answer's exit code holds even if the reader stops early (`| head`): run_command
+    # returns it on a broken pipe
+    args.exit_code = 0 if decision.allowed else 1
     _print(decision, args.format, args.lang, opd.name)
-    return 0 if decision.allowed else 1
+    return int(args.exit_code)
