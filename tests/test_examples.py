@@ -64,3 +64,25 @@ def test_docstring_examples_run(module: object) -> None:
     result = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_the_example_attendance_week(capsys: pytest.CaptureFixture[str]) -> None:
+    """`examples/kab-malang/kehadiran.csv` (docs/cli.md's `hours` example), worked by hand
+    from Perpres 21/2023 Pasal 4: 7 h 30 min owed each weekday, 37 h 30 min a week; breaks of
+    60 minutes Monday-Thursday and 90 on Friday. Worked: 7:40, 7:34, 6:45, 7:31 and 7:35 =
+    37:05, 25 minutes short (a violation: exit 1); Wednesday began at 07.45 (late)."""
+    from datetime import timedelta
+
+    from flexasn import cli
+
+    path = Path(__file__).resolve().parent.parent / "examples" / "kab-malang" / "kehadiran.csv"
+    argv = ["hours", str(path), "--from", "2025-06-16", "--to", "2025-06-20", "--format", "json"]
+    assert cli.main(argv) == 1
+    capsys.readouterr()
+    report = fx.check_hours(fx.read_attendance(path), policy="kab-malang")
+    assert [d.worked for d in report.days] == [timedelta(hours=7, minutes=m) for m in (40, 34)] + [
+        timedelta(hours=6, minutes=45)
+    ] + [timedelta(hours=7, minutes=m) for m in (31, 35)]
+    assert sum((d.worked for d in report.days), timedelta()) == timedelta(hours=37, minutes=5)
+    codes = {str(f.code) for f in report.findings}
+    assert {"under_weekly_total", "late_start"} <= codes

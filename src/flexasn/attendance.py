@@ -7,15 +7,13 @@ or without a BOM (Excel's "CSV UTF-8"), ``,`` or ``;`` as the separator (whichev
 header uses), blank lines skipped, headers in Indonesian or English (case, spaces and
 hyphens do not matter). One row per record:
 
-=====================================================  ========  ===========================
-column (English / Indonesian)                          required  value
-=====================================================  ========  ===========================
-``start`` / ``mulai``, ``masuk``, ``jam_masuk``         yes       when presence began
-``end`` / ``selesai``, ``pulang``, ``jam_pulang``       yes       when it ended
-``date`` / ``tanggal``                                  no        the day, for time-only cells
-``mode`` / ``mode_kerja``                               no        ``wfo``, ``wfh``, ``wfa``
-``nip``                                                 no        the employee (one per file)
-=====================================================  ========  ===========================
+| column (English / Indonesian) | required | value |
+|---|---|---|
+| ``start`` / ``mulai``, ``masuk``, ``jam_masuk`` | yes | when presence began |
+| ``end`` / ``selesai``, ``pulang``, ``jam_pulang`` | yes | when it ended |
+| ``date`` / ``tanggal`` | no | the day, for time-only cells |
+| ``mode`` / ``mode_kerja`` | no | ``wfo``, ``wfh``, ``wfa`` |
+| ``nip`` | no | the employee (one per file) |
 
 ``start`` and ``end`` hold a date and time, ``2025-05-12 07:25`` (``T`` or a space
 between them; ``07.25`` with a dot is read too; seconds and their fraction optional, as
