@@ -426,8 +426,9 @@ def cli_json() -> dict[str, str]:
         lines.append(f"| `flexasn {command} --format json` | [{command}.schema.json]({name}) |")
     lines += [
         "",
-        "Not yet covered by a published schema / belum berskema: `plan`, `validate` and",
-        "`policies ID` (one policy).",
+        "Not yet covered by a published schema / belum berskema: `policies ID` (one policy:",
+        "the policy file's fields, [policy files](policy-file.md), plus a `citation` text per",
+        "arrangement and quota rule).",
         "",
     ]
     for command in SCHEMAS:

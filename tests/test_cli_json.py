@@ -144,3 +144,66 @@ def test_hours_has_one_shape_with_and_without_findings(
     code, bad = output(capsys, "hours", str(short), "--from", "2025-06-02", "--to", "2025-06-08")
     assert code == 1 and bad["findings"]
     assert set(ok) == set(bad)
+
+
+ROSTER = ["--opds", str(EXAMPLE / "opd.csv"), "--employees", str(EXAMPLE / "pegawai.csv")]
+
+
+def test_plan_has_one_shape_for_open_closed_and_undecided_days(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Kab. Malang, 24-28 March 2025: 24-27 the regent's WFA window (a quota rule), 28 March
+    cuti bersama (a day off); then Friday 10 April 2026 (the national WFH Friday, the
+    proportion left to the head: no number)."""
+    code, plans = output(
+        capsys,
+        "plan",
+        "2025-03-24",
+        "2025-03-28",
+        "--policy",
+        "kab-malang",
+        *ROSTER,
+        "--opd",
+        "BKAD",
+    )
+    assert code == 0 and [p["opd"] for p in plans] == ["BKAD"]
+    statuses = [d["status"] for d in plans[0]["days"]]
+    assert statuses == ["rule", "rule", "rule", "rule", "day_off"]
+    assert plans[0]["days"][4]["limit"] == 0 and plans[0]["days"][4]["remote"] == []
+    assert NIP not in json.dumps(plans)
+    _, undecided = output(
+        capsys,
+        "plan",
+        "2026-04-10",
+        "2026-04-10",
+        "--policy",
+        "kab-malang",
+        *ROSTER,
+        "--opd",
+        "BKAD",
+    )
+    assert undecided[0]["days"][0]["limit"] is None
+
+
+def test_validate_has_one_shape_valid_or_not(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    written = tmp_path / "jadwal.csv"
+    argv = ["2025-03-24", "2025-03-27", "--policy", "kab-malang", *ROSTER, "--opd", "BKAD"]
+    assert cli.main(["plan", *argv, "--output", str(written)]) == 0
+    capsys.readouterr()
+    code, ok = output(capsys, "validate", str(written), "--policy", "kab-malang", *ROSTER)
+    assert (code, ok["valid"], ok["violations"], ok["opd"]) == (0, True, [], "BKAD")
+    # everyone of the file out on 24 March: far over the limit of 24 (floor(120 x 20 %))
+    lines = written.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split(",")
+    column = head.index("2025-03-24")
+    crowded = [lines[0]] + [
+        ",".join(v if i != column else "wfh" for i, v in enumerate(line.split(",")))
+        for line in lines[1:]
+    ]
+    written.write_text("\n".join(crowded) + "\n", encoding="utf-8")
+    code, bad = output(capsys, "validate", str(written), "--policy", "kab-malang", *ROSTER)
+    assert code == 1 and bad["valid"] is False
+    assert "quota" in {v["check"] for v in bad["violations"]}
+    assert NIP not in json.dumps(bad)

@@ -165,13 +165,86 @@ def policies_schema() -> Schema:
     return {"type": "array", "items": row}
 
 
+def plan_schema() -> Schema:
+    """``flexasn plan --format json``: one object per OPD planned, each employee named by a
+    masked id and their row in the employees file, never a NIP."""
+    from typing import get_args
+
+    from flexasn.schedule import DayStatus
+
+    who = {"employee": TEXT, "row": _nullable({"type": "integer", "minimum": 2})}
+    checks = {"type": "array", "items": {"enum": [c.value for c in fx.Check]}}
+    fairness = strict(_model_schema(fx.Fairness))
+    fairness.pop("title", None)
+    day = _object(
+        {
+            "day": DATE,
+            "status": {"enum": list(get_args(DayStatus))},
+            "limit": _nullable({"type": "integer", "minimum": 0}),
+            "arrangement": _nullable("string"),
+            "basis": _nullable("string"),
+            "remote": {
+                "type": "array",
+                "items": _object({**who, "mode": {"enum": ["wfh", "wfa"]}}),
+            },
+        }
+    )
+    plan = _object(
+        {
+            "opd": TEXT,
+            "instansi": TEXT,
+            "policy": TEXT,
+            "first_day": DATE,
+            "last_day": DATE,
+            "employees": {"type": "integer", "minimum": 0},
+            "days": {"type": "array", "items": day},
+            "held": {"type": "array", "items": _object({**who, "checks": checks})},
+            "fairness": _nullable(fairness),
+        },
+        "One OPD's rotation; held lists who stayed on site and the checks that kept them.",
+    )
+    return {"type": "array", "items": plan}
+
+
+def validate_schema() -> Schema:
+    """``flexasn validate --format json``: the schedule file's verdict and its violations,
+    each naming its rows (schedule file and employees file), never a NIP."""
+    row = {"type": "integer", "minimum": 2}
+    violation = _object(
+        {
+            "check": {"enum": [c.value for c in fx.Check]},
+            "day": _nullable(DATE),
+            "opd": TEXT,
+            "employee": _nullable("string"),
+            "file": TEXT,
+            "row": _nullable(row),
+            "roster_row": _nullable(row),
+            "failed": {"type": "array", "items": {"enum": [c.value for c in fx.Check]}},
+            "basis": _nullable("string"),
+            "message": TEXT,
+        }
+    )
+    return _object(
+        {
+            "file": TEXT,
+            "opd": _nullable("string"),
+            "opds": {"type": "array", "items": TEXT},
+            "valid": {"type": "boolean"},
+            "violations": {"type": "array", "items": violation},
+        },
+        "opd is the schedule's OPD when the file holds one, else null (see opds).",
+    )
+
+
 SCHEMAS = {
     "calendar": calendar_schema,
     "check": check_schema,
     "doctor": doctor_schema,
     "hours": hours_schema,
+    "plan": plan_schema,
     "policies": policies_schema,
     "quota": quota_schema,
+    "validate": validate_schema,
 }
 """The commands whose JSON output has a published schema, with the function building it."""
 
