@@ -501,3 +501,12 @@ def test_a_province_in_two_zones() -> None:
     data["timezone"]["provinces"][WIT] = ["prov-aceh"]
     with pytest.raises(fx.PolicyDataError, match="more than one zone: prov-aceh"):
         parse_citation(data, "regions.toml", None)
+
+
+def test_every_bundled_policy_names_its_province_as_the_register_does() -> None:
+    """A bundled region's `province` is the register's province id (`prov-jatim`, not a
+    free name), so that grouping by province agrees between policies and the register."""
+    for policy_id in fx.list_policies():
+        if policy_id == "nasional":
+            continue
+        assert fx.get_policy(policy_id).province == fx.instansi(policy_id).province, policy_id
