@@ -267,3 +267,25 @@ def test_a_denied_answer_exits_1_even_when_the_reader_stops_early() -> None:
     finally:
         os.close(write_end)
     assert done.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        ("2026-04-10", "not set: the proportion is left to the head of agency"),
+        ("2030-01-07", "unknown: the date is beyond the decreed calendar years"),
+    ],
+)
+def test_quota_bases_say_why_in_words(
+    capsys: pytest.CaptureFixture[str], day: str, words: str
+) -> None:
+    """The legal bases below a quota table name each one by a rule's label or, without a
+    rule, by the reason in words, never by a status code (`undefined:`)."""
+    from pathlib import Path
+
+    opds = Path(__file__).resolve().parent.parent / "examples" / "kab-malang" / "opd.csv"
+    code, out, _ = run(
+        capsys, "quota", day, "--opds", str(opds), "--policy", "kab-malang", "--lang", "en"
+    )
+    basis = out.split("Legal basis:")[-1]
+    assert f"- {words}: " in " ".join(basis.split())

@@ -76,8 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=Formatter,
         description="Aturan kerja fleksibel ASN (WFO/WFH/WFA) dengan dasar hukumnya.\n"
         "Indonesia's civil-service flexible-work rules, with citations.",
-        epilog="Opsi umum, sebelum atau sesudah perintah / common options, before or after\n"
-        "the command: --lang id|en, --format table|json|csv (calendar: also ics), --debug.\n\n"
+        epilog="Opsi umum, sebelum atau sesudah perintah / common options, before or\n"
+        "after the command: --lang id|en, --format table|json|csv (calendar: also\n"
+        "ics), --debug.\n\n"
         "Kode keluar / exit codes: 0 berhasil / success, 1 temuan negatif /\n"
         "negative finding, 2 penggunaan atau masukan salah / bad usage or input.\n\n"
         "Contoh / example: flexasn calendar 2025-03 --policy kab-malang",

@@ -97,7 +97,8 @@ def quota_lines(rows: list[dict[str, Any]], lang: Language, title: str) -> list[
     bases: dict[str, list[str]] = {}
     for r in rows:
         if r.get("basis"):
-            label = r.get("rule") or r["status"]
+            # a rule's own label (it quotes the circular), else the reason in words
+            label = r.get("rule") or say(lang, f"q_{r['reason']}")
             bases.setdefault(f"{label}: {r['basis']}", []).append(r["opd"])
     if bases:
         lines += ["", say(lang, "basis_title")]
