@@ -287,5 +287,6 @@ def test_quota_bases_say_why_in_words(
     code, out, _ = run(
         capsys, "quota", day, "--opds", str(opds), "--policy", "kab-malang", "--lang", "en"
     )
+    assert code == 0
     basis = out.split("Legal basis:")[-1]
     assert f"- {words}: " in " ".join(basis.split())
