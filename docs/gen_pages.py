@@ -423,17 +423,19 @@ def cli_json() -> dict[str, str]:
         name = f"cli-json/{command}.schema.json"
         files[f"reference/{name}"] = json.dumps(schema(command), indent=2, ensure_ascii=False)
         files[f"reference/{name}"] += "\n"
-        lines.append(f"| `flexasn {command} --format json` | [{command}.schema.json]({name}) |")
+        words = "policies ID" if command == "policies-id" else command
+        lines.append(f"| `flexasn {words} --format json` | [{command}.schema.json]({name}) |")
     lines += [
         "",
-        "Not yet covered by a published schema / belum berskema: `policies ID` (one policy:",
-        "the policy file's fields, [policy files](policy-file.md), plus a `citation` text per",
-        "arrangement and quota rule).",
+        "`flexasn policies ID` prints one policy: the fields of its file",
+        "([policy files](policy-file.md)), with a `citation` text per arrangement and quota",
+        "rule.",
         "",
     ]
     for command in SCHEMAS:
         text = json.dumps(schema(command), indent=2, ensure_ascii=False)
-        lines += [f"## flexasn {command}", "", "```json", text, "```", ""]
+        words = "policies ID" if command == "policies-id" else command
+        lines += [f"## flexasn {words}", "", "```json", text, "```", ""]
     return {"reference/cli-json.md": "\n".join(lines), **files}
 
 

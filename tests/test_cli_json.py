@@ -36,7 +36,8 @@ def output(capsys: pytest.CaptureFixture[str], command: str, *argv: str) -> tupl
 def test_every_schema_is_a_valid_schema() -> None:
     for command in SCHEMAS:
         Draft202012Validator.check_schema(schema(command))
-        assert schema(command)["title"] == f"flexasn {command} --format json"
+        words = "policies ID" if command == "policies-id" else command
+        assert schema(command)["title"] == f"flexasn {words} --format json"
 
 
 def test_quota_has_one_shape_for_every_status(capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,3 +208,19 @@ def test_validate_has_one_shape_valid_or_not(
     assert code == 1 and bad["valid"] is False
     assert "quota" in {v["check"] for v in bad["violations"]}
     assert NIP not in json.dumps(bad)
+
+
+@pytest.mark.parametrize("policy_id", ["kab-malang", "prov-jatim", "nasional", "kab-sleman"])
+def test_one_policy_has_its_published_shape(
+    capsys: pytest.CaptureFixture[str], policy_id: str
+) -> None:
+    """`flexasn policies ID --format json`: a bundled policy with its own instruments, one
+    with weekly arrangements, the national layer, and a register-only region."""
+    code = cli.main(["policies", policy_id, "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    validator = Draft202012Validator(
+        schema("policies-id"), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    assert code == 0
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)] == []
+    assert data["id"] == policy_id

@@ -236,6 +236,16 @@ def validate_schema() -> Schema:
     )
 
 
+def policy_schema() -> Schema:
+    """``flexasn policies ID --format json`` (one policy): the policy's fields as its file
+    holds them (percentages as decimal strings, ``"20"``), each arrangement and quota rule
+    with a ``citation`` text in the chosen language."""
+    schema = _model_schema(fx.Policy)
+    for name in ("Arrangement", "QuotaRule"):
+        schema["$defs"][name]["properties"]["citation"] = TEXT
+    return strict(schema)
+
+
 SCHEMAS = {
     "calendar": calendar_schema,
     "check": check_schema,
@@ -243,6 +253,7 @@ SCHEMAS = {
     "hours": hours_schema,
     "plan": plan_schema,
     "policies": policies_schema,
+    "policies-id": policy_schema,
     "quota": quota_schema,
     "validate": validate_schema,
 }
@@ -253,4 +264,5 @@ def schema(command: str) -> Schema:
     """The JSON Schema of ``flexasn COMMAND --format json``, with its ``$schema`` and
     ``title``."""
     built = SCHEMAS[command]()
-    return {**built, "$schema": DIALECT, "title": f"flexasn {command} --format json"}
+    words = "policies ID" if command == "policies-id" else command
+    return {**built, "$schema": DIALECT, "title": f"flexasn {words} --format json"}
