@@ -8,6 +8,7 @@ worked out by hand; the mutant each test kills is named in its docstring.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -345,3 +346,62 @@ def test_check_coverage_names_a_bad_argument() -> None:
     with pytest.raises(ArgumentTypeError) as caught:
         check_coverage(date(2025, 1, 1), known_on="2025-01-01")  # type: ignore[arg-type]
     assert str(caught.value).startswith("known_on must be a date")
+
+
+def test_two_policies_on_the_same_day_never_share_a_day_context() -> None:
+    """The per-day context is the policy's own: on 24 March 2025 Kab. Malang permits
+    WFH/WFA (its regent's circular) while Kota Batu decided no flexible work at all
+    (LAW.md §5); asking one right after the other answers each by its own policy."""
+    day = date(2025, 3, 24)
+    employee = fx.Employee(nip=NIPS[0], opd="X")
+    malang = SLEMAN.model_copy(update={"instansi": "kab-malang", "headcount": 40})
+    batu = SLEMAN.model_copy(update={"instansi": "kota-batu", "headcount": 40})
+    first = fx.eligible_for_wfa(employee, malang, day)
+    second = fx.eligible_for_wfa(employee, batu, day)
+    assert (first.outcome, second.outcome) == (fx.Outcome.ALLOWED, fx.Outcome.DENIED)
+    assert second.reason(fx.Check.FLEXIBLE_PERIOD).passed is False
+    assert fx.eligible_for_wfa(employee, malang, day).outcome is fx.Outcome.ALLOWED
+
+
+OVERLAP = """
+id = "kab-uji"
+name = "Pemerintah Kabupaten Uji"
+level = "kabupaten"
+
+[[arrangement]]
+id = "pertama"
+kind = "dated"
+days = [{ first_day = 2025-05-05, last_day = 2025-05-09 }]
+modes = ["wfh"]
+basis = { instrument = "permen-panrb-4-2025", article = "Pasal 8" }
+confidence = "reported"
+
+[[arrangement]]
+id = "kedua"
+kind = "no_flexible_work"
+days = [{ first_day = 2025-05-07, last_day = 2025-05-12 }]
+basis = { instrument = "permen-panrb-4-2025", article = "Pasal 8" }
+confidence = "reported"
+"""
+
+
+def test_a_conflict_names_both_arrangements_their_day_and_lines(tmp_path: Path) -> None:
+    """Two dated arrangements of one file that disagree on 7-9 May 2025 (equal rank): the
+    error names both, the first shared day, and each one's line, from a file or from data."""
+    import tomllib
+
+    from flexasn.policy import parse_policy
+
+    path = tmp_path / "kab-uji.toml"
+    path.write_text(OVERLAP, encoding="utf-8")
+    with pytest.raises(fx.PolicyConflictError) as caught:
+        fx.load_policy(path)
+    err = caught.value
+    assert (tuple(err.rules), err.day, tuple(err.lines)) == (
+        ("pertama", "kedua"),
+        date(2025, 5, 7),
+        (7, 15),
+    )
+    with pytest.raises(fx.PolicyConflictError) as caught:
+        parse_policy(tomllib.loads(OVERLAP), "data")  # no text: no lines to name
+    assert (tuple(caught.value.rules), caught.value.day) == (("pertama", "kedua"), date(2025, 5, 7))
