@@ -397,7 +397,7 @@ def test_a_conflict_names_both_arrangements_their_day_and_lines(tmp_path: Path) 
     with pytest.raises(fx.PolicyConflictError) as caught:
         fx.load_policy(path)
     err = caught.value
-    assert (tuple(err.rules), err.day, tuple(err.lines)) == (
+    assert (tuple(err.rules), err.day, err.lines) == (
         ("pertama", "kedua"),
         date(2025, 5, 7),
         (7, 15),
