@@ -56,8 +56,8 @@ bench: $(VENV)/.installed-dev
 # Mutation testing of the modules that decide (issue 12): slow, so not part of `make test`.
 # Each mutant runs only the tests that call the function it changes, stopping at the first
 # failure. Each run starts from a clean mutants/ folder: mutmut copies the data files,
-# catalogues and tests only when it creates the folder, so a kept one goes stale (about
-# 20 minutes on 2 cores). MUTANTS='flexasn.decide*' runs some mutants only. The report gives
+# catalogues and tests only when it creates the folder, so a kept one goes stale (30 to 45
+# minutes on 2 cores). MUTANTS='flexasn.decide*' runs some mutants only. The report gives
 # the score per module and fails on a surviving mutant that tests/mutation-survivors.md does
 # not explain.
 MUTATE_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
