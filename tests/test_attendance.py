@@ -230,8 +230,11 @@ def test_bad_files_name_file_row_and_column(
     tempat = f"{path}, baris {row}" + (f", kolom{place}" if column else "")
     assert error.message("id").startswith(f"{tempat}: ")
     assert error.message("id") != error.message("en")
+    # the file's own path is the test's temporary folder (its name carries a counter that
+    # may hold any digits): look for personal data in the rest of the message
+    rest = (text.replace(str(path), ""), error.message("id").replace(str(path), ""))
     for value in (NIP_A, NIP_B, NIP_A[-4:], NIP_B[-4:], "kemarin", "kantor", "16/06/2025"):
-        assert value not in text and value not in error.message("id")
+        assert value not in rest[0] and value not in rest[1]
 
 
 def test_the_message_in_each_language(tmp_path: Path) -> None:

@@ -631,7 +631,8 @@ def test_hours_bad_file_names_row_and_column(
     line = one_error_line(err)
     assert code == 2 and out == ""
     assert f"{path}, row 3, column 'nip': a different NIP from row 2" in line
-    assert nip[:-1] not in line and nip[-4:] not in line
+    rest = line.replace(str(path), "")  # the temporary folder's name may hold any digits
+    assert nip[:-1] not in rest and nip[-4:] not in rest
 
 
 def test_hours_bad_span(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
