@@ -73,6 +73,7 @@ def test_bundled_policy_ids_match_the_contract() -> None:
         "prov-kaltim",
         "prov-lampung",
         "prov-malut",
+        "prov-ntb",
         "prov-papua",
         "prov-papua-tengah",
         "prov-riau",
