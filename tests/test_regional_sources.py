@@ -137,3 +137,17 @@ def test_coverage_counts_by_hand() -> None:
         cell = outcome(region, window)
         assert (cell.outcome, cell.percent) == (RegionalOutcome.DECIDED, None)
     assert outcome("prov-gorontalo", WINDOWS[0]).outcome is RegionalOutcome.UNKNOWN
+
+
+def test_the_windows_are_the_national_circulars_days() -> None:
+    """LAW.md §3 and §3a: SE MenPANRB 2/2025 (24-27 March 2025), 3/2025 (8 April 2025),
+    B/531 (29-31 December 2025), SE 2/2026 (16-17 and 25-27 March 2026), and the Friday WFH
+    of SE 3/2026 from 1 April 2026, known through 17 July 2026 with its extension."""
+    assert [(w.id, w.first_day, w.last_day, w.weekdays) for w in WINDOWS] == [
+        ("lebaran-2025", date(2025, 3, 24), date(2025, 3, 27), ()),
+        ("lebaran-2025-8-april", date(2025, 4, 8), date(2025, 4, 8), ()),
+        ("nataru-2025", date(2025, 12, 29), date(2025, 12, 31), ()),
+        ("lebaran-2026-nyepi", date(2026, 3, 16), date(2026, 3, 17), ()),
+        ("lebaran-2026-idul-fitri", date(2026, 3, 25), date(2026, 3, 27), ()),
+        ("mingguan-2026", date(2026, 4, 1), date(2026, 7, 17), (4,)),
+    ]

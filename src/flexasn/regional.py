@@ -63,48 +63,70 @@ class Window:
             day += timedelta(days=1)
 
 
-WINDOWS: tuple[Window, ...] = (
-    Window(
-        "lebaran-2025",
-        "Lebaran 2025 (24-27 Mar)",
-        "Lebaran 2025 (24-27 Mar)",
-        date(2025, 3, 24),
-        date(2025, 3, 27),
-    ),
-    Window("lebaran-2025-8-april", "8 Apr 2025", "8 Apr 2025", date(2025, 4, 8), date(2025, 4, 8)),
-    Window(
-        "nataru-2025",
-        "Nataru (29-31 Des 2025)",
-        "Christmas-New Year (29-31 Dec 2025)",
-        date(2025, 12, 29),
-        date(2025, 12, 31),
-    ),
-    Window(
-        "lebaran-2026-nyepi",
-        "Lebaran 2026 (16-17 Mar)",
-        "Lebaran 2026 (16-17 Mar)",
-        date(2026, 3, 16),
-        date(2026, 3, 17),
-    ),
-    Window(
-        "lebaran-2026-idul-fitri",
-        "Lebaran 2026 (25-27 Mar)",
-        "Lebaran 2026 (25-27 Mar)",
-        date(2026, 3, 25),
-        date(2026, 3, 27),
-    ),
-    Window(
-        "mingguan-2026",
-        "Mingguan 2026 (Apr-Jul)",
-        "Weekly 2026 (Apr-Jul)",
-        date(2026, 4, 1),
-        date(2026, 7, 17),
-        (4,),
-    ),
+_MONTHS = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def _span_label(first: date, last: date, lang: str) -> str:
+    """``24-27 Mar``, ``8 Apr``, ``1 Apr-17 Jul``: the span's days, in ``lang``."""
+    months = _MONTHS[lang]
+    if (first.year, first.month) != (last.year, last.month):
+        return f"{first.day} {months[first.month - 1]}-{last.day} {months[last.month - 1]}"
+    days = f"{first.day}" if first == last else f"{first.day}-{last.day}"
+    return f"{days} {months[first.month - 1]}"
+
+
+# The windows compared, by the national arrangement (and its span) that sets each one's days
+# in data/policies/nasional.toml; the names are display words only.
+_DATED: tuple[tuple[str, str, str, str, int], ...] = (
+    ("lebaran-2025", "Lebaran 2025", "Lebaran 2025", "se-2-2025", 0),
+    ("lebaran-2025-8-april", "Lebaran 2025", "Lebaran 2025", "se-3-2025", 0),
+    ("nataru-2025", "Nataru 2025", "Christmas-New Year 2025", "b-531-2025", 0),
+    ("lebaran-2026-nyepi", "Lebaran 2026", "Lebaran 2026", "se-2-2026", 0),
+    ("lebaran-2026-idul-fitri", "Lebaran 2026", "Lebaran 2026", "se-2-2026", 1),
 )
+
+
+def _windows() -> tuple[Window, ...]:
+    """The dated windows of the national policy, then its weekly arrangement of 2026 (from
+    the first day of its first circular to the last known day of its extension)."""
+    national = {a.id: a for a in get_policy(NATIONAL).arrangement}
+    out = []
+    for window_id, name_id, name_en, arrangement, index in _DATED:
+        span = national[arrangement].days[index]
+        first, last = span.first_day, span.last_day
+        out.append(
+            Window(
+                window_id,
+                f"{name_id} ({_span_label(first, last, 'id')})",
+                f"{name_en} ({_span_label(first, last, 'en')})",
+                first,
+                last,
+            )
+        )
+    weekly = [a for a in national.values() if a.kind is ArrangementKind.WEEKLY]
+    first = min(a.first_day for a in weekly)
+    last = max(a.last_day for a in weekly)
+    weekdays = tuple(sorted({w.number for a in weekly for w in a.weekdays}))
+    out.append(
+        Window(
+            f"mingguan-{first.year}",
+            f"Mingguan {first.year} ({_span_label(first, last, 'id')})",
+            f"Weekly {first.year} ({_span_label(first, last, 'en')})",
+            first,
+            last,
+            weekdays,
+        )
+    )
+    return tuple(out)
+
+
+WINDOWS: tuple[Window, ...] = _windows()
 """Lebaran 2025 (SE MenPANRB 2/2025 and 3/2025), Nataru 2025 (B/531), Lebaran 2026 (SE
 MenPANRB 2/2026, two parts) and the weekly arrangement of 2026 (the national Friday WFH
-known through 17 July 2026, LAW.md §3a)."""
+known through 17 July 2026, LAW.md §3a), their days read from the national policy."""
 
 
 @dataclass(frozen=True, slots=True)
