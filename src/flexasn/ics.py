@@ -123,7 +123,7 @@ def _ramadan_days(first_day: date, last_day: date) -> set[date]:
 
 
 def instansi_calendar(
-    instansi_id: str,
+    instansi_id: str | Policy,
     first_day: date,
     last_day: date,
     *,
@@ -132,6 +132,7 @@ def instansi_calendar(
 ) -> tuple[InstansiDay, ...]:
     """Every day from ``first_day`` to ``last_day`` (inclusive) of ``instansi_id``'s ASN
     calendar: kind and basis, the arrangement in force, flexible work, Ramadan.
+    ``instansi_id`` may be a [`Policy`][flexasn.Policy] itself (a user's policy file).
 
     ``known_on`` answers with only the instruments public by that day. Raises
     [`UnknownPolicyError`][flexasn.UnknownPolicyError] for an id outside the register,
@@ -140,11 +141,11 @@ def instansi_calendar(
     unless ``strict=False``, [`CoverageError`][flexasn.CoverageError] for a day beyond the
     decreed years.
     """
-    require_type(instansi_id, str, "instansi_id")
+    require_type(instansi_id, (str, Policy), "instansi_id")
     require_date(known_on, "known_on", optional=True)
     require_type(strict, bool, "strict")
     _span(first_day, last_day)
-    policy = get_policy(instansi_id)
+    policy = instansi_id if isinstance(instansi_id, Policy) else get_policy(instansi_id)
     for edge in (first_day, last_day):  # a coverage error names the user's own dates
         day_info(edge, known_on=known_on, strict=strict)
     ramadan = _ramadan_days(first_day, last_day)
@@ -305,14 +306,15 @@ def _ramadan_event(
 
 
 def calendar_ics(
-    instansi_id: str,
+    instansi_id: str | Policy,
     first_day: date | None = None,
     last_day: date | None = None,
     *,
     known_on: date | None = None,
     lang: Language = "id",
 ) -> bytes:
-    """The ASN calendar of ``instansi_id`` as an iCalendar (RFC 5545) file, UTF-8 bytes.
+    """The ASN calendar of ``instansi_id`` (an id, or a [`Policy`][flexasn.Policy]) as an
+    iCalendar (RFC 5545) file, UTF-8 bytes.
 
     National holidays, cuti bersama and the instansi's flexible-work days from
     ``first_day`` to ``last_day`` (inclusive; default `default_span`), and each
@@ -326,9 +328,10 @@ def calendar_ics(
     start, end = default_span()
     first = start if first_day is None else first_day
     last = end if last_day is None else last_day
-    days = instansi_calendar(instansi_id, first, last, known_on=known_on, strict=False)
+    require_type(instansi_id, (str, Policy), "instansi_id")
+    policy = instansi_id if isinstance(instansi_id, Policy) else get_policy(instansi_id)
+    days = instansi_calendar(policy, first, last, known_on=known_on, strict=False)
     ical = _load_icalendar()
-    policy = get_policy(instansi_id)
     cal = ical.Calendar()
     version = _version()
     cal.add("prodid", f"-//flexasn//ASN calendar {version}//ID")

@@ -207,19 +207,10 @@ def calendar_lines(
 
 def _ics(start: date, end: date, policy: fx.Policy | None, lang: Language) -> bytes:
     """The span as an iCalendar feed (`flexasn.ics.calendar_ics`; needs the ``ics``
-    extra). A policy read from a file answers for its id while the feed is written."""
+    extra), for ``--policy`` (an id or a file) or the national layer."""
     from flexasn.ics import calendar_ics
 
-    if policy is None:
-        return calendar_ics("nasional", start, end, lang=lang)
-    previous = fx.register_policy(policy)
-    try:
-        return calendar_ics(policy.id, start, end, lang=lang)
-    finally:
-        if previous is None:
-            fx.unregister_policy(policy.id)
-        else:
-            fx.register_policy(previous)
+    return calendar_ics(policy if policy is not None else "nasional", start, end, lang=lang)
 
 
 def run(args: argparse.Namespace) -> int:
