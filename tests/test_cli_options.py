@@ -290,3 +290,20 @@ def test_quota_bases_say_why_in_words(
     assert code == 0
     basis = out.split("Legal basis:")[-1]
     assert f"- {words}: " in " ".join(basis.split())
+
+
+def test_doctor_keeps_its_finding_when_the_reader_stops_early() -> None:
+    """The same for `doctor` (exit 1: something unknown within the horizon; as of
+    30 November 2026 the 2027 Keppres on ASN cuti bersama is missing, LAW.md §4)."""
+    import os
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "flexasn", "doctor", "--today", "2026-11-30"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(argv, stdout=write_end, stderr=subprocess.DEVNULL, timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1

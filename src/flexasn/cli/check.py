@@ -201,8 +201,6 @@ def run(args: argparse.Namespace) -> int:
     )
     if not args.nip:
         decision = decision.model_copy(update={"employee": "-"})
-    # the answer's exit code holds even if the reader stops early (`| head`): run_command
-    # returns it on a broken pipe
-    args.exit_code = 0 if decision.allowed else 1
+    args.exit_code = 0 if decision.allowed else 1  # kept on a broken pipe (run_command)
     _print(decision, args.format, args.lang, opd.name)
     return int(args.exit_code)

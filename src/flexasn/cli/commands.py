@@ -11,7 +11,9 @@ A command is one module of this package holding:
   ``--debug``, which a user may also write before the command);
 - ``run(args) -> int``: the work, over the public API (``import flexasn as fx``) only;
   it prints to standard output and returns the exit code (0 success, 1 a negative
-  finding). It raises [`CliError`][flexasn.cli.errors.CliError] (a catalogue key of the
+  finding). A command whose exit code is its answer sets ``args.exit_code`` before it
+  prints, so that a reader closing the pipe early (``| head``) cannot turn a negative
+  finding into 0. It raises [`CliError`][flexasn.cli.errors.CliError] (a catalogue key of the
   table ``[cli_error]``) or any [`FlexasnError`][flexasn.FlexasnError] for bad input:
   [`flexasn.cli.main`][flexasn.cli.main] prints it as one line in the user's language and exits 2.
 

@@ -100,8 +100,9 @@ def _texts(findings: list[fx.Finding], lang: Language) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Print the report; its exit code (1 when something is urgent)."""
     report = fx.doctor(parse_day(args.today) if args.today else None, horizon=args.days)
+    args.exit_code = report.exit_code  # kept on a broken pipe (flexasn.cli.run_command)
     if args.format == "json":
         print(json_text(report.model_dump(mode="json") | {"exit_code": report.exit_code}))
     else:
         print("\n".join(doctor_lines(report, args.lang)))
-    return report.exit_code
+    return int(args.exit_code)

@@ -116,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
         dynamic=args.dynamic,
         on_invalid="report",
     )
+    args.exit_code = 0 if report.ok else 1  # kept on a broken pipe (flexasn.cli.run_command)
     if report.days:  # a span taken from the records
         check_span_size(report.days[0].day, report.days[-1].day, args.format)
     if args.format == "json":
@@ -129,4 +130,4 @@ def run(args: argparse.Namespace) -> int:
         print(csv_text(["day", "kind", "owed", "worked", "balance"], rows))
     else:
         print("\n".join(hours_lines(report, args.lang)))
-    return 0 if report.ok else 1
+    return int(args.exit_code)

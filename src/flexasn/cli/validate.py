@@ -126,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
             (v, opd.code) for v in fx.validate_schedule(schedule, opd, staff, policy=policy)
         ]
     rows = violation_rows(found_violations, found, roster.rows(), lang)
+    args.exit_code = 1 if rows else 0  # kept on a broken pipe (flexasn.cli.run_command)
     if args.format == "json":
         one = found.schedules[0].opd if len(found.schedules) == 1 else None
         print(
@@ -143,4 +144,4 @@ def run(args: argparse.Namespace) -> int:
         print(csv_text(CSV_KEYS, [[r[k] for k in CSV_KEYS] for r in rows]))
     else:
         print(_text(found, rows, args.employees, lang))
-    return 1 if rows else 0
+    return int(args.exit_code)
