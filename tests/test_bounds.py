@@ -23,7 +23,7 @@ from flexasn import calendar as cal
 from flexasn import cli, roster
 from flexasn.cli.output import csv_text, json_text
 from flexasn.cli.plan import schedule_json, schedule_lines
-from flexasn.hours import check_hours, day_norms
+from flexasn.hours import check_hours, working_hours
 from flexasn.plan import plan_rotation
 from flexasn.schedule import read_schedule_csv
 
@@ -158,7 +158,7 @@ def test_planner_and_hours_spans_are_capped() -> None:
     with pytest.raises(cal.SpanTooLongError):
         plan_rotation(opd, staff, date(1, 1, 1), date(9999, 12, 31))
     with pytest.raises(cal.SpanTooLongError):
-        day_norms(date(1, 1, 1), date(9999, 12, 31), strict=False)
+        working_hours(date(1, 1, 1), date(9999, 12, 31), strict=False)
     first = datetime(2025, 3, 3, 7, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
     with pytest.raises(cal.SpanTooLongError):
         check_hours(

@@ -61,10 +61,10 @@ def test_national_flexible_days_are_strict_by_default() -> None:
     """Beyond the decreed years the national flexible-work days are not known: the calendar
     raises `CoverageError` unless the caller asks for an estimate (DESIGN.md, Calendar)."""
     with pytest.raises(fx.CoverageError):
-        fx.national_flexible_days(2099)
+        fx.flexible_work_days(2099, cited=True)
     with pytest.raises(fx.CoverageError):
         fx.flexible_work_days(2099)
-    assert fx.national_flexible_days(2099, strict=False) == ()
+    assert fx.flexible_work_days(2099, strict=False, cited=True) == ()
 
 
 # --- decisions and quotas: argument types -----------------------------------------------
