@@ -31,6 +31,7 @@ import pydantic
 import pytest
 
 import flexasn as fx
+from common import write_text
 from flexasn.hours import Shift, ShiftPattern
 from flexasn.schedule import ScheduleDay
 from flexasn.worktime import ScheduleHours, WorkSchedule
@@ -156,9 +157,7 @@ class World:
         return fx.plan_rotation(self.opd, self.staff, DAY, DAY + (date(2025, 3, 25) - DAY))
 
     def file(self, name: str, text: str) -> Path:
-        path = self.tmp / name
-        path.write_text(text, encoding="utf-8")
-        return path
+        return write_text(self.tmp, name, text)
 
 
 Call = tuple[Callable[..., Any], dict[str, Any]]
