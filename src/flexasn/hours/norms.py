@@ -17,7 +17,7 @@ import warnings
 from datetime import date, time, timedelta
 
 from .._model import Frozen
-from ..calendar import DayKind, check_span, day_info
+from ..calendar import DayInfo, DayKind, check_span, day_info
 from ..errors import HoursError, HoursTypeError, ScheduleCoverageError, require_date, require_type
 from ..legal import Citation, cite
 from ..messages import render, render_all
@@ -123,49 +123,55 @@ def norm_on(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
         )
         raise ScheduleCoverageError(day, policy.id, pattern, spans)
     if schedule is not None:
-        hours = schedule.hours_on(day)
-        if info.kind in (DayKind.NATIONAL_HOLIDAY, DayKind.CUTI_BERSAMA) or hours is None:
-            return DayNorm(
-                day=day,
-                kind=info.kind,
-                owed=timedelta(0),
-                ramadan=schedule.ramadan,
-                pattern=pattern,
-                schedule=schedule.id,
-                above_national_total=schedule.above_national_total,
-                estimated=info.estimated,
-                basis=info.basis if hours is not None else schedule.citation(),
-            )
-        return DayNorm(
-            day=day,
-            kind=info.kind,
-            owed=hours.net,
-            start=hours.start,
-            end=hours.end,
-            break_time=hours.break_time,
-            ramadan=schedule.ramadan,
-            pattern=pattern,
-            schedule=schedule.id,
-            above_national_total=schedule.above_national_total,
-            estimated=info.estimated,
-            basis=schedule.citation(),
-        )
-    period = ramadan_period(day, strict=strict)
+        return regional_norm(info, schedule, pattern)
+    return national_norm(info, strict)
+
+
+def regional_norm(info: DayInfo, schedule: WorkSchedule, pattern: str) -> DayNorm:
+    """What the day of ``info`` owes under a regional ``schedule`` that covers it: nothing
+    on a national holiday, on cuti bersama or on a weekday the schedule leaves off."""
+    hours = schedule.hours_on(info.day)
+    regional = {
+        "day": info.day,
+        "kind": info.kind,
+        "ramadan": schedule.ramadan,
+        "pattern": pattern,
+        "schedule": schedule.id,
+        "above_national_total": schedule.above_national_total,
+        "estimated": info.estimated,
+    }
+    if info.kind in (DayKind.NATIONAL_HOLIDAY, DayKind.CUTI_BERSAMA) or hours is None:
+        basis = info.basis if hours is not None else schedule.citation()
+        return DayNorm(owed=timedelta(0), basis=basis, **regional)
+    return DayNorm(
+        owed=hours.net,
+        start=hours.start,
+        end=hours.end,
+        break_time=hours.break_time,
+        basis=schedule.citation(),
+        **regional,
+    )
+
+
+def national_norm(info: DayInfo, strict: bool) -> DayNorm:
+    """What the day of ``info`` owes under the national rule (Perpres 21/2023 Pasal 4):
+    nothing on a day off, else the standard or the Ramadan hours."""
+    period = ramadan_period(info.day, strict=strict)
     in_ramadan = period is not None
     estimated = info.estimated or (period is not None and period.estimated)
     if not info.is_working_day:
         return DayNorm(
-            day=day,
+            day=info.day,
             kind=info.kind,
             owed=timedelta(0),
             ramadan=in_ramadan,
             estimated=estimated,
             basis=info.basis,
         )
-    hours = national_hours(day, in_ramadan)
+    hours = national_hours(info.day, in_ramadan)
     assert hours is not None, "a national working day is a weekday the Perpres lists"
     return DayNorm(
-        day=day,
+        day=info.day,
         kind=info.kind,
         owed=hours.net,
         start=hours.start,
@@ -340,10 +346,12 @@ __all__ = [
     "daily_norm",
     "day_norm",
     "day_norms",
+    "national_norm",
     "norm_of_day",
     "norm_on",
     "norms_between",
     "pick_pattern",
+    "regional_norm",
     "required_hours",
     "resolve_policy",
     "span_days",
