@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-WriteFile = Callable[[str, str], Path]
+from common import WriteFile, write_text
 
 
 @pytest.fixture
 def write_file(tmp_path: Path) -> WriteFile:
     """Write ``text`` to ``tmp_path / name`` (UTF-8) and return the path."""
-
-    def write(name: str, text: str) -> Path:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
+    return lambda name, text: write_text(tmp_path, name, text)
 
 
 @pytest.fixture(autouse=True, scope="session")

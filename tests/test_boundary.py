@@ -15,10 +15,12 @@ The public models' integer and boolean fields are strict: ``Opd(headcount=True)`
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import inspect
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,6 +31,7 @@ import pydantic
 import pytest
 
 import flexasn as fx
+from common import write_text
 from flexasn.hours import Shift, ShiftPattern
 from flexasn.schedule import ScheduleDay
 from flexasn.worktime import ScheduleHours, WorkSchedule
@@ -154,9 +157,7 @@ class World:
         return fx.plan_rotation(self.opd, self.staff, DAY, DAY + (date(2025, 3, 25) - DAY))
 
     def file(self, name: str, text: str) -> Path:
-        path = self.tmp / name
-        path.write_text(text, encoding="utf-8")
-        return path
+        return write_text(self.tmp, name, text)
 
 
 Call = tuple[Callable[..., Any], dict[str, Any]]
@@ -217,7 +218,10 @@ CALLS: dict[str, Callable[[World], Call]] = {
             "known_on": None,
         },
     ),
-    "flexible_work_days": lambda w: (fx.flexible_work_days, {"year": 2025, "strict": True}),
+    "flexible_work_days": lambda w: (
+        fx.flexible_work_days,
+        {"year": 2025, "strict": True, "cited": True},
+    ),
     "get_policy": lambda w: (fx.get_policy, {"policy_id": "kab-malang"}),
     "holiday_name": lambda w: (
         fx.holiday_name,
@@ -352,6 +356,10 @@ CALLS: dict[str, Callable[[World], Call]] = {
             "history": None,
         },
     ),
+    "working_hours": lambda w: (
+        fx.working_hours,
+        {"start": DAY, "end": DAY, "policy": None, "opd": None, "pattern": None, "strict": True},
+    ),
     "working_days": lambda w: (
         fx.working_days,
         {"start": DAY, "end": date(2025, 3, 31), "known_on": None, "strict": True},
@@ -377,6 +385,20 @@ CALLS: dict[str, Callable[[World], Call]] = {
     "Schedule.remote_days": lambda w: (w.schedule.remote_days, {"nip": w.staff[0].nip}),
 }
 """A call that succeeds, for each public callable, every parameter given."""
+
+
+DEPRECATED = frozenset({"day_norm", "day_norms", "national_flexible_days"})
+"""Deprecated aliases (issue 13): checked at the boundary like the others, their
+``DeprecationWarning`` (tested in tests/test_deprecated.py) set aside here."""
+
+
+@contextlib.contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Set the ``DeprecationWarning`` of a deprecated alias aside; nothing otherwise."""
+    with warnings.catch_warnings():
+        if name in DEPRECATED:
+            warnings.simplefilter("ignore", DeprecationWarning)
+        yield
 
 
 def _written(w: World, writer: Callable[[fx.Schedule, Path], None], name: str) -> Path:
@@ -443,7 +465,8 @@ def test_every_annotation_has_bad_values() -> None:
 def test_the_table_call_succeeds_with_every_parameter(name: str, world: World) -> None:
     func, kwargs = CALLS[name](world)
     assert set(kwargs) == set(_parameters(name)), "give every parameter a valid value"
-    func(**kwargs)
+    with _quiet(name):
+        func(**kwargs)
 
 
 @pytest.mark.parametrize(
@@ -455,7 +478,7 @@ def test_a_wrong_argument_raises_one_error_naming_the_parameter(
     name: str, param: str, bad: Bad, world: World
 ) -> None:
     func, kwargs = CALLS[name](world)
-    with pytest.raises(fx.FlexasnError) as caught:
+    with _quiet(name), pytest.raises(fx.FlexasnError) as caught:
         func(**{**kwargs, param: bad.value})
     error = caught.value
     assert isinstance(error, bad.error), f"{type(error).__name__}: {error}"

@@ -19,11 +19,12 @@ import pytest
 
 import flexasn as fx
 import flexasn.policy
+from common import assert_no_nip, write_roster, write_text
 from flexasn import calendar as cal
 from flexasn import cli, roster
 from flexasn.cli.output import csv_text, json_text
 from flexasn.cli.plan import schedule_json, schedule_lines
-from flexasn.hours import check_hours, day_norms
+from flexasn.hours import check_hours, working_hours
 from flexasn.plan import plan_rotation
 from flexasn.schedule import read_schedule_csv
 
@@ -73,8 +74,7 @@ confidence = "reported"
 
 
 def test_a_policy_spanning_years_1_to_9999_loads(tmp_path: Path) -> None:
-    path = tmp_path / "besar.toml"
-    path.write_text(HUGE_POLICY, encoding="utf-8")
+    path = write_text(tmp_path, "besar.toml", HUGE_POLICY)
     policy = fx.load_policy(path)
     assert [a.id for a in policy.arrangement] == ["jumat-selamanya", "jendela-selamanya"]
     assert [(a.first_day, a.last_day) for a in policy.arrangement] == [
@@ -101,8 +101,7 @@ def test_work_schedules_spanning_years_1_to_9999(tmp_path: Path) -> None:
     apart = SCHEDULE.format(id="a", first="0001-01-01", last="5000-12-31") + SCHEDULE.format(
         id="b", first="5001-01-01", last="9999-12-31"
     )
-    path = tmp_path / "jadwal.toml"
-    path.write_text(head + apart, encoding="utf-8")
+    path = write_text(tmp_path, "jadwal.toml", head + apart)
     assert [s.id for s in fx.load_policy(path).work_schedule] == ["a", "b"]
     shared = SCHEDULE.format(id="a", first="0001-01-01", last="9999-12-31") + SCHEDULE.format(
         id="b", first="4000-02-03", last="9999-12-31"
@@ -113,8 +112,7 @@ def test_work_schedules_spanning_years_1_to_9999(tmp_path: Path) -> None:
 
 
 def test_national_flexible_days_read_only_the_year_asked(tmp_path: Path) -> None:
-    path = tmp_path / "besar.toml"
-    path.write_text(HUGE_POLICY, encoding="utf-8")
+    path = write_text(tmp_path, "besar.toml", HUGE_POLICY)
     window = fx.load_policy(path).arrangement[1]
     national = fx.get_policy("nasional")
     fx.register_policy(national.model_copy(update={"arrangement": (window,)}))
@@ -158,7 +156,7 @@ def test_planner_and_hours_spans_are_capped() -> None:
     with pytest.raises(cal.SpanTooLongError):
         plan_rotation(opd, staff, date(1, 1, 1), date(9999, 12, 31))
     with pytest.raises(cal.SpanTooLongError):
-        day_norms(date(1, 1, 1), date(9999, 12, 31), strict=False)
+        working_hours(date(1, 1, 1), date(9999, 12, 31), strict=False)
     first = datetime(2025, 3, 3, 7, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
     with pytest.raises(cal.SpanTooLongError):
         check_hours(
@@ -171,15 +169,16 @@ def test_planner_and_hours_spans_are_capped() -> None:
 
 
 def test_a_schedule_file_spanning_every_year_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "jadwal.csv"
-    path.write_text(f"nip,opd,0001-01-01,9999-12-31\n{NIP},BKAD,wfo,wfh\n", encoding="utf-8")
+    path = write_text(
+        tmp_path, "jadwal.csv", f"nip,opd,0001-01-01,9999-12-31\n{NIP},BKAD,wfo,wfh\n"
+    )
     with pytest.raises(fx.RosterError) as info:
         read_schedule_csv(path)
     error = info.value
     assert error.__cause__ is None and error.__context__ is None
     assert "row 1" in str(error) and "3,660 days" in str(error)
     assert "baris 1" in error.message("id") and "3.660 hari" in error.message("id")
-    assert NIP not in str(error) + error.message("id")
+    assert_no_nip(error, [NIP])
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -247,13 +246,6 @@ STAFF = (
 )
 
 
-def write(tmp: Path, opds: str, staff: str) -> tuple[Path, Path]:
-    a, b = tmp / "opd.csv", tmp / "pegawai.csv"
-    a.write_text(opds, encoding="utf-8")
-    b.write_text(staff, encoding="utf-8")
-    return a, b
-
-
 def same_as_validated(employees: tuple[fx.Employee, ...]) -> None:
     """Each employee equals the one pydantic validates from the same given fields."""
     for e in employees:
@@ -268,7 +260,7 @@ def same_as_validated(employees: tuple[fx.Employee, ...]) -> None:
 def test_fast_roster_reading_builds_the_validated_employees(tmp_path: Path) -> None:
     example = fx.read_roster(EXAMPLE / "opd.csv", EXAMPLE / "pegawai.csv")
     same_as_validated(example.employees)
-    r = fx.read_roster(*write(tmp_path, OPDS, STAFF))
+    r = fx.read_roster(*write_roster(tmp_path, OPDS, STAFF))
     same_as_validated(r.employees)
     assert [e.status.value for e in r.employees] == ["pns", "pns", "pppk", "pns", "pns"]
     assert r.employees[1].model_fields_set == {"nip", "opd", "discipline"} | {
@@ -287,7 +279,7 @@ def test_fast_roster_reading_builds_the_validated_employees(tmp_path: Path) -> N
 def test_parsed_rows_kept_or_not_give_the_same_roster(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    paths = write(tmp_path, OPDS, STAFF)
+    paths = write_roster(tmp_path, OPDS, STAFF)
     kept = fx.read_roster(*paths)
     monkeypatch.setattr(roster, "_PROFILES_KEPT", 0)
     assert fx.read_roster(*paths) == kept
@@ -297,9 +289,11 @@ def test_rows_are_numbered_by_record_and_crlf_is_read(tmp_path: Path) -> None:
     # the OPDs file's second OPD spans two lines: rows count records, not lines
     bad = OPDS.replace("sekolah,langsung,2", "sekolah,langsung,dua")
     with pytest.raises(fx.RosterError, match=r"row 3, column 'jumlah_pegawai'"):
-        fx.read_roster(*write(tmp_path, bad, STAFF))
-    crlf = fx.read_roster(*write(tmp_path, OPDS.replace("\n", "\r\n"), STAFF.replace("\n", "\r\n")))
-    assert crlf == fx.read_roster(*write(tmp_path, OPDS, STAFF))
+        fx.read_roster(*write_roster(tmp_path, bad, STAFF))
+    crlf = fx.read_roster(
+        *write_roster(tmp_path, OPDS.replace("\n", "\r\n"), STAFF.replace("\n", "\r\n"))
+    )
+    assert crlf == fx.read_roster(*write_roster(tmp_path, OPDS, STAFF))
 
 
 def made_up_nips(n: int) -> list[str]:
@@ -312,7 +306,7 @@ def made_up_nips(n: int) -> list[str]:
 
 
 def test_a_late_non_utf8_byte_is_still_reported_without_the_bytes(tmp_path: Path) -> None:
-    a, b = write(tmp_path, OPDS, STAFF)
+    a, b = write_roster(tmp_path, OPDS, STAFF)
     rows = "".join(f"{nip},BKAD,,,,,,,\n" for nip in made_up_nips(3000))
     b.write_bytes((STAFF + rows).encode("utf-8") + b"198001012005011005,SMP1,,,,,,,\xe9\n")
     with pytest.raises(fx.RosterError) as info:
@@ -326,14 +320,13 @@ def test_errors_keep_their_order_within_a_row(tmp_path: Path) -> None:
     # a bad NIP and a bad yes/no cell further right: the cell is reported, as before
     row = "19850312201001100X,BKAD,pns,struktural,mungkin,tidak,,,tidak\n"
     with pytest.raises(fx.RosterError, match=r"row 2, column 'kepala'"):
-        fx.read_roster(*write(tmp_path, OPDS, STAFF.split("\n")[0] + "\n" + row))
+        fx.read_roster(*write_roster(tmp_path, OPDS, STAFF.split("\n")[0] + "\n" + row))
     # a bad NIP and an unknown OPD: the NIP
     row = "19850312201001100X,NOPE,pns,struktural,ya,tidak,,,tidak\n"
     with pytest.raises(fx.RosterError, match=r"row 2, column 'nip'"):
-        fx.read_roster(*write(tmp_path, OPDS, STAFF.split("\n")[0] + "\n" + row))
+        fx.read_roster(*write_roster(tmp_path, OPDS, STAFF.split("\n")[0] + "\n" + row))
     # an empty OPD code with no OPDs file to check it against: the model's error
-    path = tmp_path / "staff.csv"
-    path.write_text("nip,opd\n198503122010011001, \n", encoding="utf-8")
+    path = write_text(tmp_path, "staff.csv", "nip,opd\n198503122010011001, \n")
     with pytest.raises(fx.RosterError, match=r"row 2, column 'opd'"):
         roster.read_employees(path)
 
@@ -343,7 +336,7 @@ def test_a_bad_last_row_of_a_large_roster(tmp_path: Path) -> None:
     lines.append("196502301990011001,BKAD")  # 30 February
     opds = "kode,nama,instansi,jenis,layanan,jumlah_pegawai\nBKAD,B,kab-malang,bkad,langsung,5001\n"
     with pytest.raises(fx.RosterError) as info:
-        fx.read_roster(*write(tmp_path, opds, "\n".join(lines) + "\n"))
+        fx.read_roster(*write_roster(tmp_path, opds, "\n".join(lines) + "\n"))
     message = str(info.value)
     assert "row 5002, column 'nip'" in message and "birth date" in message
     assert "196502301990011001" not in message
@@ -414,7 +407,7 @@ def test_cli_plan_prints_nothing_when_a_later_opd_fails(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # a partial roster whose second OPD lists more employees than its headcount
-    opds, staff = write(tmp_path, OPDS.replace("langsung,2", "langsung,1"), STAFF)
+    opds, staff = write_roster(tmp_path, OPDS.replace("langsung,2", "langsung,1"), STAFF)
     code, out, err = run(
         capsys, "plan", "2025-03-24", "2025-03-28", "--opds", str(opds), "--employees",
         str(staff), "--partial", "--format", "json",

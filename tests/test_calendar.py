@@ -569,7 +569,7 @@ def test_flexible_work_days(year: int) -> None:
 @needs_flexible_work_days
 @pytest.mark.parametrize("year", [2025, 2026])
 def test_each_flexible_work_day_cites_its_circular(year: int) -> None:
-    days = fx.national_flexible_days(year)
+    days = fx.flexible_work_days(year, cited=True)
     assert {item.day: item.basis.instrument for item in days} == FLEXIBLE_WORK_DAYS[year]
     for item in days:
         assert item.basis.short == fx.instrument(item.basis.instrument).short

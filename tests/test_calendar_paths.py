@@ -125,7 +125,7 @@ def test_national_flexible_days_read_every_dated_window(national_registered: Non
         date(2025, 12, 31),
     )
     assert fx.flexible_work_days(2028, strict=False) == (date(2028, 3, 6),)
-    (day,) = fx.national_flexible_days(2028, strict=False)
+    (day,) = fx.flexible_work_days(2028, strict=False, cited=True)
     assert day.basis == fx.cite("permen-panrb-4-2025", "Pasal 8")
     with pytest.raises(fx.CoverageError):
         fx.flexible_work_days(2028)

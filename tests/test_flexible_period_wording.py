@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 import flexasn as fx
+from common import assert_cites
 
 NIP = "198503122010011001"  # made up
 
@@ -96,7 +97,7 @@ def test_inherited_national_window_says_so() -> None:
     # Kab. Malang has no decision of its own for 8 April 2025: SE MenPANRB 3/2025 applies
     r = reason("kab-malang", date(2025, 4, 8))
     assert r.passed is True and r.key == "flexible_period.pass_national"
-    assert r.basis is not None and r.basis.instrument == "se-menpanrb-3-2025"
+    assert_cites(r, "se-menpanrb-3-2025")
     assert r.message("en") == (
         "The national arrangement 'se-3-2025' is in force on 2025-04-08 and permits flexible "
         "work (WFH, WFA); no decision of Pemerintah Kabupaten Malang of its own for that day "
@@ -108,5 +109,5 @@ def test_weekly_continuation_unknown() -> None:
     # LAW.md §3a: the Friday WFH is known through 17 July 2026; 24 July is unknown
     r = reason("kab-malang", date(2026, 7, 24))
     assert r.passed is None and r.key == "flexible_period.unknown_continuation"
-    assert r.basis is not None and r.basis.instrument == "wfh-jumat-2026-perpanjangan"
+    assert_cites(r, "wfh-jumat-2026-perpanjangan")
     assert "2026-07-17" in r.message("en") and "2026-07-17" in r.message("id")

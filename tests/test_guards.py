@@ -14,6 +14,7 @@ import pytest
 
 import flexasn as fx
 from builders import FRI, MON, NIPS, THU, TUE, WED, arrangement, opd, policy, span, staff
+from common import assert_decision, write_text
 from flexasn.calendar import SpanTooLongError, check_span
 from flexasn.check import validate_schedule
 from flexasn.errors import ArgumentTypeError
@@ -61,10 +62,10 @@ def test_national_flexible_days_are_strict_by_default() -> None:
     """Beyond the decreed years the national flexible-work days are not known: the calendar
     raises `CoverageError` unless the caller asks for an estimate (DESIGN.md, Calendar)."""
     with pytest.raises(fx.CoverageError):
-        fx.national_flexible_days(2099)
+        fx.flexible_work_days(2099, cited=True)
     with pytest.raises(fx.CoverageError):
         fx.flexible_work_days(2099)
-    assert fx.national_flexible_days(2099, strict=False) == ()
+    assert fx.flexible_work_days(2099, strict=False, cited=True) == ()
 
 
 # --- decisions and quotas: argument types -----------------------------------------------
@@ -238,8 +239,8 @@ def test_a_structural_official_and_an_executor_are_never_answered_alike(
     executor = fx.Employee(nip=NIPS[0], opd="X")
     structural = fx.Employee(nip=NIPS[1], opd="X", position=fx.PositionType.STRUCTURAL)
     roster = [structural, executor] if structural_first else [executor, structural]
-    assert fx.eligible_for_wfa(executor, SLEMAN, WFH_FRIDAY).outcome is fx.Outcome.UNDETERMINED
-    assert fx.eligible_for_wfa(structural, SLEMAN, WFH_FRIDAY).outcome is fx.Outcome.DENIED
+    assert_decision(fx.eligible_for_wfa(executor, SLEMAN, WFH_FRIDAY), fx.Outcome.UNDETERMINED)
+    assert_decision(fx.eligible_for_wfa(structural, SLEMAN, WFH_FRIDAY), fx.Outcome.DENIED)
     s = Schedule.model_validate(
         {
             "opd": "X",
@@ -392,8 +393,7 @@ def test_a_conflict_names_both_arrangements_their_day_and_lines(tmp_path: Path) 
 
     from flexasn.policy import parse_policy
 
-    path = tmp_path / "kab-uji.toml"
-    path.write_text(OVERLAP, encoding="utf-8")
+    path = write_text(tmp_path, "kab-uji.toml", OVERLAP)
     with pytest.raises(fx.PolicyConflictError) as caught:
         fx.load_policy(path)
     err = caught.value

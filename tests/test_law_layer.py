@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import flexasn as fx
+from common import assert_cites, assert_decision, assert_reason, write_text
 from flexasn._model import DateSpan
 from flexasn.policy import Arrangement, ArrangementKind, Basis, Policy
 from flexasn.quotas import QuotaStatus
@@ -83,7 +84,7 @@ def test_every_day_of_april_to_december_2026_for_a_region_without_data() -> None
             assert d.unknown == (fx.Check.OPD_ALLOWED,), day
             expected = "se-menpanrb-3-2026" if day <= date(2026, 5, 29) else None
             if expected:
-                assert period.basis is not None and period.basis.instrument == expected
+                assert_cites(period, expected)
         elif day.weekday() == 4 and day > date(2026, 7, 17) and day != date(2026, 12, 25):
             # (Friday 25 December 2026 is Christmas, a national holiday: denied)
             # the continuation is unknown: undetermined, never denied by omission
@@ -98,9 +99,8 @@ def test_every_day_of_april_to_december_2026_for_a_region_without_data() -> None
 def test_weekly_arrangement_cites_the_extension_after_29_may() -> None:
     d = fx.eligible_for_wfa(employee(), opd("kota-jayapura"), date(2026, 6, 5))
     period = d.reason(fx.Check.FLEXIBLE_PERIOD)
-    assert period.basis is not None
-    assert period.basis.instrument == "wfh-jumat-2026-perpanjangan"
-    assert period.basis.reading is True  # "two months" read as the Fridays through 17 July
+    basis = assert_cites(period, "wfh-jumat-2026-perpanjangan")
+    assert basis.reading is True  # "two months" read as the Fridays through 17 July
     assert d.arrangement == "wfh-jumat-2026-perpanjangan-daerah"
 
 
@@ -111,15 +111,14 @@ def test_essential_kinds_stay_on_site_everywhere(kind: str) -> None:
     for instansi in ("nasional", "kab-sleman", "prov-sumut"):
         q = fx.quota(opd(instansi, kind), date(2026, 4, 10), strict=False)
         assert (q.status, q.limit) == (QuotaStatus.EXCLUDED, 0), instansi
-        assert q.basis is not None and q.basis.instrument == "se-menpanrb-3-2026"
+        assert_cites(q, "se-menpanrb-3-2026")
 
 
 @pytest.mark.parametrize("kind", ["kecamatan", "kelurahan"])
 def test_kecamatan_and_kelurahan_on_site_in_regional_governments_only(kind: str) -> None:
     regional = fx.quota(opd("kota-jayapura", kind), date(2026, 4, 17), strict=False)
     assert (regional.status, regional.limit) == (QuotaStatus.EXCLUDED, 0)
-    assert regional.basis is not None
-    assert regional.basis.instrument == "se-mendagri-800-1-5-3349-2026"
+    assert_cites(regional, "se-mendagri-800-1-5-3349-2026")
     central = fx.quota(opd("nasional", kind), date(2026, 4, 17), strict=False)
     assert (central.status, central.limit) == (QuotaStatus.UNDEFINED, None)
 
@@ -127,10 +126,14 @@ def test_kecamatan_and_kelurahan_on_site_in_regional_governments_only(kind: str)
 def test_structural_officials_on_site_in_regional_governments_only() -> None:
     official = employee(position=fx.PositionType.STRUCTURAL)
     regional = fx.eligible_for_wfa(official, opd("prov-sumut"), date(2026, 4, 17))
-    role = regional.reason(fx.Check.ROLE_ONSITE)
-    assert role.passed is False and role.key == "role_onsite.fail_structural"
-    assert role.basis is not None
-    assert role.basis.instrument == "se-mendagri-800-1-5-3349-2026"
+    role = assert_reason(
+        regional,
+        fx.Check.ROLE_ONSITE,
+        passed=False,
+        key="role_onsite.fail_structural",
+        cites="se-mendagri-800-1-5-3349-2026",
+    )
+    assert role.basis is not None  # asserted by assert_reason; for the type checker
     assert role.basis.confidence is fx.Confidence.SINGLE  # the echelon rule: one source
     central = fx.eligible_for_wfa(official, opd("nasional"), date(2026, 4, 17))
     assert central.reason(fx.Check.ROLE_ONSITE).passed is True
@@ -294,11 +297,10 @@ OWN_POLICY = textwrap.dedent(
 
 
 def test_own_instrument_is_cited_with_its_own_confidence(tmp_path: Path) -> None:
-    path = tmp_path / "kab-sleman.toml"
-    path.write_text(OWN_POLICY, encoding="utf-8")
+    path = write_text(tmp_path, "kab-sleman.toml", OWN_POLICY)
     policy = fx.load_policy(path)
     d = fx.eligible_for_wfa(employee(), opd("kab-sleman"), date(2026, 4, 10), policy=policy)
-    assert d.outcome is fx.Outcome.ALLOWED, d.explain("en")
+    assert_decision(d, fx.Outcome.ALLOWED)
     basis = d.reason(fx.Check.FLEXIBLE_PERIOD).basis
     assert basis is not None and basis.short == "SE Bupati Contoh 1/2026"
     assert basis.confidence is fx.Confidence.SINGLE  # never a borrowed, stronger one
@@ -312,8 +314,7 @@ def test_own_instrument_is_cited_with_its_own_confidence(tmp_path: Path) -> None
 
 
 def test_own_instrument_errors_name_the_field(tmp_path: Path) -> None:
-    path = tmp_path / "bad.toml"
-    path.write_text(OWN_POLICY.replace("signed = 2026-04-06\n", ""), encoding="utf-8")
+    path = write_text(tmp_path, "bad.toml", OWN_POLICY.replace("signed = 2026-04-06\n", ""))
     with pytest.raises(fx.PolicyDataError, match="signed") as info:
         fx.load_policy(path)
     assert "instrument[0].signed" in str(info.value)
@@ -335,8 +336,7 @@ def test_own_instrument_errors_name_the_field(tmp_path: Path) -> None:
 
 
 def test_register_policy_makes_it_the_default(tmp_path: Path, clean_registry: None) -> None:
-    path = tmp_path / "kab-sleman.toml"
-    path.write_text(OWN_POLICY, encoding="utf-8")
+    path = write_text(tmp_path, "kab-sleman.toml", OWN_POLICY)
     unit = opd("kab-sleman")
     with pytest.raises(fx.QuotaUndefinedError):
         fx.max_remote(unit, date(2026, 4, 10))
@@ -351,11 +351,11 @@ def test_register_policy_makes_it_the_default(tmp_path: Path, clean_registry: No
 
 
 def test_policy_path_environment_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "kab-sleman.toml").write_text(OWN_POLICY, encoding="utf-8")
+    write_text(tmp_path, "kab-sleman.toml", OWN_POLICY)
     monkeypatch.setenv("FLEXASN_POLICY_PATH", str(tmp_path))
     assert fx.get_policy("kab-sleman").name == "Pemerintah Kabupaten Sleman (contoh)"
     assert fx.max_remote(opd("kab-sleman"), date(2026, 4, 10)) == 12
-    (tmp_path / "kab-bantul.toml").write_text(OWN_POLICY, encoding="utf-8")
+    write_text(tmp_path, "kab-bantul.toml", OWN_POLICY)
     with pytest.raises(fx.PolicyDataError, match="does not match the file name"):
         fx.get_policy("kab-bantul")
     monkeypatch.delenv("FLEXASN_POLICY_PATH")
@@ -449,8 +449,7 @@ STANDING = textwrap.dedent(
 
 
 def test_a_wfh_friday_counts_toward_the_standing_weekly_limit(tmp_path: Path) -> None:
-    path = tmp_path / "kab-contoh.toml"
-    path.write_text(STANDING, encoding="utf-8")
+    path = write_text(tmp_path, "kab-contoh.toml", STANDING)
     policy = fx.load_policy(path)
     unit = opd("kab-contoh")
     friday = date(2026, 4, 10)

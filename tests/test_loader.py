@@ -7,18 +7,16 @@ one change, so the line numbers in the assertions can be counted in GOOD.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 import flexasn as fx
+from common import WriteFile
 from flexasn import calendar
 from flexasn._loader import bundled_names, bundled_text, locate, parse_toml, user_text
 from flexasn.legal import Registry, build_registry
-
-WriteFile = Callable[[str, str], Path]
 
 GOOD = """\
 [[instrument]]

@@ -111,5 +111,5 @@ def test_the_code_reads_the_data() -> None:
     assert fx.daily_norm(FRIDAY) == 7 * H + 30 * M
     ramadan_week = fx.required_hours(date(2026, 3, 2), date(2026, 3, 8))  # Ramadan 1447 H
     assert ramadan_week == 32 * H + 30 * M
-    friday = fx.day_norm(date(2026, 3, 6))
+    (friday,) = fx.working_hours(date(2026, 3, 6))
     assert (friday.start, friday.end, friday.break_time) == (time(8), time(15, 30), H)

@@ -152,6 +152,7 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and editors
         day_norm,
         day_norms,
         required_hours,
+        working_hours,
     )
     from .plan import (
         plan_rotation,
@@ -263,6 +264,7 @@ _LAZY: dict[str, str] = {
     "write_schedule_file": "schedule",
     "write_schedule_xlsx": "schedule",
     "write_schedule_json": "schedule",
+    "working_hours": "hours",
     "write_summary_csv": "schedule",
 }
 """Public names imported on first use, and the module of ``flexasn`` that holds each."""
@@ -449,6 +451,7 @@ __all__ = [
     "unregister_policy",
     "validate_schedule",
     "working_days",
+    "working_hours",
     "write_roster",
     "write_schedule_csv",
     "write_schedule_file",

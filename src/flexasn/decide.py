@@ -157,8 +157,9 @@ class Decision(Frozen):
         modes = f" ({', '.join(m.value.upper() for m in self.modes)})" if self.allowed else ""
         lines = [f"{self.day.isoformat()} {self.opd} {self.employee}: {head}{modes}"]
         for r in self.reasons:
-            basis = f"  [{r.basis.text(lang)}]" if r.basis else ""
-            lines.append(f"  {marks[r.passed]} {r.check.value}: {r.message(lang)}{basis}")
+            text, cited = r.message(lang), r.basis.text(lang) if r.basis else ""
+            basis = f"  [{cited}]" if cited and cited not in text else ""  # cited once
+            lines.append(f"  {marks[r.passed]} {r.check.value}: {text}{basis}")
         if self.later_than_known:
             lines.append("  " + render("decision.later_than_known", lang, as_of=self.law_as_of))
         return "\n".join(lines)

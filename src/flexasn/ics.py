@@ -11,7 +11,8 @@ the day, and whether the day is in Ramadan.
 desktop's calendar app subscribes to: one all-day event per national holiday, per cuti
 bersama and per flexible-work day (with the circular, the instruments it also cites and
 the confidence in the description), and one event per Ramadan with the working hours
-of Perpres 21/2023 Pasal 4 as flexasn computes them ([`flexasn.day_norm`][flexasn.day_norm]).
+of Perpres 21/2023 Pasal 4 as flexasn computes them
+([`flexasn.working_hours`][flexasn.working_hours]).
 
 **Stable UIDs.** An event's ``UID`` is made of the instansi, the date and the kind
 (``kab-malang-20250328-cuti_bersama@flexasn``; a Ramadan: its Hijri year,
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ._model import Frozen
 from .calendar import DayKind, check_span, covered_years, day_info
 from .errors import FlexasnError, InvalidInputError, require_choice, require_date, require_type
-from .hours import day_norm
+from .hours import working_hours
 from .legal import Citation, Confidence, data_as_of
 from .messages import Language, render
 from .people import WorkMode
@@ -273,12 +274,8 @@ def _hours(value: timedelta) -> str:
 def _ramadan_event(
     ical: Any, policy: Policy, period: RamadanPeriod, lang: Language
 ) -> icalendar.Event | None:
-    workdays = [
-        period.first_day + timedelta(days=n)
-        for n in range((period.last_day - period.first_day).days + 1)
-    ]
-    norms = [day_norm(d, policy=policy, strict=False) for d in workdays if d.weekday() < 5]
-    norms = [n for n in norms if n.owed > timedelta(0) and n.ramadan]
+    norms = working_hours(period.first_day, period.last_day, policy=policy, strict=False)
+    norms = tuple(n for n in norms if n.owed > timedelta(0) and n.ramadan)
     mon_thu = next((n for n in norms if n.day.weekday() < 4), None)
     friday = next((n for n in norms if n.day.weekday() == 4), None)
     if mon_thu is None or friday is None or mon_thu.start is None:

@@ -196,7 +196,21 @@ def weakest(*levels: Confidence) -> Confidence:
 
 
 def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> Registry:
-    """Validate the parsed content of an instruments file (bundled or a test's)."""
+    """Validate the parsed content of an instruments file (bundled or a test's): its
+    tables, then the instruments, the articles and the data-as-of date, in that order."""
+    _check_tables(raw, name, text)
+    instruments = _read_instruments(raw.get("instrument", []), name, text)
+    articles = _read_articles(raw.get("article", []), instruments, name, text)
+    return Registry(instruments=instruments, articles=articles, data_as_of=_data_as_of(raw, name))
+
+
+def _line(text: str | None, path: tuple[str | int, ...]) -> int | None:
+    """The line of ``path`` in the file's ``text`` (None without the text)."""
+    return locate(text, path) if text else None
+
+
+def _check_tables(raw: dict[str, Any], name: str, text: str | None) -> None:
+    """Only the known tables, and ``instrument`` and ``article`` as arrays of tables."""
     unknown = set(raw) - {"instrument", "article", "data_as_of"}
     if unknown:
         raise PolicyDataError(f"unknown table(s) {sorted(unknown)}", file=name)
@@ -206,10 +220,15 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 f"{table!r} must be an array of tables ([[{table}]])",
                 file=name,
                 field=table,
-                line=locate(text, (table,)) if text else None,
+                line=_line(text, (table,)),
             )
+
+
+def _read_instruments(entries: list[Any], name: str, text: str | None) -> dict[str, Instrument]:
+    """The ``[[instrument]]`` entries by id: each valid, no id twice, every ``amends``
+    naming an instrument of the file."""
     instruments: dict[str, Instrument] = {}
-    for index, entry in enumerate(raw.get("instrument", [])):
+    for index, entry in enumerate(entries):
         try:
             inst = Instrument.model_validate(entry)
         except ValidationError as exc:
@@ -227,7 +246,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 f"duplicate instrument id {inst.id!r}",
                 file=name,
                 field=f"instrument[{inst.id}].id",
-                line=locate(text, ("instrument", index, "id")) if text else None,
+                line=_line(text, ("instrument", index, "id")),
             )
         instruments[inst.id] = inst
     for index, inst in enumerate(instruments.values()):
@@ -236,10 +255,18 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 f"amends unknown instrument {inst.amends!r}",
                 file=name,
                 field=f"instrument[{inst.id}].amends",
-                line=locate(text, ("instrument", index, "amends")) if text else None,
+                line=_line(text, ("instrument", index, "amends")),
             )
+    return instruments
+
+
+def _read_articles(
+    entries: list[Any], instruments: dict[str, Instrument], name: str, text: str | None
+) -> dict[tuple[str, str], Article]:
+    """The ``[[article]]`` entries by (instrument, article): each valid, citing an
+    instrument of the file, none twice."""
     articles: dict[tuple[str, str], Article] = {}
-    for index, entry in enumerate(raw.get("article", [])):
+    for index, entry in enumerate(entries):
         try:
             art = Article.model_validate(entry)
         except ValidationError as exc:
@@ -251,7 +278,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 field_prefix=f"article[{index + 1}]",
                 model=Article,
             ) from None
-        line = locate(text, ("article", index, "instrument")) if text else None
+        line = _line(text, ("article", index, "instrument"))
         if art.instrument not in instruments:
             raise PolicyDataError(
                 f"article {art.article!r} cites unknown instrument {art.instrument!r}",
@@ -268,12 +295,17 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 line=line,
             )
         articles[key] = art
+    return articles
+
+
+def _data_as_of(raw: dict[str, Any], name: str) -> date | None:
+    """The file's ``data_as_of``: a plain date, or None where the file gives none."""
     as_of = raw.get("data_as_of")
     if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
         raise PolicyDataError(
             "data_as_of must be a date (YYYY-MM-DD)", file=name, field="data_as_of"
         )
-    return Registry(instruments=instruments, articles=articles, data_as_of=as_of)
+    return as_of
 
 
 @functools.cache

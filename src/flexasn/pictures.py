@@ -21,6 +21,7 @@ from .messages import Language, render, require_language
 from .simulate import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, Rectangle
 
@@ -87,36 +88,71 @@ def capacity_heatmap(
     catalogue. Saved with ``fig.savefig(path)`` every label is kept (constrained layout).
     """
     require_language(lang)
+    totals, by_day = _day_totals(sim, value, scenario)
+    first = min(totals) - timedelta(days=min(totals).weekday())  # the Monday of the first week
+    weeks = (max(totals) - first).days // 7 + 1
+    fig = _figure()(figsize=(8, 2.6 + 0.45 * weeks), layout="constrained")
+    ax = fig.add_subplot()
+    top = max(totals.values()) or 1
+    image = ax.imshow(
+        _week_grid(totals, first, weeks), cmap="YlGn", aspect="auto", vmin=0, vmax=top
+    )
+    _label_heatmap(ax, first, weeks, value, scenario, lang)
+    bar = fig.colorbar(image, ax=ax)
+    bar.set_label(_word("colour_bar", lang))
+    seen = _draw_days(ax, totals, by_day, first, top)
+    if seen:
+        _special_legend(ax, seen, lang)
+    return fig
+
+
+_Rows = dict[date, list[dict[str, object]]]
+
+
+def _day_totals(sim: Simulation, value: str, scenario: str | None) -> tuple[dict[date, int], _Rows]:
+    """Each day's total ``value`` over all OPDs of ``scenario`` (None: every row), and
+    the day's rows; an unknown value or no rows is an error."""
     if value not in _VALUES:
         raise InvalidInputError(f"value must be one of {', '.join(_VALUES)} (got {value!r})")
     rows = [r for r in sim.rows() if scenario is None or r["scenario"] == scenario]
     if not rows:
         raise InvalidInputError("the simulation has no rows for that scenario")
     totals: dict[date, int] = defaultdict(int)
-    by_day: dict[date, list[dict[str, object]]] = defaultdict(list)
+    by_day: _Rows = defaultdict(list)
     for r in rows:
         totals[r["day"]] += r[value] or 0
         by_day[r["day"]].append(r)
-    first = min(totals) - timedelta(days=min(totals).weekday())
-    weeks = (max(totals) - first).days // 7 + 1
+    return totals, by_day
+
+
+def _week_grid(totals: dict[date, int], first: date, weeks: int) -> list[list[float]]:
+    """The totals as rows of weeks (from the Monday ``first``), Monday to Sunday; NaN
+    where the simulation has no day."""
     grid = [[float("nan")] * 7 for _ in range(weeks)]
     for day, total in totals.items():
         grid[(day - first).days // 7][day.weekday()] = total
-    fig = _figure()(figsize=(8, 2.6 + 0.45 * weeks), layout="constrained")
-    ax = fig.add_subplot()
-    top = max(totals.values()) or 1
-    image = ax.imshow(grid, cmap="YlGn", aspect="auto", vmin=0, vmax=top)
-    what = _word(f"value_{value}", lang)
+    return grid
+
+
+def _label_heatmap(
+    ax: Axes, first: date, weeks: int, value: str, scenario: str | None, lang: Language
+) -> None:
+    """The weekday and week axes, and the title (naming the scenario, if one)."""
     ax.set_xticks(range(7), _DAYS[lang])
     ax.set_yticks(range(weeks), [(first + timedelta(weeks=w)).isoformat() for w in range(weeks)])
     ax.set_xlabel(_word("weekday", lang))
     ax.set_ylabel(_word("week", lang))
-    title = _word("heatmap_title", lang, what=what)
+    title = _word("heatmap_title", lang, what=_word(f"value_{value}", lang))
     if scenario is not None:
         title = _word("with_scenario", lang, title=title, scenario=scenario)
     ax.set_title(title)
-    bar = fig.colorbar(image, ax=ax)
-    bar.set_label(_word("colour_bar", lang))
+
+
+def _draw_days(
+    ax: Axes, totals: dict[date, int], by_day: _Rows, first: date, top: int
+) -> list[str]:
+    """Each day's number in its cell, over the pattern of a day with no ordinary number;
+    the categories drawn, in the order first seen."""
     seen: list[str] = []
     for day in sorted(totals):
         y, x = (day - first).days // 7, day.weekday()
@@ -135,17 +171,20 @@ def capacity_heatmap(
             fontsize=7,
             color="white" if dark else "black",
         )
-    if seen:
-        order = [c for c in _SPECIAL if c in seen]
-        ax.legend(
-            handles=[_patch(label=_word(c, lang), **_SPECIAL[c]) for c in order],
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.18),
-            ncol=2,
-            fontsize=8,
-            frameon=False,
-        )
-    return fig
+    return seen
+
+
+def _special_legend(ax: Axes, seen: list[str], lang: Language) -> None:
+    """The legend of the special days drawn, in the order of `_SPECIAL`."""
+    order = [c for c in _SPECIAL if c in seen]
+    ax.legend(
+        handles=[_patch(label=_word(c, lang), **_SPECIAL[c]) for c in order],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.18),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+    )
 
 
 def service_bar_chart(sim: Simulation, *, lang: Language = "id") -> Figure:

@@ -104,7 +104,7 @@ def calendar_rows(
     flexible = {
         item.day: item.basis
         for year in range(start.year, end.year + 1)
-        for item in fx.national_flexible_days(year, strict=strict)
+        for item in fx.flexible_work_days(year, strict=strict, cited=True)
     }
     rows: list[dict[str, Any]] = []
     day = start

@@ -21,7 +21,7 @@ remaining working day. Where a policy holds a regional schedule for the day
 ([`WorkSchedule`][flexasn.WorkSchedule]), its hours replace the default.
 
 All arithmetic is exact (`timedelta`, whole minutes); nothing is a float.
-A span (of [`day_norms`][flexasn.day_norms], [`required_hours`][flexasn.required_hours],
+A span (of [`working_hours`][flexasn.working_hours], [`required_hours`][flexasn.required_hours],
 [`check_hours`][flexasn.check_hours]) is at most
 [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days (ten years): a longer one raises
 [`SpanTooLongError`][flexasn.SpanTooLongError] before any work.
@@ -29,9 +29,9 @@ A span (of [`day_norms`][flexasn.day_norms], [`required_hours`][flexasn.required
 One module per topic:
 
 - `national`: the national hours of Pasal 4 (standard and Ramadan);
-- `norms`: hours owed per day and per span ([`day_norm`][flexasn.day_norm],
-  [`daily_norm`][flexasn.daily_norm], [`day_norms`][flexasn.day_norms],
-  [`required_hours`][flexasn.required_hours]);
+- `norms`: hours owed per day and per span ([`working_hours`][flexasn.working_hours],
+  [`daily_norm`][flexasn.daily_norm], [`required_hours`][flexasn.required_hours]; the
+  deprecated `day_norm` and `day_norms`);
 - `shifts`: shift rosters (Permen PANRB 4/2025 Pasal 17 a);
 - `zones`: WIB / WITA / WIT and record times in them;
 - `report`: the records, findings and report of a check;
@@ -55,6 +55,7 @@ from .norms import (
     day_norm,
     day_norms,
     required_hours,
+    working_hours,
 )
 from .records import MAX_RECORD
 from .report import (
@@ -111,4 +112,5 @@ __all__ = [
     "day_norm",
     "day_norms",
     "required_hours",
+    "working_hours",
 ]

@@ -1,22 +1,26 @@
-"""Hours owed: per day ([`day_norm`][flexasn.day_norm], [`daily_norm`][flexasn.daily_norm]) and per
-span
-([`day_norms`][flexasn.day_norms], [`required_hours`][flexasn.required_hours]), by the national
-rule or a regional schedule.
+"""Hours owed, by the national rule or a regional schedule: the working hours of each day
+([`working_hours`][flexasn.working_hours]: times, break, Ramadan, basis) and the hours owed
+on a day ([`daily_norm`][flexasn.daily_norm]) or over a span
+([`required_hours`][flexasn.required_hours]).
 
 A day owes the national hours (Perpres 21/2023 Pasal 4, `flexasn.hours.national`)
 unless the policy holds a regional schedule ([`WorkSchedule`][flexasn.WorkSchedule])
 for it; weekends, national holidays and cuti bersama owe nothing (Pasal 3 and 6).
+
+`day_norm` and `day_norms` are deprecated aliases of
+[`working_hours`][flexasn.working_hours], kept for one release.
 """
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, time, timedelta
 
 from .._model import Frozen
-from ..calendar import DayKind, check_span, day_info
+from ..calendar import DayInfo, DayKind, check_span, day_info
 from ..errors import HoursError, HoursTypeError, ScheduleCoverageError, require_date, require_type
 from ..legal import Citation, cite
-from ..messages import render_all
+from ..messages import render, render_all
 from ..people import Opd, canonical_kind
 from ..policy import Policy, get_policy
 from ..ramadan import ramadan_period
@@ -119,49 +123,55 @@ def norm_on(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
         )
         raise ScheduleCoverageError(day, policy.id, pattern, spans)
     if schedule is not None:
-        hours = schedule.hours_on(day)
-        if info.kind in (DayKind.NATIONAL_HOLIDAY, DayKind.CUTI_BERSAMA) or hours is None:
-            return DayNorm(
-                day=day,
-                kind=info.kind,
-                owed=timedelta(0),
-                ramadan=schedule.ramadan,
-                pattern=pattern,
-                schedule=schedule.id,
-                above_national_total=schedule.above_national_total,
-                estimated=info.estimated,
-                basis=info.basis if hours is not None else schedule.citation(),
-            )
-        return DayNorm(
-            day=day,
-            kind=info.kind,
-            owed=hours.net,
-            start=hours.start,
-            end=hours.end,
-            break_time=hours.break_time,
-            ramadan=schedule.ramadan,
-            pattern=pattern,
-            schedule=schedule.id,
-            above_national_total=schedule.above_national_total,
-            estimated=info.estimated,
-            basis=schedule.citation(),
-        )
-    period = ramadan_period(day, strict=strict)
+        return regional_norm(info, schedule, pattern)
+    return national_norm(info, strict)
+
+
+def regional_norm(info: DayInfo, schedule: WorkSchedule, pattern: str) -> DayNorm:
+    """What the day of ``info`` owes under a regional ``schedule`` that covers it: nothing
+    on a national holiday, on cuti bersama or on a weekday the schedule leaves off."""
+    hours = schedule.hours_on(info.day)
+    regional = {
+        "day": info.day,
+        "kind": info.kind,
+        "ramadan": schedule.ramadan,
+        "pattern": pattern,
+        "schedule": schedule.id,
+        "above_national_total": schedule.above_national_total,
+        "estimated": info.estimated,
+    }
+    if info.kind in (DayKind.NATIONAL_HOLIDAY, DayKind.CUTI_BERSAMA) or hours is None:
+        basis = info.basis if hours is not None else schedule.citation()
+        return DayNorm(owed=timedelta(0), basis=basis, **regional)
+    return DayNorm(
+        owed=hours.net,
+        start=hours.start,
+        end=hours.end,
+        break_time=hours.break_time,
+        basis=schedule.citation(),
+        **regional,
+    )
+
+
+def national_norm(info: DayInfo, strict: bool) -> DayNorm:
+    """What the day of ``info`` owes under the national rule (Perpres 21/2023 Pasal 4):
+    nothing on a day off, else the standard or the Ramadan hours."""
+    period = ramadan_period(info.day, strict=strict)
     in_ramadan = period is not None
     estimated = info.estimated or (period is not None and period.estimated)
     if not info.is_working_day:
         return DayNorm(
-            day=day,
+            day=info.day,
             kind=info.kind,
             owed=timedelta(0),
             ramadan=in_ramadan,
             estimated=estimated,
             basis=info.basis,
         )
-    hours = national_hours(day, in_ramadan)
+    hours = national_hours(info.day, in_ramadan)
     assert hours is not None, "a national working day is a weekday the Perpres lists"
     return DayNorm(
-        day=day,
+        day=info.day,
         kind=info.kind,
         owed=hours.net,
         start=hours.start,
@@ -173,27 +183,65 @@ def norm_on(day: date, policy: Policy, pattern: str, strict: bool) -> DayNorm:
     )
 
 
-def day_norm(
+def norm_of_day(
     day: date,
+    *,
+    policy: PolicyArg,
+    opd: OpdArg,
+    pattern: str | None,
+    strict: bool,
+    name: str = "day",
+) -> DayNorm:
+    """What ``day`` owes (its [`DayNorm`][flexasn.DayNorm]); the arguments are checked in
+    this order: the options, the policy, the day (called ``name`` in an error), the pattern."""
+    check_arguments(opd, pattern, strict)
+    p = resolve_policy(policy)
+    return norm_on(check_day(day, name), p, pick_pattern(p, opd, pattern), strict)
+
+
+def norms_between(
+    start: date, end: date, *, policy: PolicyArg, opd: OpdArg, pattern: str | None, strict: bool
+) -> tuple[DayNorm, ...]:
+    """The [`DayNorm`][flexasn.DayNorm] of every day from ``start`` to ``end``, both
+    inclusive; the arguments are checked in this order: the options, the policy, the
+    pattern, the days (all of them before any work)."""
+    check_arguments(opd, pattern, strict)
+    p = resolve_policy(policy)
+    chosen = pick_pattern(p, opd, pattern)
+    return tuple(norm_on(d, p, chosen, strict) for d in span_days(start, end))
+
+
+def working_hours(
+    start: date,
+    end: date | None = None,
     *,
     policy: PolicyArg = None,
     opd: OpdArg = None,
     pattern: str | None = None,
     strict: bool = True,
-) -> DayNorm:
-    """What ``day`` owes, with its times, break, Ramadan flag and basis.
+) -> tuple[DayNorm, ...]:
+    """The working hours (jam kerja) of every day from ``start`` to ``end``, both inclusive
+    (``end`` omitted: ``start`` alone): one [`DayNorm`][flexasn.DayNorm] per day, with the
+    hours owed, the start and end times, the break, the Ramadan flag and the basis.
 
-    ``policy`` (a [`Policy`][flexasn.Policy] or a bundled id; default: the national
-    rule) may hold regional schedules; ``opd`` (an [`Opd`][flexasn.Opd] or its
-    kind) or ``pattern`` (``"enam-hari"``) picks the schedule of units under Perpres
-    21/2023 Pasal 7. Raises [`CoverageError`][flexasn.CoverageError] for a date beyond the
-    decreed calendar or Ramadan periods unless ``strict=False`` (then ``estimated`` is
-    True), and [`ScheduleCoverageError`][flexasn.ScheduleCoverageError] where the chosen pattern
-    has no hours.
+    ``working_hours(date(2025, 3, 3))`` is one Monday of Ramadan 1446 H: 6 h 30 min owed
+    from 08.00, a 30-minute break (Perpres 21/2023 Pasal 4). ``policy`` (a
+    [`Policy`][flexasn.Policy] or a bundled id; default: the national rule) may hold
+    regional schedules; ``opd`` (an [`Opd`][flexasn.Opd] or its kind) or ``pattern``
+    (``"enam-hari"``) picks the schedule of units under Perpres 21/2023 Pasal 7. Every
+    day is checked before anything is returned: no partial answer. Raises
+    [`CoverageError`][flexasn.CoverageError] for a date beyond the decreed calendar or
+    Ramadan periods unless ``strict=False`` (then ``estimated`` is True), and
+    [`ScheduleCoverageError`][flexasn.ScheduleCoverageError] where the chosen pattern has
+    no hours. [`daily_norm`][flexasn.daily_norm] and
+    [`required_hours`][flexasn.required_hours] give the hours owed alone.
     """
-    check_arguments(opd, pattern, strict)
-    p = resolve_policy(policy)
-    return norm_on(check_day(day), p, pick_pattern(p, opd, pattern), strict)
+    if end is None:
+        one = norm_of_day(
+            start, policy=policy, opd=opd, pattern=pattern, strict=strict, name="start"
+        )
+        return (one,)
+    return norms_between(start, end, policy=policy, opd=opd, pattern=pattern, strict=strict)
 
 
 def daily_norm(
@@ -211,9 +259,10 @@ def daily_norm(
     holidays and cuti bersama owe nothing (Pasal 3 and 6). A regional schedule in the
     policy replaces the default: ``daily_norm(date(2025, 3, 8), policy="kota-malang",
     pattern="enam-hari")`` is 4 h (a Saturday of Kota Malang's six-day Ramadan week).
-    See [`day_norm`][flexasn.day_norm] for the arguments and errors.
+    See [`working_hours`][flexasn.working_hours] for the arguments, the errors and the
+    day's times.
     """
-    return day_norm(day, policy=policy, opd=opd, pattern=pattern, strict=strict).owed
+    return norm_of_day(day, policy=policy, opd=opd, pattern=pattern, strict=strict).owed
 
 
 def span_days(start: date, end: date) -> list[date]:
@@ -227,25 +276,6 @@ def span_days(start: date, end: date) -> list[date]:
         raise HoursError(detail)
     # at most MAX_SPAN_DAYS (ten years): SpanTooLongError before any work
     return [start + timedelta(days=n) for n in range(check_span(start, end))]
-
-
-def day_norms(
-    start: date,
-    end: date,
-    *,
-    policy: PolicyArg = None,
-    opd: OpdArg = None,
-    pattern: str | None = None,
-    strict: bool = True,
-) -> tuple[DayNorm, ...]:
-    """The [`DayNorm`][flexasn.DayNorm] of every day from ``start`` to ``end``, both inclusive.
-
-    Every day is checked before anything is returned: no partial answer.
-    """
-    check_arguments(opd, pattern, strict)
-    p = resolve_policy(policy)
-    chosen = pick_pattern(p, opd, pattern)
-    return tuple(norm_on(d, p, chosen, strict) for d in span_days(start, end))
 
 
 def required_hours(
@@ -264,8 +294,46 @@ def required_hours(
     Vesak and 13 May cuti bersama, leaving three working days of 7 h 30 min (Perpres
     21/2023 Pasal 4 and 6). A whole Monday-Sunday week never owes more than 37 h 30 min.
     """
-    norms = day_norms(start, end, policy=policy, opd=opd, pattern=pattern, strict=strict)
+    norms = norms_between(start, end, policy=policy, opd=opd, pattern=pattern, strict=strict)
     return sum((n.owed for n in norms), timedelta(0))
+
+
+# --- deprecated aliases (issue 13): they go in the next release ------------------------
+
+
+def _deprecated(old: str, new: str) -> None:
+    """Warn that ``flexasn.<old>`` is deprecated in favour of ``flexasn.<new>``."""
+    message = render("deprecated.renamed", "en", old=old, new=new)
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
+
+
+def day_norm(
+    day: date,
+    *,
+    policy: PolicyArg = None,
+    opd: OpdArg = None,
+    pattern: str | None = None,
+    strict: bool = True,
+) -> DayNorm:
+    """Deprecated: use [`working_hours(day)[0]`][flexasn.working_hours]. What ``day`` owes,
+    with its times, break, Ramadan flag and basis; a ``DeprecationWarning`` first."""
+    _deprecated("day_norm", "working_hours(day)[0]")
+    return norm_of_day(day, policy=policy, opd=opd, pattern=pattern, strict=strict)
+
+
+def day_norms(
+    start: date,
+    end: date,
+    *,
+    policy: PolicyArg = None,
+    opd: OpdArg = None,
+    pattern: str | None = None,
+    strict: bool = True,
+) -> tuple[DayNorm, ...]:
+    """Deprecated: use [`working_hours(start, end)`][flexasn.working_hours], which it
+    returns; a ``DeprecationWarning`` first."""
+    _deprecated("day_norms", "working_hours(start, end)")
+    return norms_between(start, end, policy=policy, opd=opd, pattern=pattern, strict=strict)
 
 
 __all__ = [
@@ -278,9 +346,14 @@ __all__ = [
     "daily_norm",
     "day_norm",
     "day_norms",
+    "national_norm",
+    "norm_of_day",
     "norm_on",
+    "norms_between",
     "pick_pattern",
+    "regional_norm",
     "required_hours",
     "resolve_policy",
     "span_days",
+    "working_hours",
 ]
