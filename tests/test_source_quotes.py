@@ -67,8 +67,6 @@ MISSING_QUOTE = frozenset(
         "instruments.toml:kebijakan-kab-malang-wfa-2025 | Malang Posco Media",
         "instruments.toml:kebijakan-prov-jatim-wfa-2025 | https://jatim.suara.com/amp/read/2025/03/20/140539/gubernur-khofifah-minta-asn-pemprov-jatim-tetap-produktif-selama-libur-lebaran",
         "instruments.toml:kebijakan-prov-jatim-wfa-2025 | one secondary news report (LAW.md §5, unnamed)",
-        "instruments.toml:permen-panrb-4-2025:Pasal 13 ayat (1) | https://www.tribunnews.com/nasional/2025/06/19/tak-setiap-hari-asn-cuma-boleh-wfa-2-hari-dalam-sepekan",
-        "instruments.toml:permen-panrb-4-2025:Pasal 25 | https://jabar.tribunnews.com/amp/2025/06/19/daftar-asn-yang-boleh-dan-tidak-boleh-wfa-sesuai-aturan-baru-kemenpan-rb",
         "instruments.toml:se-jabar-188-kpg-03-bkd | https://www.jabarnews.com/daerah/pemprov-jabar-uji-coba-wfh-jelang-2026-target-efisiensi-anggaran-hingga-20-persen/3",
         "instruments.toml:se-jabar-188-kpg-03-bkd | https://www.pranusa.id/kabarnusa/tekan-anggaran-hingga-20-persen-pemprov-jabar-terapkan-wfh-untuk-asn",
         "instruments.toml:se-mendagri-800-1-5-3349-2026 | https://jawawa.id/api/v1/article/asn-wfh-policy-takes-effect-this-week-check-the-schedule-and-rules-1775645602",
