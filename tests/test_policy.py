@@ -87,6 +87,7 @@ def test_bundled_policy_ids_match_the_contract() -> None:
         "kota-serang",
         "kota-balikpapan",
         "kota-banjarmasin",
+        "kota-denpasar",
     }
     assert fx.list_policies() == tuple(sorted(contract | issue_16))
 
