@@ -84,6 +84,10 @@ def test_bundled_policy_ids_match_the_contract() -> None:
         "prov-sumsel",
         "prov-sumut",
         "prov-sulut",
+        "kota-serang",
+        "kota-balikpapan",
+        "kota-banjarmasin",
+        "kota-denpasar",
     }
     assert fx.list_policies() == tuple(sorted(contract | issue_16))
 

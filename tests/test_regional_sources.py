@@ -151,3 +151,37 @@ def test_the_windows_are_the_national_circulars_days() -> None:
         ("lebaran-2026-idul-fitri", date(2026, 3, 25), date(2026, 3, 27), ()),
         ("mingguan-2026", date(2026, 4, 1), date(2026, 7, 17), (4,)),
     ]
+
+
+def test_the_kota_found_in_the_third_pass() -> None:
+    """Serang, Balikpapan, Banjarmasin and Denpasar (searched 1 December 2026, third pass):
+    Serang let its OPDs grant WFA on 24-27 March 2025 (Disdukcapil, health, Damkar, BPBD, Satpol PP
+    excluded) and kept 8 April 2025 a WFA day; Balikpapan and Banjarmasin applied no WFA
+    before Lebaran 2025; Balikpapan's SE 100.3.4/474/E/Setda names 16-17 and 25-27 March 2026.
+    No source gives a percentage."""
+    decided, none, unknown = (
+        RegionalOutcome.DECIDED,
+        RegionalOutcome.NO_FLEXIBLE_WORK,
+        RegionalOutcome.UNKNOWN,
+    )
+    expected = {
+        "kota-serang": (decided, decided, unknown, unknown, unknown, unknown),
+        "kota-balikpapan": (none, unknown, unknown, decided, decided, unknown),
+        "kota-banjarmasin": (none, unknown, unknown, unknown, unknown, unknown),
+        # Denpasar: WFH and WFA for OPD staff on 24-27 March 2025, the heads of OPD on site
+        "kota-denpasar": (decided, unknown, unknown, unknown, unknown, unknown),
+    }
+    for region, outcomes in expected.items():
+        cells = [outcome(region, w) for w in WINDOWS]
+        assert tuple(c.outcome for c in cells) == outcomes, region
+        assert all(c.percent is None for c in cells), region
+    serang = fx.get_policy("kota-serang")
+    lebaran = next(a for a in serang.arrangement if a.id == "lebaran-2025")
+    assert set(lebaran.iter_days()) == {date(2025, 3, d) for d in range(24, 28)}
+    assert {k for rule in lebaran.quota for k in rule.kinds} >= {
+        "dispendukcapil", "dinkes", "damkar", "bpbd", "satpol-pp"
+    }  # fmt: skip
+    denpasar = next(a for a in fx.get_policy("kota-denpasar").arrangement)
+    assert denpasar.heads_onsite and set(denpasar.iter_days()) == {
+        date(2025, 3, d) for d in range(24, 28)
+    }
