@@ -275,11 +275,11 @@ def test_loaders_still_turn_model_errors_into_their_own_errors(tmp_path: Path) -
 
 def test_only_nip_like_locations_and_employee_keys_are_masked() -> None:
     number = "198503122010011001"  # made up
-    assert errors._mask(number) == fx.masked_id(number)
-    assert str(errors._mask(f"NIP {number}")).startswith("…1001#")
-    assert errors._mask("2025-03-24") == "2025-03-24"  # a date key stays readable
-    assert errors._mask("remote") == "remote"
-    assert errors._mask(3) == 3
+    assert errors.model._mask(number) == fx.masked_id(number)
+    assert str(errors.model._mask(f"NIP {number}")).startswith("…1001#")
+    assert errors.model._mask("2025-03-24") == "2025-03-24"  # a date key stays readable
+    assert errors.model._mask("remote") == "remote"
+    assert errors.model._mask(3) == 3
     # the key of a mapping keyed by employee may be a name: masked, no letter of it shown
     loc = errors.mask_location(("history", "Sri Wahyuningsih", 0))
     assert loc == ("history", fx.masked_id("Sri Wahyuningsih"), 0)
