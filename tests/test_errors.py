@@ -209,9 +209,11 @@ def test_a_whole_model_check_is_named_by_its_model() -> None:
         DateSpan(first_day=date(2025, 3, 5), last_day=date(2025, 3, 2))
     assert str(info.value) == "invalid DateSpan: last_day 2025-03-02 is before first_day 2025-03-05"
     assert info.value.fields == ("",)
+    # issue 13: the Indonesian message is Indonesian throughout (it was "... is before ...")
     assert info.value.message("id") == (
-        "DateSpan tidak sah: last_day 2025-03-02 is before first_day 2025-03-05"
+        "DateSpan tidak sah: last_day 2025-03-02 sebelum first_day 2025-03-05"
     )
+    assert info.value.message("en") == str(info.value)
 
 
 def test_a_nip_used_as_a_key_is_masked_and_no_input_is_kept() -> None:

@@ -211,9 +211,10 @@ def test_a_bad_opd_message_exactly() -> None:
     assert str(info.value) == (
         "invalid Opd: field 'headcount': Input should be greater than or equal to 0"
     )
-    assert info.value.message("id") == (
-        "Opd tidak sah: isian 'headcount': Input should be greater than or equal to 0"
-    )
+    # issue 13: no pydantic jargon in a message for people, in either language (str() keeps
+    # pydantic's words for code written against pydantic)
+    assert info.value.message("id") == "Opd tidak sah: isian 'headcount': paling kecil 0"
+    assert info.value.message("en") == "invalid Opd: field 'headcount': must be at least 0"
     assert not isinstance(info.value, fx.InvalidNipError)
 
 
