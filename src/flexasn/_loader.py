@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import PolicyDataError, unchained
 from .errors.plain import known_fields, plain_words
-from .messages import LANGUAGES, render
+from .messages import LANGUAGES, Text, render
 
 DATA_PACKAGE = "flexasn.data"
 
@@ -48,9 +48,11 @@ def user_text(path: str | Path) -> tuple[str, str]:
     try:
         return str(p), p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise PolicyDataError("file not found", file=str(p)) from None
+        raise PolicyDataError(Text("data.file_not_found"), file=str(p)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyDataError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
+        raise PolicyDataError(
+            Text("data.unreadable", error=exc.__class__.__name__), file=str(p)
+        ) from None
 
 
 @unchained
@@ -61,7 +63,9 @@ def parse_toml(name: str, text: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
-        raise PolicyDataError(f"invalid TOML: {exc}", file=name, line=line) from None
+        raise PolicyDataError(
+            Text("data.invalid_toml", detail=str(exc)), file=name, line=line
+        ) from None
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_\"][\w.\-\" ]*?)\s*\]\]?\s*(#.*)?$")

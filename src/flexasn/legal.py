@@ -20,8 +20,8 @@ from pydantic import Field, StrictBool, StrictInt, ValidationError, field_valida
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
-from .errors import PolicyDataError, UnknownInstrumentError, require_type
-from .messages import LANGUAGES, Language, render, require_language
+from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError, require_type
+from .messages import LANGUAGES, Language, Text, render, require_language
 
 INSTRUMENTS_FILE = "instruments.toml"
 
@@ -75,13 +75,13 @@ class Source(Frozen):
             try:
                 date.fromisoformat(value if len(value) == 10 else f"{value}-01")
             except ValueError:
-                raise ValueError(f"published {value!r} is not a possible date or month") from None
+                raise InvalidInputError(Text("data.published_impossible", value=value)) from None
         return value
 
     @model_validator(mode="after")
     def _traceable(self) -> Self:
         if self.url is None and self.published is None:
-            raise ValueError("a source needs a url, or for a printed report its published date")
+            raise InvalidInputError(Text("data.source_url"))
         return self
 
 
@@ -108,12 +108,20 @@ class Instrument(Frozen):
     @model_validator(mode="after")
     def _dates(self) -> Self:
         if self.signed and self.in_force and self.in_force < self.signed:
-            raise ValueError(
-                f"in_force {self.in_force.isoformat()} is before signed {self.signed.isoformat()}"
+            raise InvalidInputError(
+                Text(
+                    "data.in_force_before_signed",
+                    in_force=self.in_force.isoformat(),
+                    signed=self.signed.isoformat(),
+                )
             )
         if self.signed and self.published and self.published < self.signed:
-            raise ValueError(
-                f"published {self.published.isoformat()} is before signed {self.signed.isoformat()}"
+            raise InvalidInputError(
+                Text(
+                    "data.published_before_signed",
+                    published=self.published.isoformat(),
+                    signed=self.signed.isoformat(),
+                )
             )
         return self
 
@@ -199,11 +207,11 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
     """Validate the parsed content of an instruments file (bundled or a test's)."""
     unknown = set(raw) - {"instrument", "article", "data_as_of"}
     if unknown:
-        raise PolicyDataError(f"unknown table(s) {sorted(unknown)}", file=name)
+        raise PolicyDataError(Text("data.unknown_tables", tables=str(sorted(unknown))), file=name)
     for table in ("instrument", "article"):
         if not isinstance(raw.get(table, []), list):
             raise PolicyDataError(
-                f"{table!r} must be an array of tables ([[{table}]])",
+                Text("data.not_array", table=table),
                 file=name,
                 field=table,
                 line=locate(text, (table,)) if text else None,
@@ -224,7 +232,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
             ) from None
         if inst.id in instruments:
             raise PolicyDataError(
-                f"duplicate instrument id {inst.id!r}",
+                Text("data.duplicate_instrument", id=inst.id),
                 file=name,
                 field=f"instrument[{inst.id}].id",
                 line=locate(text, ("instrument", index, "id")) if text else None,
@@ -233,7 +241,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
     for index, inst in enumerate(instruments.values()):
         if inst.amends is not None and inst.amends not in instruments:
             raise PolicyDataError(
-                f"amends unknown instrument {inst.amends!r}",
+                Text("data.amends_unknown", instrument=inst.amends),
                 file=name,
                 field=f"instrument[{inst.id}].amends",
                 line=locate(text, ("instrument", index, "amends")) if text else None,
@@ -254,7 +262,11 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
         line = locate(text, ("article", index, "instrument")) if text else None
         if art.instrument not in instruments:
             raise PolicyDataError(
-                f"article {art.article!r} cites unknown instrument {art.instrument!r}",
+                Text(
+                    "data.article_unknown_instrument",
+                    article=art.article,
+                    instrument=art.instrument,
+                ),
                 file=name,
                 field=f"article[{index + 1}].instrument",
                 line=line,
@@ -262,7 +274,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
         key = (art.instrument, art.article)
         if key in articles:
             raise PolicyDataError(
-                f"duplicate article {art.article!r} of {art.instrument!r}",
+                Text("data.duplicate_article", article=art.article, instrument=art.instrument),
                 file=name,
                 field=f"article[{index + 1}]",
                 line=line,
@@ -270,9 +282,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
         articles[key] = art
     as_of = raw.get("data_as_of")
     if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
-        raise PolicyDataError(
-            "data_as_of must be a date (YYYY-MM-DD)", file=name, field="data_as_of"
-        )
+        raise PolicyDataError(Text("data.as_of_not_date"), file=name, field="data_as_of")
     return Registry(instruments=instruments, articles=articles, data_as_of=as_of)
 
 
@@ -290,7 +300,7 @@ def data_as_of() -> date:
     instruments known then and says so."""
     as_of = registry().data_as_of
     if as_of is None:
-        raise PolicyDataError("data_as_of is missing", file=f"flexasn/data/{INSTRUMENTS_FILE}")
+        raise PolicyDataError(Text("data.as_of_missing"), file=f"flexasn/data/{INSTRUMENTS_FILE}")
     return as_of
 
 
@@ -343,7 +353,7 @@ def _cite(instrument_id: str, article: str | None, reading: bool) -> Citation:
         art = registry().articles.get((instrument_id, article))
         if art is None:
             raise PolicyDataError(
-                f"article {article!r} of {instrument_id!r} is not in the registry",
+                Text("policy.unknown_article", article=article, instrument=instrument_id),
                 file=f"flexasn/data/{INSTRUMENTS_FILE}",
             )
         confidence = art.confidence

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from .calendar import is_working_day
 from .errors import InvalidInputError
-from .messages import Language, render, require_language
+from .messages import Language, Text, render, require_language
 from .simulate import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,10 +88,10 @@ def capacity_heatmap(
     """
     require_language(lang)
     if value not in _VALUES:
-        raise InvalidInputError(f"value must be one of {', '.join(_VALUES)} (got {value!r})")
+        raise InvalidInputError(Text("argument.picture_value", known=list(_VALUES), value=value))
     rows = [r for r in sim.rows() if scenario is None or r["scenario"] == scenario]
     if not rows:
-        raise InvalidInputError("the simulation has no rows for that scenario")
+        raise InvalidInputError(Text("argument.no_scenario_rows"))
     totals: dict[date, int] = defaultdict(int)
     by_day: dict[date, list[dict[str, object]]] = defaultdict(list)
     for r in rows:
@@ -189,8 +189,7 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
 
     from .regional import WINDOWS, outcome
 
-    if lang not in ("id", "en"):
-        raise InvalidInputError(f"unknown language {lang!r}; use id or en")
+    require_language(lang)
     fig = _figure()(figsize=(8.5, 0.24 * len(regions) + 1.8))
     ax = fig.add_subplot()
     for row, region in enumerate(regions):

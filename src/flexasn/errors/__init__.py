@@ -28,7 +28,14 @@ The errors live in modules of one concept each (`base`, `arguments`, `model`, `p
 
 from __future__ import annotations
 
-from .arguments import require_choice, require_date, require_items, require_path, require_type
+from .arguments import (
+    require_choice,
+    require_date,
+    require_items,
+    require_lang,
+    require_path,
+    require_type,
+)
 from .base import (
     ArgumentTypeError,
     FlexasnError,
@@ -95,6 +102,7 @@ __all__ = [
     "require_choice",
     "require_date",
     "require_items",
+    "require_lang",
     "require_path",
     "require_type",
     "unchained",

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import TypeVar, cast
 
-from ..messages import LANGUAGES, Text, render
+from ..messages import LANGUAGES, Language, Text, render, require_language
 from .base import ArgumentTypeError, InvalidInputError
 
 Item = TypeVar("Item")
@@ -70,6 +70,15 @@ def require_type(
         raise error(Text(key, argument=argument, kinds=names, type=type(value).__name__))
 
 
+def require_lang(value: object, argument: str = "lang") -> Language:
+    """``value`` if it is a language flexasn speaks (``"id"``, ``"en"``):
+    [`ArgumentTypeError`][flexasn.ArgumentTypeError] naming the parameter for a value that is not
+    a string, [`UnknownLanguageError`][flexasn.UnknownLanguageError] (the one error of an unknown
+    language, everywhere) for a string that is not a language."""
+    require_type(value, str, argument)
+    return require_language(value)
+
+
 def require_path(
     value: object, argument: str = "path", *, error: type[ArgumentTypeError] = ArgumentTypeError
 ) -> None:
@@ -117,6 +126,7 @@ __all__ = [
     "require_choice",
     "require_date",
     "require_items",
+    "require_lang",
     "require_path",
     "require_type",
     "type_names",

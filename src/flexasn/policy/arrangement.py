@@ -24,7 +24,7 @@ from .._model import DateSpan, Frozen
 from ..errors import InvalidInputError, PolicyConflictError
 from ..legal import Citation, Confidence, Instrument, cite
 from ..legal import instrument as registry_instrument
-from ..messages import Text
+from ..messages import Text, require_language
 from ..people import Level, OpdKinds, ServiceCategory, WorkMode
 
 POLICY_SCHEMA_VERSION = 1
@@ -163,8 +163,11 @@ class Notes(Frozen):
     """The same notes in Indonesian; output in Indonesian uses them where present."""
 
     def note(self, lang: str = "id") -> str | None:
-        """The notes in ``lang`` (``"id"`` or ``"en"``), falling back to the other one."""
-        return (self.notes_id or self.notes) if lang == "id" else (self.notes or self.notes_id)
+        """The notes in ``lang`` (``"id"`` or ``"en"``), falling back to the other one; another
+        language is [`UnknownLanguageError`][flexasn.UnknownLanguageError]."""
+        if require_language(lang) == "id":
+            return self.notes_id or self.notes
+        return self.notes or self.notes_id
 
 
 class Arrangement(Notes):
