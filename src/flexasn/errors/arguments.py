@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import TypeVar, cast
 
 from ..messages import LANGUAGES, Language, Text, render, require_language
-from .base import ArgumentTypeError, InvalidInputError
+from .base import ArgumentTypeError, InvalidInputError, UnknownLanguageError
 
 Item = TypeVar("Item")
 
@@ -76,6 +76,8 @@ def require_lang(value: object, argument: str = "lang") -> Language:
     a string, [`UnknownLanguageError`][flexasn.UnknownLanguageError] (the one error of an unknown
     language, everywhere) for a string that is not a language."""
     require_type(value, str, argument)
+    if value not in LANGUAGES:
+        raise UnknownLanguageError(value, argument)
     return require_language(value)
 
 

@@ -170,12 +170,17 @@ class UnknownLanguageError(InvalidInputError, KeyError):
     """A language flexasn has no messages in (anything but ``"id"`` and ``"en"``), asked of
     a catalogue, a ``message(lang)``, a citation or the command line's ``--lang``. Also a
     ``ValueError`` and a ``KeyError``, as the checks it replaces raised. ``language`` is
-    the language asked for, ``known`` the languages flexasn speaks."""
+    the language asked for, ``known`` the languages flexasn speaks, ``argument`` the
+    parameter that gave it, where a function's argument did."""
 
-    def __init__(self, language: object) -> None:
+    def __init__(self, language: object, argument: str | None = None) -> None:
         self.language = language
         self.known = LANGUAGES
-        super().__init__(Text("language.unknown", language=language, known=list(LANGUAGES)))
+        self.argument = argument
+        said = Text("language.unknown", language=language, known=list(LANGUAGES))
+        if argument is not None:  # a function's parameter: named, as every argument error does
+            said = Text("language.argument", argument=argument, message=said)
+        super().__init__(said)
 
     def __str__(self) -> str:  # KeyError would otherwise quote the whole message
         return str(self.args[0])
