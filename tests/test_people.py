@@ -311,6 +311,56 @@ def test_local_names_map_onto_the_vocabulary(local: str, kind: str) -> None:
     assert fx.canonical_kind(local) == kind
 
 
+def test_the_vocabulary_is_data_read_once() -> None:
+    """Issue 13: the kinds and aliases live in data/opd-kinds.toml, read once; the kinds
+    are exactly DESIGN.md's list (the contract's "at least" list is the whole file today),
+    and the aliases DESIGN.md names map as it says."""
+    from flexasn.people import OPD_KIND_ALIASES, opd_kind_vocabulary
+
+    vocabulary = opd_kind_vocabulary()
+    assert vocabulary is opd_kind_vocabulary()
+    assert fx.OPD_KINDS == frozenset(k.id for k in vocabulary.kind) == frozenset(CANONICAL)
+    assert len(CANONICAL) == 28
+    for alias, kind in (
+        ("bpkad", "bkad"),
+        ("bpkpad", "bkad"),
+        ("bkd", "bkpsdm"),
+        ("bkpp", "bkpsdm"),
+    ):
+        assert OPD_KIND_ALIASES[alias] == kind
+    assert next(k for k in vocabulary.kind if k.id == "bkad").name == (
+        "Badan Keuangan dan Aset Daerah"
+    )
+
+
+def test_a_vocabulary_whose_alias_is_a_kind_is_rejected_in_both_languages() -> None:
+    from flexasn.people import OpdKindVocabulary
+
+    data = {
+        "source": {"document": "x"},
+        "kind": [{"id": "bkad", "name": "B"}, {"id": "dinkes", "name": "D", "aliases": ["bkad"]}],
+    }
+    with pytest.raises(fx.ModelValidationError) as info:
+        OpdKindVocabulary.model_validate(data)
+    assert info.value.message("id") == (
+        "OpdKindVocabulary tidak sah: nama lokal 'bkad' adalah jenis OPD sendiri"
+    )
+    assert info.value.message("en") == (
+        "invalid OpdKindVocabulary: local name 'bkad' is an OPD kind itself"
+    )
+
+
+def test_an_unknown_kind_speaks_each_language_throughout() -> None:
+    with pytest.raises(fx.InvalidInputError) as info:
+        fx.canonical_kind("dinas-rahasia")
+    assert info.value.message("id").startswith(
+        "jenis OPD 'dinas-rahasia' tidak dikenal; gunakan salah satu dari: bakesbangpol, "
+    )
+    assert str(info.value).startswith(
+        "unknown OPD kind 'dinas-rahasia'; use one of: bakesbangpol, "
+    )
+
+
 # --- Employee ------------------------------------------------------------------------------
 
 

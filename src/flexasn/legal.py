@@ -203,6 +203,48 @@ def weakest(*levels: Confidence) -> Confidence:
     return max(levels, key=_CONFIDENCE_ORDER.index)
 
 
+def _articles(
+    raw: dict[str, Any], name: str, text: str | None, instruments: dict[str, Instrument]
+) -> dict[tuple[str, str], Article]:
+    """The ``[[article]]`` entries of an instruments file, each citing a known instrument
+    once."""
+    articles: dict[tuple[str, str], Article] = {}
+    for index, entry in enumerate(raw.get("article", [])):
+        try:
+            art = Article.model_validate(entry)
+        except ValidationError as exc:
+            raise data_error(
+                exc,
+                name,
+                text,
+                loc_prefix=("article", index),
+                field_prefix=f"article[{index + 1}]",
+                model=Article,
+            ) from None
+        line = locate(text, ("article", index, "instrument")) if text else None
+        if art.instrument not in instruments:
+            raise PolicyDataError(
+                Text(
+                    "data.article_unknown_instrument",
+                    article=art.article,
+                    instrument=art.instrument,
+                ),
+                file=name,
+                field=f"article[{index + 1}].instrument",
+                line=line,
+            )
+        key = (art.instrument, art.article)
+        if key in articles:
+            raise PolicyDataError(
+                Text("data.duplicate_article", article=art.article, instrument=art.instrument),
+                file=name,
+                field=f"article[{index + 1}]",
+                line=line,
+            )
+        articles[key] = art
+    return articles
+
+
 def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> Registry:
     """Validate the parsed content of an instruments file (bundled or a test's)."""
     unknown = set(raw) - {"instrument", "article", "data_as_of"}
@@ -246,40 +288,7 @@ def build_registry(raw: dict[str, Any], name: str, text: str | None = None) -> R
                 field=f"instrument[{inst.id}].amends",
                 line=locate(text, ("instrument", index, "amends")) if text else None,
             )
-    articles: dict[tuple[str, str], Article] = {}
-    for index, entry in enumerate(raw.get("article", [])):
-        try:
-            art = Article.model_validate(entry)
-        except ValidationError as exc:
-            raise data_error(
-                exc,
-                name,
-                text,
-                loc_prefix=("article", index),
-                field_prefix=f"article[{index + 1}]",
-                model=Article,
-            ) from None
-        line = locate(text, ("article", index, "instrument")) if text else None
-        if art.instrument not in instruments:
-            raise PolicyDataError(
-                Text(
-                    "data.article_unknown_instrument",
-                    article=art.article,
-                    instrument=art.instrument,
-                ),
-                file=name,
-                field=f"article[{index + 1}].instrument",
-                line=line,
-            )
-        key = (art.instrument, art.article)
-        if key in articles:
-            raise PolicyDataError(
-                Text("data.duplicate_article", article=art.article, instrument=art.instrument),
-                file=name,
-                field=f"article[{index + 1}]",
-                line=line,
-            )
-        articles[key] = art
+    articles = _articles(raw, name, text, instruments)
     as_of = raw.get("data_as_of")
     if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
         raise PolicyDataError(Text("data.as_of_not_date"), file=name, field="data_as_of")

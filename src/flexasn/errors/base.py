@@ -119,7 +119,13 @@ class LocatedError(FlexasnError):
         field: str | None = None,
         quote_field: bool = True,
     ) -> str:
-        self.detail = detail
+        # a Text is kept as its words in each language: ``detail`` stays a text or a
+        # ``{lang: text}`` mapping, as readers of it (the attendance and upload readers) expect
+        self.detail: str | Mapping[str, str] = (
+            {lang: detail.render(lang) for lang in LANGUAGES}
+            if isinstance(detail, Text)
+            else detail
+        )
         self._place = (file, line, row, column, record, field, quote_field)
         return self.message("en")
 
