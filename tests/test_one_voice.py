@@ -378,3 +378,15 @@ def test_an_unknown_language_is_one_error_everywhere() -> None:
         assert info.value.message("id").endswith(
             "bahasa 'fr' tidak dikenal; gunakan salah satu dari: id, en"
         )
+
+
+def test_a_ramadan_not_yet_decreed_speaks_indonesian() -> None:
+    """1 Ramadan 1448 H (8 February 2027) is an estimate in data/ramadan.toml (to 9 March
+    2027); the decreed Ramadan years are 2025 and 2026."""
+    with pytest.raises(fx.CoverageError) as info:
+        fx.ramadan_period(date(2027, 2, 8))
+    assert info.value.message("id") == (
+        "2027-02-08 di luar kalender Ramadan: 1448 H belum ditetapkan "
+        "(perkiraan 2027-02-08..2027-03-09) yang sudah ditetapkan (tahun tercakup: 2025-2026)"
+    )
+    assert info.value.what.startswith("Ramadan calendar: 1448 H is not decreed yet")

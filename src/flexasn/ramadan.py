@@ -194,8 +194,12 @@ def ramadan_period(day: date, *, strict: bool = True) -> RamadanPeriod | None:
                 raise CoverageError(
                     day,
                     _decreed_years(),
-                    f"Ramadan calendar: {period.hijri_year} H is not decreed yet "
-                    f"(estimate {period.first_day.isoformat()}..{period.last_day.isoformat()})",
+                    Text(
+                        "coverage.ramadan_estimate",
+                        year=period.hijri_year,
+                        first=period.first_day.isoformat(),
+                        last=period.last_day.isoformat(),
+                    ),
                 )
             return period if day in period else None
         if day in period:

@@ -115,10 +115,13 @@ class CoverageError(FlexasnError, LookupError):
     Pass ``strict=False`` to the calendar functions to get an estimate instead.
     """
 
-    def __init__(self, day: date, covered: tuple[int, ...], what: str = "ASN calendar") -> None:
+    def __init__(
+        self, day: date, covered: tuple[int, ...], what: str | Text = "ASN calendar"
+    ) -> None:
         self.day = day
         self.covered = covered
-        self.what = what
+        self.what = str(what)  # English; ``message`` says it in the reader's language
+        self.what_text = what if isinstance(what, Text) else None
         super().__init__(render("coverage.strict_hint", "en", message=self.message("en")))
 
     def message(self, lang: Language = "id") -> str:
@@ -131,6 +134,8 @@ class CoverageError(FlexasnError, LookupError):
             else render("coverage.none", lang)
         )
         what = render(_CALENDARS[self.what], lang) if self.what in _CALENDARS else self.what
+        if self.what_text is not None:
+            what = self.what_text.render(lang)
         return render("coverage.outside", lang, day=self.day.isoformat(), what=what, span=span)
 
 
@@ -163,6 +168,7 @@ class ScheduleCoverageError(CoverageError):
         self.day = day
         self.covered = ()
         self.what = "ASN calendar"
+        self.what_text = None
         self.policy_id = policy_id
         self.pattern = pattern
         self.text = Text(
