@@ -111,10 +111,13 @@ _BOUNDS = {
 }
 
 
-def plain_text(error: Mapping[str, Any], model: type[BaseModel] | None = None) -> Text | str:
+def plain_text(
+    error: Mapping[str, Any], model: type[BaseModel] | None = None
+) -> Text | Mapping[str, str] | str:
     """What one pydantic error says, as a [`Text`][flexasn.messages.Text] of the catalogue (no
     pydantic jargon): an unknown field name gets the closest valid name of its table
-    (``model`` given); a flexasn validator's own error is its own Text; a plain
+    (``model`` given); a flexasn validator's own error is its own Text (or its words per
+    language); a plain
     ``ValueError`` of other code keeps its words (a ``str``)."""
     kind = str(error["type"])
     ctx: Mapping[str, Any] = error.get("ctx") or {}
@@ -156,14 +159,14 @@ def _extra(name: str, known: tuple[str, ...]) -> Text:
     return Text("policy_error.extra", name=name)
 
 
-def _own_words(kind: str, ctx: Mapping[str, Any]) -> Text | str:
+def _own_words(kind: str, ctx: Mapping[str, Any]) -> Text | Mapping[str, str] | str:
     """A validator's own error: a flexasn error speaks through its Text; a plain
     ``ValueError`` raised by other code keeps its words; any other pydantic type is said
     in general words (never pydantic's)."""
     own = ctx.get("error")
     if kind in ("value_error", "assertion_error") and own is not None:
         if isinstance(own, FlexasnError) and own.text is not None:
-            return own.text if isinstance(own.text, Text) else str(own.text["en"])
+            return own.text  # a Text, or the error's words per language
         return str(own)
     return Text("policy_error.invalid")
 
@@ -172,9 +175,6 @@ def plain_words(error: Mapping[str, Any], model: type[BaseModel] | None = None) 
     """What one pydantic error says, in plain words in every language (no pydantic jargon):
     [`plain_text`][flexasn.errors.plain.plain_text] rendered in each language."""
     said = plain_text(error, model)
-    own = error.get("ctx", {}).get("error") if error.get("ctx") else None
-    if isinstance(own, FlexasnError) and isinstance(own.text, Mapping):
-        return {lang: str(own.text[lang]) for lang in LANGUAGES}
     return {lang: str(text_in(said, lang)) for lang in LANGUAGES}
 
 
