@@ -357,7 +357,7 @@ def test_employees_of_uses_an_index_and_keeps_file_order(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("policy_id", ["kab-malang", "nasional"])
 def test_a_cold_get_policy_from_16_threads_builds_one_policy(policy_id: str) -> None:
-    flexasn.policy._bundled_policy.cache_clear()
+    flexasn.policy.registry._bundled_policy.cache_clear()
     start = threading.Barrier(16)
 
     def ask(_: int) -> fx.Policy:

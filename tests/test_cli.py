@@ -152,7 +152,7 @@ def test_calendar_marks_the_2027_idul_fitri_estimate(capsys: pytest.CaptureFixtu
         (["calendar", "2025-02-30..2025-03-01"], "tanggal tidak sah"),
         (["calendar", "2030-01"], "di luar kalender ASN"),
         (["calendar", "2025-03", "--policy", "nope"], "'nope'"),
-        (["calendar", "2025-03", "--policy", "missing.toml"], "file not found"),
+        (["calendar", "2025-03", "--policy", "missing.toml"], "berkas tidak ditemukan"),
     ],
 )
 def test_calendar_bad_input(
@@ -183,7 +183,7 @@ def test_bad_policy_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_pat
     broken = tmp_path / "broken.toml"
     broken.write_text("id = \n", encoding="utf-8")
     code, _, err = run(capsys, "calendar", "2025-03", "--policy", str(broken))
-    assert code == 2 and "invalid TOML" in one_error_line(err)
+    assert code == 2 and "bukan TOML yang sah" in one_error_line(err)
 
 
 def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
@@ -305,7 +305,7 @@ def test_check_from_roster(capsys: pytest.CaptureFixture[str]) -> None:
         (["check", "2025-03-24", *BKAD, "--nip", "12345"], "bukan 18 digit"),
         (["check", "2025-03-24", *ROSTER, "--nip", "12345"], "bukan 18 digit"),
         (["check", "2025-03-24", *ROSTER, "--nip", "12345", "--lang", "en"], "not 18 digits"),
-        (["check", "2025-03-24", *BKAD[:3], "planet", *BKAD[4:]], "unknown OPD kind"),
+        (["check", "2025-03-24", *BKAD[:3], "planet", *BKAD[4:]], "jenis OPD 'planet'"),
         (["check", "2025-03-24", *ROSTER], "--nip"),
         (["check", "2025-03-24", *ROSTER, "--nip", "198503122010011001"], "…1001"),
         (["check", "2025-03-24", *ROSTER, "--nip", "198503122010011001", "--head"], "--head"),

@@ -209,9 +209,11 @@ def test_a_whole_model_check_is_named_by_its_model() -> None:
         DateSpan(first_day=date(2025, 3, 5), last_day=date(2025, 3, 2))
     assert str(info.value) == "invalid DateSpan: last_day 2025-03-02 is before first_day 2025-03-05"
     assert info.value.fields == ("",)
+    # issue 13: the Indonesian message is Indonesian throughout (it was "... is before ...")
     assert info.value.message("id") == (
-        "DateSpan tidak sah: last_day 2025-03-02 is before first_day 2025-03-05"
+        "DateSpan tidak sah: last_day 2025-03-02 sebelum first_day 2025-03-05"
     )
+    assert info.value.message("en") == str(info.value)
 
 
 def test_a_nip_used_as_a_key_is_masked_and_no_input_is_kept() -> None:
@@ -275,11 +277,11 @@ def test_loaders_still_turn_model_errors_into_their_own_errors(tmp_path: Path) -
 
 def test_only_nip_like_locations_and_employee_keys_are_masked() -> None:
     number = "198503122010011001"  # made up
-    assert errors._mask(number) == fx.masked_id(number)
-    assert str(errors._mask(f"NIP {number}")).startswith("…1001#")
-    assert errors._mask("2025-03-24") == "2025-03-24"  # a date key stays readable
-    assert errors._mask("remote") == "remote"
-    assert errors._mask(3) == 3
+    assert errors.model._mask(number) == fx.masked_id(number)
+    assert str(errors.model._mask(f"NIP {number}")).startswith("…1001#")
+    assert errors.model._mask("2025-03-24") == "2025-03-24"  # a date key stays readable
+    assert errors.model._mask("remote") == "remote"
+    assert errors.model._mask(3) == 3
     # the key of a mapping keyed by employee may be a name: masked, no letter of it shown
     loc = errors.mask_location(("history", "Sri Wahyuningsih", 0))
     assert loc == ("history", fx.masked_id("Sri Wahyuningsih"), 0)

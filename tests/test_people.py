@@ -211,9 +211,10 @@ def test_a_bad_opd_message_exactly() -> None:
     assert str(info.value) == (
         "invalid Opd: field 'headcount': Input should be greater than or equal to 0"
     )
-    assert info.value.message("id") == (
-        "Opd tidak sah: isian 'headcount': Input should be greater than or equal to 0"
-    )
+    # issue 13: no pydantic jargon in a message for people, in either language (str() keeps
+    # pydantic's words for code written against pydantic)
+    assert info.value.message("id") == "Opd tidak sah: isian 'headcount': paling kecil 0"
+    assert info.value.message("en") == "invalid Opd: field 'headcount': must be at least 0"
     assert not isinstance(info.value, fx.InvalidNipError)
 
 
@@ -308,6 +309,56 @@ def test_the_canonical_vocabulary() -> None:
 def test_local_names_map_onto_the_vocabulary(local: str, kind: str) -> None:
     assert contract_opd(kind=local).kind == kind
     assert fx.canonical_kind(local) == kind
+
+
+def test_the_vocabulary_is_data_read_once() -> None:
+    """Issue 13: the kinds and aliases live in data/opd-kinds.toml, read once; the kinds
+    are exactly DESIGN.md's list (the contract's "at least" list is the whole file today),
+    and the aliases DESIGN.md names map as it says."""
+    from flexasn.people import OPD_KIND_ALIASES, opd_kind_vocabulary
+
+    vocabulary = opd_kind_vocabulary()
+    assert vocabulary is opd_kind_vocabulary()
+    assert fx.OPD_KINDS == frozenset(k.id for k in vocabulary.kind) == frozenset(CANONICAL)
+    assert len(CANONICAL) == 28
+    for alias, kind in (
+        ("bpkad", "bkad"),
+        ("bpkpad", "bkad"),
+        ("bkd", "bkpsdm"),
+        ("bkpp", "bkpsdm"),
+    ):
+        assert OPD_KIND_ALIASES[alias] == kind
+    assert next(k for k in vocabulary.kind if k.id == "bkad").name == (
+        "Badan Keuangan dan Aset Daerah"
+    )
+
+
+def test_a_vocabulary_whose_alias_is_a_kind_is_rejected_in_both_languages() -> None:
+    from flexasn.people import OpdKindVocabulary
+
+    data = {
+        "source": {"document": "x"},
+        "kind": [{"id": "bkad", "name": "B"}, {"id": "dinkes", "name": "D", "aliases": ["bkad"]}],
+    }
+    with pytest.raises(fx.ModelValidationError) as info:
+        OpdKindVocabulary.model_validate(data)
+    assert info.value.message("id") == (
+        "OpdKindVocabulary tidak sah: nama lokal 'bkad' adalah jenis OPD sendiri"
+    )
+    assert info.value.message("en") == (
+        "invalid OpdKindVocabulary: local name 'bkad' is an OPD kind itself"
+    )
+
+
+def test_an_unknown_kind_speaks_each_language_throughout() -> None:
+    with pytest.raises(fx.InvalidInputError) as info:
+        fx.canonical_kind("dinas-rahasia")
+    assert info.value.message("id").startswith(
+        "jenis OPD 'dinas-rahasia' tidak dikenal; gunakan salah satu dari: bakesbangpol, "
+    )
+    assert str(info.value).startswith(
+        "unknown OPD kind 'dinas-rahasia'; use one of: bakesbangpol, "
+    )
 
 
 # --- Employee ------------------------------------------------------------------------------

@@ -9,19 +9,18 @@ raises `data_error` inside its ``except`` block should drop the chain too.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from types import NoneType, UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import PolicyDataError, unchained
-from .messages import LANGUAGES, render
+from .errors.plain import known_fields, plain_words
+from .messages import LANGUAGES, Text, render
 
 DATA_PACKAGE = "flexasn.data"
 
@@ -49,9 +48,11 @@ def user_text(path: str | Path) -> tuple[str, str]:
     try:
         return str(p), p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise PolicyDataError("file not found", file=str(p)) from None
+        raise PolicyDataError(Text("data.file_not_found"), file=str(p)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyDataError(f"cannot read file ({exc.__class__.__name__})", file=str(p)) from None
+        raise PolicyDataError(
+            Text("data.unreadable", error=exc.__class__.__name__), file=str(p)
+        ) from None
 
 
 @unchained
@@ -62,7 +63,9 @@ def parse_toml(name: str, text: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
-        raise PolicyDataError(f"invalid TOML: {exc}", file=name, line=line) from None
+        raise PolicyDataError(
+            Text("data.invalid_toml", detail=str(exc)), file=name, line=line
+        ) from None
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_\"][\w.\-\" ]*?)\s*\]\]?\s*(#.*)?$")
@@ -134,129 +137,6 @@ def field_path(loc: Sequence[str | int], prefix: str = "") -> str | None:
         else:
             out += f".{part}" if out else str(part)
     return out or None
-
-
-def _unwrap(annotation: Any) -> Any:
-    """The model class inside ``tuple[Model, ...]``, ``Model | None``, ``Annotated[...]``."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (tuple, list, Union, UnionType):
-            inner = [a for a in get_args(annotation) if a is not Ellipsis and a is not NoneType]
-            models = [a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)]
-            if not models:
-                return None
-            annotation = models[0]
-        else:
-            return annotation
-
-
-def known_fields(model: type[BaseModel] | None, loc: Sequence[str | int]) -> tuple[str, ...]:
-    """The field names a table at ``loc`` (a pydantic location below ``model``) takes."""
-    for part in loc:
-        if model is None:
-            return ()
-        if isinstance(part, int):
-            continue
-        info = model.model_fields.get(part)
-        found = _unwrap(info.annotation) if info is not None else None
-        model = found if isinstance(found, type) and issubclass(found, BaseModel) else None
-    return tuple(model.model_fields) if model is not None else ()
-
-
-_PATTERNS = {
-    r"^[a-z0-9][a-z0-9-]*$": "id_pattern",
-    r"^https?://\S+$": "url_pattern",
-    r"^\d{4}-\d{2}(-\d{2})?$": "month_pattern",
-}
-"""The patterns of flexasn's models, said in words."""
-_SIMPLE = {
-    "missing": "missing",
-    "too_short": "too_short",
-    "too_long": "too_long",
-    "decimal_parsing": "number",
-    "decimal_type": "number",
-    "float_parsing": "number",
-    "float_type": "number",
-    "int_type": "integer",
-    "int_parsing": "integer",
-    "int_from_float": "integer",
-    "bool_type": "boolean",
-    "bool_parsing": "boolean",
-    "string_type": "text",
-    "date_type": "date",
-    "date_parsing": "date",
-    "date_from_datetime_parsing": "date",
-    "date_from_datetime_inexact": "date",
-    "tuple_type": "list",
-    "list_type": "list",
-    "model_type": "table",
-    "dict_type": "table",
-    "model_attributes_type": "table",
-}
-_BOUNDS = {
-    "less_than_equal": ("le", "at_most"),
-    "greater_than_equal": ("ge", "at_least"),
-    "less_than": ("lt", "less_than"),
-    "greater_than": ("gt", "more_than"),
-}
-
-
-def plain_words(error: Mapping[str, Any], model: type[BaseModel] | None = None) -> dict[str, str]:
-    """What one pydantic error says, in plain words in every language (no pydantic jargon).
-
-    An unknown field name gets the closest valid name of its table (``model`` given).
-    A flexasn validator's own words are kept as they are (English).
-    """
-    kind = str(error["type"])
-    ctx: Mapping[str, Any] = error.get("ctx") or {}
-    loc = tuple(error["loc"])
-
-    def say(key: str, **params: object) -> dict[str, str]:
-        return {lang: render(f"policy_error.{key}", lang, **params) for lang in LANGUAGES}
-
-    if kind in _SIMPLE:
-        return say(_SIMPLE[kind], **{k: ctx[k] for k in ("min_length", "max_length") if k in ctx})
-    if kind == "extra_forbidden":
-        name = str(loc[-1]) if loc else "?"
-        known = known_fields(model, loc[:-1])
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        if close:
-            return say("extra_like", name=name, suggestion=close[0])
-        if known:
-            return say("extra_known", name=name, known=", ".join(known))
-        return say("extra", name=name)
-    if kind in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", ""))
-        many = " or " in expected
-        return {
-            lang: render(
-                "policy_error.one_of" if many else "policy_error.be",
-                lang,
-                expected=expected.replace(" or ", render("policy_error.or", lang)),
-            )
-            for lang in LANGUAGES
-        }
-    if kind == "string_pattern_mismatch":
-        known_pattern = _PATTERNS.get(str(ctx.get("pattern")))
-        if known_pattern is not None:
-            return say(known_pattern)
-        return say("pattern", pattern=ctx.get("pattern"))
-    if kind == "string_too_short":
-        if ctx.get("min_length") == 1:
-            return say("empty")
-        return say("too_short_text", min_length=ctx.get("min_length"))
-    if kind in _BOUNDS:
-        key, words = _BOUNDS[kind]
-        return say(words, limit=ctx.get(key))
-    message = str(error["msg"])
-    if kind in ("value_error", "assertion_error") and "error" in ctx:
-        message = str(ctx["error"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    message = message.replace("Input should be", "must be")
-    return dict.fromkeys(LANGUAGES, message)
 
 
 def data_error(

@@ -9,7 +9,8 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .errors import drop_chain, model_error
+from .errors import InvalidInputError, drop_chain, model_error
+from .messages import Text
 
 
 def field_error(model: str, field: str, error: ValueError) -> ValidationError:
@@ -114,9 +115,12 @@ class DateSpan(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Self:
         if self.last_day < self.first_day:
-            raise ValueError(
-                f"last_day {self.last_day.isoformat()} is before "
-                f"first_day {self.first_day.isoformat()}"
+            raise InvalidInputError(
+                Text(
+                    "errors.span_reversed",
+                    last=self.last_day.isoformat(),
+                    first=self.first_day.isoformat(),
+                )
             )
         return self
 

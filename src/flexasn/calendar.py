@@ -49,12 +49,13 @@ from .errors import (
     CoverageError,
     InvalidInputError,
     PolicyDataError,
-    require_choice,
     require_date,
+    require_lang,
     require_type,
     unchained,
 )
 from .legal import Citation, cite, registry
+from .messages import Text, render, require_language
 
 Language = Literal["id", "en"]
 CALENDAR_FILE = "calendar.toml"
@@ -82,17 +83,12 @@ class SpanTooLongError(InvalidInputError):
         super().__init__(self.message("en"))
 
     def message(self, lang: Language = "id") -> str:
-        span = f"{self.start.isoformat()}..{self.end.isoformat()}"
-        if lang == "id":
-            days, limit = (f"{n:,}".replace(",", ".") for n in (self.days, self.limit))
-            return (
-                f"rentang {span} berisi {days} hari, melebihi batas {limit} hari "
-                "sekali tanya; bagi rentangnya (misalnya per tahun)"
-            )
-        return (
-            f"the span {span} has {self.days:,} days, more than the limit of "
-            f"{self.limit:,} days at once; split it (for example year by year)"
+        """The span, its length and the limit, in ``lang``."""
+        days, limit = (
+            f"{n:,}".replace(",", render("cli.thousands", lang)) for n in (self.days, self.limit)
         )
+        span = f"{self.start.isoformat()}..{self.end.isoformat()}"
+        return render("calendar.span_too_long", lang, span=span, days=days, limit=limit)
 
 
 def check_span(start: date, end: date, limit: int = MAX_SPAN_DAYS) -> int:
@@ -131,11 +127,11 @@ class CalendarYear(Frozen):
     def _estimates_in_the_year(self) -> Self:
         stray = [d.isoformat() for d in self.estimated if d.year != self.year]
         if stray:
-            raise ValueError(f"estimated day(s) {', '.join(stray)} are not in {self.year}")
+            raise InvalidInputError(Text("data.estimated_outside", days=stray, year=self.year))
         if len(set(self.estimated)) != len(self.estimated):
-            raise ValueError("an estimated day is listed twice")
+            raise InvalidInputError(Text("data.estimated_twice"))
         if self.estimated and not self.estimated_notes:
-            raise ValueError("estimated days need estimated_notes saying why, with the source")
+            raise InvalidInputError(Text("data.estimated_notes"))
         return self
 
 
@@ -175,8 +171,9 @@ class DayInfo(Frozen):
         return self.kind is DayKind.WORKING_DAY
 
     def name(self, lang: Language = "id") -> str | None:
-        """The holiday's name in Indonesian (default) or English; None on ordinary days."""
-        return self.name_id if lang == "id" else self.name_en
+        """The holiday's name in Indonesian (default) or English; None on ordinary days.
+        Another language is [`UnknownLanguageError`][flexasn.UnknownLanguageError]."""
+        return self.name_id if require_language(lang) == "id" else self.name_en
 
 
 @unchained
@@ -189,18 +186,22 @@ def _validate(raw: dict[str, Any], name: str, text: str | None) -> CalendarData:
     seen: set[int] = set()
     for index, entry in enumerate(data.year):
         if entry.year in seen:
-            raise PolicyDataError(f"duplicate year {entry.year}", file=name, field=f"year[{index}]")
+            raise PolicyDataError(
+                Text("data.duplicate_year", year=entry.year), file=name, field=f"year[{index}]"
+            )
         seen.add(entry.year)
         for field in ("holidays_decree", "asn_decree"):
             ref = getattr(entry, field)
             if ref is not None and ref not in known:
                 raise PolicyDataError(
-                    f"unknown instrument {ref!r}", file=name, field=f"year[{index}].{field}"
+                    Text("policy.unknown_instrument", instrument=ref),
+                    file=name,
+                    field=f"year[{index}].{field}",
                 )
     for index, amendment in enumerate(data.amendment):
         if amendment.instrument not in known:
             raise PolicyDataError(
-                f"unknown instrument {amendment.instrument!r}",
+                Text("policy.unknown_instrument", instrument=amendment.instrument),
                 file=name,
                 field=f"amendment[{index}].instrument",
             )
@@ -407,7 +408,7 @@ def holiday_name(
     day: date, lang: Language = "id", *, known_on: date | None = None, strict: bool = True
 ) -> str | None:
     """The name of the national holiday or cuti bersama on ``day`` (Indonesian by default)."""
-    require_choice(lang, ("id", "en"), "lang")
+    require_lang(lang)
     return day_info(day, known_on=known_on, strict=strict).name(lang)
 
 
@@ -415,7 +416,9 @@ def _days(start: date, end: date) -> list[date]:
     _require_date(start, "start")
     _require_date(end, "end")
     if end < start:
-        raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
+        raise InvalidInputError(
+            Text("argument.end_before_start", end=end.isoformat(), start=start.isoformat())
+        )
     return [start + timedelta(days=n) for n in range(check_span(start, end))]
 
 

@@ -38,7 +38,7 @@ from ._model import Frozen
 from .calendar import DayInfo, covered_years, day_info
 from .errors import InvalidInputError, require_date, require_type
 from .legal import data_as_of
-from .messages import Language, render, require_language
+from .messages import Language, Text, render, require_language
 from .people import Employee, Opd, ServiceCategory, WorkMode, mask_nip
 from .policy import NATIONAL, InForce, Policy, QuotaRule, national_policy, resolve_policy
 from .quotas import today_in
@@ -118,7 +118,7 @@ class Decision(Frozen):
             data = dict(data)
             allowed = data.pop("allowed")
             if allowed != (data.get("outcome") == Outcome.ALLOWED.value):
-                raise ValueError("allowed disagrees with outcome")
+                raise InvalidInputError(Text("data.allowed_outcome"))
         return data
 
     @computed_field  # type: ignore[prop-decorator]
@@ -225,11 +225,15 @@ def situation(
     """Gather the facts the rules look at (the arrangement in force, the day's kind)."""
     if employee.opd != opd.code:
         raise InvalidInputError(
-            f"employee {mask_nip(employee.nip)} belongs to OPD {employee.opd!r}, "
-            f"not to {opd.code!r}"
+            Text(
+                "argument.other_opd",
+                employee=mask_nip(employee.nip),
+                opd=employee.opd,
+                other=opd.code,
+            )
         )
     if remote_days_this_week is not None and not 0 <= remote_days_this_week <= 7:
-        raise InvalidInputError("remote_days_this_week must be between 0 and 7")
+        raise InvalidInputError(Text("argument.remote_days"))
     context = day_context(policy, on, known_on)
     arrangement = context.in_force.arrangement
     rule = None

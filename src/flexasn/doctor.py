@@ -31,7 +31,7 @@ from pydantic import Field
 from ._model import Frozen
 from .calendar import calendar_year, covered_years, is_working_day
 from .legal import data_as_of
-from .messages import LANGUAGES, Language, render, render_all, require_language
+from .messages import LANGUAGES, Language, Text, render, render_all, require_language
 from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_policies
 from .ramadan import ramadan_periods
 
@@ -234,7 +234,7 @@ def doctor(today: date | None = None, *, horizon: int = 60) -> DoctorReport:
     require_type(horizon, int, "horizon")
     day = today if today is not None else date.today()
     if not 0 <= horizon <= 3660:
-        raise InvalidInputError(f"horizon must be a whole number of days 0-3660, not {horizon!r}")
+        raise InvalidInputError(Text("argument.horizon", value=horizon))
     window = _Window(day, day + timedelta(days=horizon))
     found: list[Finding] = []
     as_of = data_as_of()

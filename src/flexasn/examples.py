@@ -20,6 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import InvalidInputError
+from .messages import LANGUAGES, Text, render
 from .roster import Roster, read_roster
 
 EXAMPLES: tuple[str, ...] = ("kab-malang",)
@@ -40,13 +41,16 @@ def example_dir(name: str = "kab-malang") -> Path:
     files are missing from both the installed package and the source checkout.
     """
     if name not in EXAMPLES:
-        raise InvalidInputError(f"unknown example {name!r}; known examples: {', '.join(EXAMPLES)}")
+        raise InvalidInputError(Text("argument.unknown_example", name=name, known=list(EXAMPLES)))
     for root in _roots():
         folder = root / name
         if (folder / "opd.csv").is_file() and (folder / "pegawai.csv").is_file():
             return folder
-    looked = " and ".join(str(root / name) for root in _roots())
-    raise InvalidInputError(f"example {name!r} not found (looked in {looked})")
+    looked = {
+        lang: render("argument.and", lang).join(str(root / name) for root in _roots())
+        for lang in LANGUAGES
+    }
+    raise InvalidInputError(Text("argument.example_missing", name=name, looked=looked))
 
 
 def example_policy() -> Path:
@@ -55,7 +59,7 @@ def example_policy() -> Path:
         path = root / "policies" / "standing-example.toml"
         if path.is_file():
             return path
-    raise InvalidInputError("example policy standing-example.toml not found")
+    raise InvalidInputError(Text("argument.example_policy_missing"))
 
 
 def example_roster(name: str = "kab-malang") -> Roster:

@@ -35,10 +35,10 @@ from typing import TYPE_CHECKING, Any
 
 from ._model import Frozen
 from .calendar import DayKind, check_span, covered_years, day_info
-from .errors import FlexasnError, InvalidInputError, require_choice, require_date, require_type
+from .errors import FlexasnError, InvalidInputError, require_date, require_lang, require_type
 from .hours import working_hours
 from .legal import Citation, Confidence, data_as_of
-from .messages import Language, render
+from .messages import Language, Text, render
 from .people import WorkMode
 from .policy import ArrangementKind, Policy, get_policy
 from .ramadan import RamadanPeriod, ramadan_periods
@@ -108,7 +108,7 @@ def _span(first_day: date, last_day: date) -> None:
     require_date(last_day, "last_day")
     if last_day < first_day:
         raise InvalidInputError(
-            f"last_day {last_day.isoformat()} is before first_day {first_day.isoformat()}"
+            Text("errors.span_reversed", last=last_day.isoformat(), first=first_day.isoformat())
         )
     check_span(first_day, last_day, MAX_FEED_DAYS)
 
@@ -321,7 +321,7 @@ def calendar_ics(
     the module doc). Raises `MissingExtraError` without the ``icalendar`` package,
     and what `instansi_calendar` raises for a bad id or span.
     """
-    require_choice(lang, ("id", "en"), "lang")
+    require_lang(lang)
     start, end = default_span()
     first = start if first_day is None else first_day
     last = end if last_day is None else last_day

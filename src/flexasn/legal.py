@@ -20,8 +20,8 @@ from pydantic import Field, StrictBool, StrictInt, ValidationError, field_valida
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
-from .errors import PolicyDataError, UnknownInstrumentError, require_type
-from .messages import LANGUAGES, Language, render, require_language
+from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError, require_type
+from .messages import LANGUAGES, Language, Text, render, require_language
 
 INSTRUMENTS_FILE = "instruments.toml"
 
@@ -75,13 +75,13 @@ class Source(Frozen):
             try:
                 date.fromisoformat(value if len(value) == 10 else f"{value}-01")
             except ValueError:
-                raise ValueError(f"published {value!r} is not a possible date or month") from None
+                raise InvalidInputError(Text("data.published_impossible", value=value)) from None
         return value
 
     @model_validator(mode="after")
     def _traceable(self) -> Self:
         if self.url is None and self.published is None:
-            raise ValueError("a source needs a url, or for a printed report its published date")
+            raise InvalidInputError(Text("data.source_url"))
         return self
 
 
@@ -108,12 +108,20 @@ class Instrument(Frozen):
     @model_validator(mode="after")
     def _dates(self) -> Self:
         if self.signed and self.in_force and self.in_force < self.signed:
-            raise ValueError(
-                f"in_force {self.in_force.isoformat()} is before signed {self.signed.isoformat()}"
+            raise InvalidInputError(
+                Text(
+                    "data.in_force_before_signed",
+                    in_force=self.in_force.isoformat(),
+                    signed=self.signed.isoformat(),
+                )
             )
         if self.signed and self.published and self.published < self.signed:
-            raise ValueError(
-                f"published {self.published.isoformat()} is before signed {self.signed.isoformat()}"
+            raise InvalidInputError(
+                Text(
+                    "data.published_before_signed",
+                    published=self.published.isoformat(),
+                    signed=self.signed.isoformat(),
+                )
             )
         return self
 
@@ -213,11 +221,11 @@ def _check_tables(raw: dict[str, Any], name: str, text: str | None) -> None:
     """Only the known tables, and ``instrument`` and ``article`` as arrays of tables."""
     unknown = set(raw) - {"instrument", "article", "data_as_of"}
     if unknown:
-        raise PolicyDataError(f"unknown table(s) {sorted(unknown)}", file=name)
+        raise PolicyDataError(Text("data.unknown_tables", tables=str(sorted(unknown))), file=name)
     for table in ("instrument", "article"):
         if not isinstance(raw.get(table, []), list):
             raise PolicyDataError(
-                f"{table!r} must be an array of tables ([[{table}]])",
+                Text("data.not_array", table=table),
                 file=name,
                 field=table,
                 line=_line(text, (table,)),
@@ -243,7 +251,7 @@ def _read_instruments(entries: list[Any], name: str, text: str | None) -> dict[s
             ) from None
         if inst.id in instruments:
             raise PolicyDataError(
-                f"duplicate instrument id {inst.id!r}",
+                Text("data.duplicate_instrument", id=inst.id),
                 file=name,
                 field=f"instrument[{inst.id}].id",
                 line=_line(text, ("instrument", index, "id")),
@@ -252,7 +260,7 @@ def _read_instruments(entries: list[Any], name: str, text: str | None) -> dict[s
     for index, inst in enumerate(instruments.values()):
         if inst.amends is not None and inst.amends not in instruments:
             raise PolicyDataError(
-                f"amends unknown instrument {inst.amends!r}",
+                Text("data.amends_unknown", instrument=inst.amends),
                 file=name,
                 field=f"instrument[{inst.id}].amends",
                 line=_line(text, ("instrument", index, "amends")),
@@ -281,7 +289,11 @@ def _read_articles(
         line = _line(text, ("article", index, "instrument"))
         if art.instrument not in instruments:
             raise PolicyDataError(
-                f"article {art.article!r} cites unknown instrument {art.instrument!r}",
+                Text(
+                    "data.article_unknown_instrument",
+                    article=art.article,
+                    instrument=art.instrument,
+                ),
                 file=name,
                 field=f"article[{index + 1}].instrument",
                 line=line,
@@ -289,7 +301,7 @@ def _read_articles(
         key = (art.instrument, art.article)
         if key in articles:
             raise PolicyDataError(
-                f"duplicate article {art.article!r} of {art.instrument!r}",
+                Text("data.duplicate_article", article=art.article, instrument=art.instrument),
                 file=name,
                 field=f"article[{index + 1}]",
                 line=line,
@@ -302,9 +314,7 @@ def _data_as_of(raw: dict[str, Any], name: str) -> date | None:
     """The file's ``data_as_of``: a plain date, or None where the file gives none."""
     as_of = raw.get("data_as_of")
     if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
-        raise PolicyDataError(
-            "data_as_of must be a date (YYYY-MM-DD)", file=name, field="data_as_of"
-        )
+        raise PolicyDataError(Text("data.as_of_not_date"), file=name, field="data_as_of")
     return as_of
 
 
@@ -322,7 +332,7 @@ def data_as_of() -> date:
     instruments known then and says so."""
     as_of = registry().data_as_of
     if as_of is None:
-        raise PolicyDataError("data_as_of is missing", file=f"flexasn/data/{INSTRUMENTS_FILE}")
+        raise PolicyDataError(Text("data.as_of_missing"), file=f"flexasn/data/{INSTRUMENTS_FILE}")
     return as_of
 
 
@@ -375,7 +385,7 @@ def _cite(instrument_id: str, article: str | None, reading: bool) -> Citation:
         art = registry().articles.get((instrument_id, article))
         if art is None:
             raise PolicyDataError(
-                f"article {article!r} of {instrument_id!r} is not in the registry",
+                Text("policy.unknown_article", article=article, instrument=instrument_id),
                 file=f"flexasn/data/{INSTRUMENTS_FILE}",
             )
         confidence = art.confidence

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Mapping
 from importlib import resources
 from typing import Literal, get_args
 
@@ -70,6 +71,57 @@ def render_all(key: str, **params: object) -> dict[str, str]:
     }
 
 
+class Text:
+    """A message of the catalogue, not rendered yet: its ``key`` and the values of its
+    placeholders, rendered in a language only when read ([`render`][flexasn.messages.Text.render]).
+
+    Errors take one as their message (``raise InvalidInputError(Text("argument.not_one_of",
+    argument="mode", choices="wfh, wfa"))``), so that ``message("id")`` is Indonesian and
+    ``message("en")`` English throughout. A parameter is rendered in the same language when
+    it is a `Text` itself, read per language when it is a ``{"id": ..., "en": ...}`` dict,
+    and joined with ``", "`` item by item when it is a list or a tuple.
+    """
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str = "id") -> str:
+        """The message in ``lang`` (``"id"``, the default, or ``"en"``); another language is
+        [`UnknownLanguageError`][flexasn.UnknownLanguageError]."""
+        language = require_language(lang)
+        return render(
+            self.key, language, **{k: text_in(v, language) for k, v in self.params.items()}
+        )
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Text({self.key!r})"  # the parameters may hold a file's contents: not shown
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.key, self.params) == (other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def text_in(value: object, lang: Language) -> object:
+    """``value`` as a placeholder of a message in ``lang``: a [`Text`][flexasn.messages.Text]
+    rendered, a ``{lang: text}`` mapping read, a list or tuple joined item by item with
+    ``", "``; anything else as it is (formatted by the message)."""
+    if isinstance(value, Text):
+        return value.render(lang)
+    if isinstance(value, Mapping) and lang in value:
+        return value[lang]
+    if isinstance(value, list | tuple):
+        return ", ".join(str(text_in(item, lang)) for item in value)
+    return value
+
+
 def words(key: str) -> dict[str, str]:
     """A phrase of the ``[words]`` table in every language, for `render_all`."""
     return {lang: catalogue(lang)[f"words.{key}"] for lang in LANGUAGES}
@@ -78,9 +130,11 @@ def words(key: str) -> dict[str, str]:
 __all__ = [
     "LANGUAGES",
     "Language",
+    "Text",
     "catalogue",
     "render",
     "render_all",
     "require_language",
+    "text_in",
     "words",
 ]

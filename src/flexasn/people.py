@@ -10,6 +10,7 @@ error message (UU 27/2022).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -22,12 +23,22 @@ from pydantic import (
     Field,
     StrictBool,
     StrictInt,
+    ValidationError,
     field_validator,
     model_validator,
 )
 
+from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen, field_error
-from .errors import InvalidInputError, InvalidNipError, NipTypeError, require_date, require_type
+from .errors import (
+    InvalidInputError,
+    InvalidNipError,
+    NipTypeError,
+    drop_chain,
+    require_date,
+    require_type,
+)
+from .messages import Text
 from .privacy import masked_id
 
 
@@ -104,62 +115,60 @@ class Sex(StrEnum):
     FEMALE = "perempuan"
 
 
-OPD_KINDS: frozenset[str] = frozenset(
-    {
-        "setda",
-        "setwan",
-        "inspektorat",
-        "bappeda",
-        "bkad",
-        "bapenda",
-        "bkpsdm",
-        "bpbd",
-        "bakesbangpol",
-        "satpol-pp",
-        "damkar",
-        "dinkes",
-        "rsud",
-        "puskesmas",
-        "dinsos",
-        "dishub",
-        "dispendukcapil",
-        "diskominfo",
-        "disdik",
-        "sekolah",
-        "disnaker",
-        "dpmptsp",
-        "disnaker-pmptsp",
-        "dpupr",
-        "dlh",
-        "kecamatan",
-        "kelurahan",
-        "lainnya",
-    }
-)
-"""The canonical OPD kinds: policies name OPDs by these, whatever their local names."""
+class OpdKind(Frozen):
+    """One canonical OPD kind of ``data/opd-kinds.toml``: its ``id`` (``"bkad"``), its usual
+    Indonesian ``name`` and the local names (``aliases``) that map onto it."""
+
+    id: str = Field(pattern=r"^[a-z][a-z-]*[a-z]$")
+    name: str = Field(min_length=1)
+    aliases: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z_-]*[a-z]$")], ...] = ()
+
+
+class OpdKindVocabulary(Frozen):
+    """The vocabulary of OPD kinds (``data/opd-kinds.toml``): every kind once, every alias
+    once, and no alias that is a kind itself."""
+
+    source: dict[str, str]
+    kind: tuple[OpdKind, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Self:
+        ids = [k.id for k in self.kind]
+        aliases = [a for k in self.kind for a in k.aliases]
+        for twice in sorted({i for i in ids if ids.count(i) > 1}):
+            raise InvalidInputError(Text("people.kind_twice", kind=twice))
+        for alias in aliases:
+            if alias in ids:
+                raise InvalidInputError(Text("people.alias_is_kind", alias=alias))
+            if aliases.count(alias) > 1:
+                raise InvalidInputError(Text("people.alias_twice", alias=alias))
+        return self
+
+
+VOCABULARY_FILE = "opd-kinds.toml"
+
+
+@functools.cache
+def opd_kind_vocabulary() -> OpdKindVocabulary:
+    """The OPD-kind vocabulary, read from ``flexasn/data/opd-kinds.toml`` once and validated
+    (a bad file is a [`PolicyDataError`][flexasn.PolicyDataError] naming the line)."""
+    name, text = bundled_text(VOCABULARY_FILE)
+    try:
+        return OpdKindVocabulary.model_validate(parse_toml(name, text))
+    except ValidationError as exc:
+        error = data_error(exc, name, text, model=OpdKindVocabulary)
+    raise drop_chain(error)
+
+
+OPD_KINDS: frozenset[str] = frozenset(k.id for k in opd_kind_vocabulary().kind)
+"""The canonical OPD kinds: policies name OPDs by these, whatever their local names
+(``data/opd-kinds.toml``)."""
 
 OPD_KIND_ALIASES: dict[str, str] = {
-    "bpkad": "bkad",
-    "bpkpad": "bkad",
-    "bkd": "bkpsdm",
-    "bkpp": "bkpsdm",
-    "bpsdm": "bkpsdm",
-    "bppkad": "bkad",
-    "satpolpp": "satpol-pp",
-    "satpol_pp": "satpol-pp",
-    "dukcapil": "dispendukcapil",
-    "kominfo": "diskominfo",
-    "dinas-pendidikan": "disdik",
-    "dinas-kesehatan": "dinkes",
-    "rumah-sakit": "rsud",
-    "pemadam-kebakaran": "damkar",
-    "dinas-sosial": "dinsos",
-    "dinas-perhubungan": "dishub",
-    "kesbangpol": "bakesbangpol",
-    "dpmptsp-naker": "disnaker-pmptsp",
+    alias: k.id for k in opd_kind_vocabulary().kind for alias in k.aliases
 }
 """Local names that map onto a canonical kind (BPKAD and BPKPAD are ``bkad``; BKD and BKPP are
-``bkpsdm``)."""
+``bkpsdm``), from ``data/opd-kinds.toml``."""
 
 
 def canonical_kind(kind: str) -> str:
@@ -173,8 +182,12 @@ def canonical_kind(kind: str) -> str:
     key = OPD_KIND_ALIASES.get(key, key)
     if key not in OPD_KINDS:
         raise InvalidInputError(
-            f"unknown OPD kind {kind!r}; use one of: {', '.join(sorted(OPD_KINDS))} "
-            f"(or a local alias: {', '.join(sorted(OPD_KIND_ALIASES))})"
+            Text(
+                "people.unknown_kind",
+                kind=kind,
+                kinds=sorted(OPD_KINDS),
+                aliases=sorted(OPD_KIND_ALIASES),
+            )
         )
     return key
 
@@ -296,12 +309,11 @@ def check_nip(
     [`NipInfo`][flexasn.NipInfo]: its parts ``(birth_date, tmt, sex, sequence)``, or ``None`` for
     PPPK numbers. The roster reader calls it once per row."""
     if not isinstance(nip, str):
-        raise InvalidNipError(f"a NIP must be a string of 18 digits, not {type(nip).__name__}")
+        raise InvalidNipError(Text("people.nip_type", type=type(nip).__name__))
     if not (len(nip) == 18 and nip.isascii() and nip.isdigit()):  # NIP_PATTERN, faster
-        raise InvalidNipError(
-            f"a NIP must be exactly 18 digits (got {len(nip)} characters"
-            f"{'' if nip.isascii() and nip.isdigit() else ', not all digits 0-9'})"
-        )
+        digits = nip.isascii() and nip.isdigit()
+        key = "people.nip_length" if digits else "people.nip_length_digits"
+        raise InvalidNipError(Text(key, length=len(nip)))
     known: EmploymentStatus | None
     if status.__class__ is EmploymentStatus:
         known = status
@@ -312,8 +324,11 @@ def check_nip(
             known = None
     if known is None:  # raised outside the except block: no exception chain
         raise InvalidInputError(
-            f"unknown employment status {status!r}; use one of: "
-            + ", ".join(s.value for s in EmploymentStatus)
+            Text(
+                "people.unknown_status",
+                status=status,
+                known=[s.value for s in EmploymentStatus],
+            )
         )
     status = known
     if status is not EmploymentStatus.PNS:
@@ -323,19 +338,19 @@ def check_nip(
     except ValueError:
         birth = None
     if birth is None:  # raised here, not in the except block: no exception chain
-        raise InvalidNipError("NIP digits 1-8 are not a possible birth date (YYYYMMDD)")
+        raise InvalidNipError(Text("people.nip_birth"))
     year, month = int(nip[8:12]), int(nip[12:14])
     if not 1 <= month <= 12 or year < 1900:
-        raise InvalidNipError("NIP digits 9-14 are not a possible TMT CPNS month (YYYYMM)")
+        raise InvalidNipError(Text("people.nip_tmt"))
     tmt = date(year, month, 1)
     if (year, month) < (birth.year + 18, birth.month):
-        raise InvalidNipError("NIP TMT CPNS (digits 9-14) is before the 18th birthday")
+        raise InvalidNipError(Text("people.nip_tmt_young"))
     now = today or date.today()
     if (year, month) > (now.year, now.month):
-        raise InvalidNipError("NIP TMT CPNS (digits 9-14) is in the future")
+        raise InvalidNipError(Text("people.nip_tmt_future"))
     sex_digit = nip[14]
     if sex_digit not in "12":
-        raise InvalidNipError("NIP digit 15 (sex) must be 1 (male) or 2 (female)")
+        raise InvalidNipError(Text("people.nip_sex"))
     return birth, tmt, Sex.MALE if sex_digit == "1" else Sex.FEMALE, int(nip[15:18])
 
 
@@ -374,9 +389,7 @@ class Employee(Frozen):
     @classmethod
     def _nip_is_text(cls, value: Any) -> Any:
         if not isinstance(value, str):  # a malformed NIP too: InvalidNipError, as parse_nip says
-            raise InvalidNipError(
-                f"a NIP must be a string of 18 digits, not {type(value).__name__}"
-            )
+            raise InvalidNipError(Text("people.nip_type", type=type(value).__name__))
         return value
 
     @model_validator(mode="after")
@@ -441,6 +454,7 @@ __all__ = [
     "NIP_PATTERN",
     "OPD_KINDS",
     "OPD_KIND_ALIASES",
+    "VOCABULARY_FILE",
     "AgencyType",
     "DisciplineStatus",
     "Employee",
@@ -448,6 +462,8 @@ __all__ = [
     "Level",
     "NipInfo",
     "Opd",
+    "OpdKind",
+    "OpdKindVocabulary",
     "OpdKinds",
     "PositionType",
     "Profile",
@@ -457,6 +473,7 @@ __all__ = [
     "canonical_kind",
     "check_nip",
     "mask_nip",
+    "opd_kind_vocabulary",
     "parse_nip",
     "profile_of",
 ]

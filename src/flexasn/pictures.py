@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from .calendar import is_working_day
 from .errors import InvalidInputError
-from .messages import Language, render, require_language
+from .messages import Language, Text, render, require_language
 from .simulate import Simulation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,10 +113,10 @@ def _day_totals(sim: Simulation, value: str, scenario: str | None) -> tuple[dict
     """Each day's total ``value`` over all OPDs of ``scenario`` (None: every row), and
     the day's rows; an unknown value or no rows is an error."""
     if value not in _VALUES:
-        raise InvalidInputError(f"value must be one of {', '.join(_VALUES)} (got {value!r})")
+        raise InvalidInputError(Text("argument.picture_value", known=list(_VALUES), value=value))
     rows = [r for r in sim.rows() if scenario is None or r["scenario"] == scenario]
     if not rows:
-        raise InvalidInputError("the simulation has no rows for that scenario")
+        raise InvalidInputError(Text("argument.no_scenario_rows"))
     totals: dict[date, int] = defaultdict(int)
     by_day: _Rows = defaultdict(list)
     for r in rows:
@@ -228,8 +228,7 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
 
     from .regional import WINDOWS, outcome
 
-    if lang not in ("id", "en"):
-        raise InvalidInputError(f"unknown language {lang!r}; use id or en")
+    require_language(lang)
     fig = _figure()(figsize=(8.5, 0.24 * len(regions) + 1.8))
     ax = fig.add_subplot()
     for row, region in enumerate(regions):

@@ -54,8 +54,9 @@ def _as_key(key: str | bytes) -> bytes:
     raw = key.encode("utf-8") if isinstance(key, str) else key
     if not isinstance(raw, bytes) or not raw:
         from .errors import InvalidInputError
+        from .messages import Text
 
-        raise InvalidInputError("a mask key is a non-empty string or bytes")
+        raise InvalidInputError(Text("argument.mask_key"))
     return raw
 
 

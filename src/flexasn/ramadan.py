@@ -25,8 +25,16 @@ from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen
-from .errors import CoverageError, PolicyDataError, require_date, require_type, unchained
+from .errors import (
+    CoverageError,
+    InvalidInputError,
+    PolicyDataError,
+    require_date,
+    require_type,
+    unchained,
+)
 from .legal import Citation, Confidence, Source, cite, registry
+from .messages import Text
 
 RAMADAN_FILE = "ramadan.toml"
 ESTIMATE_MARGIN = timedelta(days=2)
@@ -60,13 +68,13 @@ class RamadanPeriod(Frozen):
     def _consistent(self) -> Self:
         length = (self.last_day - self.first_day).days + 1
         if length not in (29, 30):
-            raise ValueError(f"a Ramadan has 29 or 30 days, this one {length}")
+            raise InvalidInputError(Text("data.ramadan_length", length=length))
         if self.estimated and self.instrument is not None:
-            raise ValueError("an estimate cites no instrument; drop instrument or estimated")
+            raise InvalidInputError(Text("data.estimate_instrument"))
         if not self.estimated and self.instrument is None:
-            raise ValueError("a decreed period needs its instrument (or estimated = true)")
+            raise InvalidInputError(Text("data.decreed_instrument"))
         if self.estimated and not self.sources:
-            raise ValueError("an estimate needs the sources it was made from")
+            raise InvalidInputError(Text("data.estimate_sources"))
         return self
 
     def __contains__(self, day: object) -> bool:
@@ -97,7 +105,7 @@ def parse_ramadan(raw: dict[str, Any], name: str, text: str | None = None) -> Ra
     for index, period in enumerate(data.period):
         if period.instrument is not None and period.instrument not in known:
             raise PolicyDataError(
-                f"unknown instrument {period.instrument!r}",
+                Text("policy.unknown_instrument", instrument=period.instrument),
                 file=name,
                 field=f"period[{index}].instrument",
             )
@@ -106,7 +114,7 @@ def parse_ramadan(raw: dict[str, Any], name: str, text: str | None = None) -> Ra
             or period.hijri_year != data.period[index - 1].hijri_year + 1
         ):
             raise PolicyDataError(
-                "periods must follow each other, one Hijri year apart, in order",
+                Text("data.ramadan_order"),
                 file=name,
                 field=f"period[{index}]",
             )
@@ -186,8 +194,12 @@ def ramadan_period(day: date, *, strict: bool = True) -> RamadanPeriod | None:
                 raise CoverageError(
                     day,
                     _decreed_years(),
-                    f"Ramadan calendar: {period.hijri_year} H is not decreed yet "
-                    f"(estimate {period.first_day.isoformat()}..{period.last_day.isoformat()})",
+                    Text(
+                        "coverage.ramadan_estimate",
+                        year=period.hijri_year,
+                        first=period.first_day.isoformat(),
+                        last=period.last_day.isoformat(),
+                    ),
                 )
             return period if day in period else None
         if day in period:

@@ -27,7 +27,8 @@ from enum import StrEnum
 
 from ._loader import bundled_text
 from .calendar import is_working_day
-from .errors import PolicyConflictError
+from .errors import PolicyConflictError, PolicyDataError
+from .messages import Text, require_language
 from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_policies
 from .register import instansi_ids
 
@@ -71,7 +72,7 @@ _MONTHS = {
 
 def _span_label(first: date, last: date, lang: str) -> str:
     """``24-27 Mar``, ``8 Apr``, ``1 Apr-17 Jul``: the span's days, in ``lang``."""
-    months = _MONTHS[lang]
+    months = _MONTHS[require_language(lang)]
     if (first.year, first.month) != (last.year, last.month):
         return f"{first.day} {months[first.month - 1]}-{last.day} {months[last.month - 1]}"
     days = f"{first.day}" if first == last else f"{first.day}-{last.day}"
@@ -193,7 +194,7 @@ def listed_cities() -> tuple[str, ...]:
     ids = tuple(str(c["id"]) for c in raw["city"])
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise ValueError(f"{name}: not in the register: {', '.join(unknown)}")
+        raise PolicyDataError(Text("data.not_in_register", ids=unknown), file=name)
     return ids
 
 

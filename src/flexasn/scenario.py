@@ -46,6 +46,7 @@ from pydantic import Field, PrivateAttr, StrictBool, field_validator
 
 from ._model import DateSpan, Frozen
 from .errors import PolicyDataError, ShadowedOverrideWarning
+from .messages import Text
 from .people import OPD_KINDS, ServiceCategory, canonical_kind
 from .policy import Arrangement, Policy, QuotaRule, get_policy, parse_policy
 
@@ -121,18 +122,21 @@ def _targets(scenario: Scenario, policy: Policy) -> list[int]:
     if scenario.arrangement is not None:
         found = [i for i, a in enumerate(policy.arrangement) if a.id == scenario.arrangement]
         if not found:
-            known = ", ".join(a.id for a in policy.arrangement)
             raise PolicyDataError(
-                f"scenario {scenario.name!r}: base policy {policy.id!r} has no arrangement "
-                f"{scenario.arrangement!r} (known: {known})",
+                Text(
+                    "scenario.no_arrangement",
+                    scenario=scenario.name,
+                    policy=policy.id,
+                    arrangement=scenario.arrangement,
+                    known=[a.id for a in policy.arrangement],
+                ),
                 field="arrangement",
             )
         return found
     found = [i for i, a in enumerate(policy.arrangement) if a.permits_flexible_work]
     if not found and (scenario.percent or scenario.exclude_kinds or scenario.extra_days):
         raise PolicyDataError(
-            f"scenario {scenario.name!r}: base policy {policy.id!r} has no arrangement that "
-            "permits flexible work; name one with arrangement=",
+            Text("scenario.none_permits", scenario=scenario.name, policy=policy.id),
             field="arrangement",
         )
     return found

@@ -35,8 +35,9 @@ from pydantic_core import PydanticCustomError
 
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import DateSpan, Frozen
-from .errors import PolicyDataError
+from .errors import InvalidInputError, PolicyDataError
 from .legal import Citation, Confidence, Source, cite, registry
+from .messages import Text
 from .people import OpdKinds
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -74,10 +75,10 @@ class ScheduleBasis(Frozen):
     def _known(self) -> Self:
         reg = registry()
         if self.instrument not in reg.instruments:
-            raise ValueError(f"unknown instrument {self.instrument!r}")
+            raise InvalidInputError(Text("policy.unknown_instrument", instrument=self.instrument))
         if self.article is not None and (self.instrument, self.article) not in reg.articles:
-            raise ValueError(
-                f"article {self.article!r} of {self.instrument!r} is not in the registry"
+            raise InvalidInputError(
+                Text("policy.unknown_article", article=self.article, instrument=self.instrument)
             )
         return self
 
@@ -102,22 +103,25 @@ class ScheduleHours(Frozen):
     @classmethod
     def _naive_minutes(cls, value: time) -> time:
         if value.tzinfo is not None:
-            raise ValueError("write local time without a zone: the policy's timezone applies")
+            raise InvalidInputError(Text("data.local_time"))
         if value.second or value.microsecond:
-            raise ValueError("times are whole minutes (HH:MM:00)")
+            raise InvalidInputError(Text("data.whole_minutes"))
         return value
 
     @model_validator(mode="after")
     def _positive(self) -> Self:
         if self.end <= self.start:
-            raise ValueError(
-                f"end {self.end.isoformat('minutes')} is not after start "
-                f"{self.start.isoformat('minutes')}"
+            raise InvalidInputError(
+                Text(
+                    "data.end_not_after_start",
+                    end=self.end.isoformat("minutes"),
+                    start=self.start.isoformat("minutes"),
+                )
             )
         if self.net <= timedelta(0):
-            raise ValueError("the break is as long as the working time or longer")
+            raise InvalidInputError(Text("data.break_too_long"))
         if len(set(self.days)) != len(self.days):
-            raise ValueError("a weekday is listed twice")
+            raise InvalidInputError(Text("data.weekday_twice"))
         return self
 
     @property
@@ -197,20 +201,17 @@ class WorkSchedule(Frozen):
         listed = [d for h in self.hours for d in h.days]
         dupes = sorted({d for d in listed if listed.count(d) > 1}, key=WEEKDAYS.index)
         if dupes:
-            raise ValueError(f"weekday(s) {', '.join(dupes)} listed in more than one hours entry")
+            raise InvalidInputError(Text("data.weekday_entries", days=dupes))
         total = sum((h.net * len(h.days) for h in self.hours), timedelta(0))
         if total != self.weekly_total:
-            raise ValueError(
-                f"the weekdays' hours sum to {_fmt(total)} but weekly_total is "
-                f"{_fmt(self.weekly_total)}"
+            raise InvalidInputError(
+                Text("data.weekly_total", total=_fmt(total), weekly=_fmt(self.weekly_total))
             )
         if self.kinds and self.pattern == STANDARD_PATTERN:
-            raise ValueError(
-                f"kinds select a non-standard pattern; name one (not {self.pattern!r})"
-            )
+            raise InvalidInputError(Text("data.pattern_needed", pattern=self.pattern))
         for a, b in combinations(self.days, 2):
             if a.first_day <= b.last_day and b.first_day <= a.last_day:
-                raise ValueError(f"day spans {a} and {b} overlap")
+                raise InvalidInputError(Text("policy.spans_overlap", first=str(a), second=str(b)))
         return self
 
     @property
@@ -253,22 +254,27 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
     ids = [s.id for s in schedules]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
-        raise ValueError(f"duplicate work_schedule id(s): {', '.join(dupes)}")
+        raise InvalidInputError(Text("data.duplicate_schedules", ids=dupes))
     for a, b in combinations(schedules, 2):
         if a.pattern != b.pattern:
             continue
         shared = _first_shared_day(a, b)
         if shared is not None:
-            raise ValueError(
-                f"work schedules {a.id!r} and {b.id!r} (pattern {a.pattern!r}) both cover "
-                f"{shared.isoformat()}"
+            raise InvalidInputError(
+                Text(
+                    "data.schedules_overlap",
+                    first=a.id,
+                    second=b.id,
+                    pattern=a.pattern,
+                    day=shared.isoformat(),
+                )
             )
     owners: dict[str, str] = {}
     for s in schedules:
         for kind in s.kinds:
             if owners.setdefault(kind, s.pattern) != s.pattern:
-                raise ValueError(
-                    f"OPD kind {kind!r} follows two patterns: {owners[kind]!r} and {s.pattern!r}"
+                raise InvalidInputError(
+                    Text("data.kind_two_patterns", kind=kind, first=owners[kind], second=s.pattern)
                 )
     return schedules
 
@@ -290,7 +296,7 @@ def _national_schedules() -> tuple[WorkSchedule, WorkSchedule]:
     name, text = bundled_text(NATIONAL_HOURS_FILE)
     entries = parse_toml(name, text).get("work_schedule")
     if not isinstance(entries, list) or len(entries) != 2:
-        raise PolicyDataError("expected two [[work_schedule]] entries", file=name)
+        raise PolicyDataError(Text("data.two_schedules"), file=name)
     schedules: list[WorkSchedule] = []
     for index, entry in enumerate(entries):
         try:
@@ -301,7 +307,7 @@ def _national_schedules() -> tuple[WorkSchedule, WorkSchedule]:
             ) from None
     standard, ramadan = sorted(schedules, key=lambda s: s.ramadan)
     if standard.ramadan or not ramadan.ramadan:
-        raise PolicyDataError("expected one standard and one Ramadan schedule", file=name)
+        raise PolicyDataError(Text("data.standard_and_ramadan"), file=name)
     return standard, ramadan
 
 

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 import flexasn as fx
 from flexasn.errors import mask_location
+from flexasn.errors.plain import plain_words
 from flexasn.messages import Language, render
 
 from .words import say
@@ -44,7 +45,7 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
     elif isinstance(exc, ValidationError):
         first = exc.errors(include_url=False, include_input=False)[0]
         where = ".".join(str(p) for p in mask_location(first["loc"]))
-        message = str(first["msg"]).removeprefix("Value error, ")
+        message = plain_words(first)[lang]  # pydantic's error types in the catalogue's words
         text = f"{where}: {message}" if where else message
     else:
         text = str(exc)

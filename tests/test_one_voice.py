@@ -1,0 +1,395 @@
+"""One message system (issue 13): every word a user reads is in `flexasn/locale`, in
+Indonesian and English, so that ``message("id")`` is Indonesian throughout and
+``message("en")`` English.
+
+An AST scan of `src/flexasn` fails on a string literal (or f-string) given as the message
+of an error (a flexasn error, or a ``ValueError`` / ``TypeError`` raised where a model
+validator turns it into one), and on one printed by the command line. A text that is a
+catalogue key (``CliError("bad_date")``) is a key, not a message. Sites in modules other
+helpers are reshaping stay in :data:`ALLOWED` until they move to the catalogue: the list
+may only shrink, and a listed site that is gone fails the test too.
+
+Every literal key given to ``Text(...)`` or ``render(...)`` must be in the catalogue, with
+exactly the placeholders the call fills.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import flexasn as fx
+from flexasn.messages import LANGUAGES, Text, catalogue, render, require_language
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "flexasn"
+WORD = re.compile(r"[A-Za-z]{2,}")
+KEY = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)?")
+BUILTIN_ERRORS = frozenset({"ValueError", "TypeError", "KeyError", "LookupError"})
+
+ALLOWED: Counter[str] = Counter(
+    {
+        # Modules other helpers are splitting now: their messages move to the catalogue
+        # with them. "file::function::Error": the number of such messages there.
+        "attendance.py::_zone::HoursError": 2,
+        "attendance.py::_zone::HoursTypeError": 1,
+        "check.py::validate_schedule::InvalidInputError": 1,
+        "hours/shifts.py::Shift._valid::ValueError": 3,
+        "hours/shifts.py::ShiftPattern._some_shift::ValueError": 1,
+        "plan.py::check_roster::InvalidInputError": 2,
+        "plan.py::plan_rotation::InvalidInputError": 2,
+        "plan.py::span_days::InvalidInputError": 1,
+        "plan.py::summarize::InvalidInputError": 1,
+        "quotas.py::Quota._consistent::ValueError": 2,
+        "quotas.py::_percent::ArgumentTypeError": 2,
+        "quotas.py::_percent::InvalidInputError": 4,
+        "quotas.py::_round::InvalidInputError": 1,
+        "quotas.py::quota_limit::InvalidInputError": 2,
+        "quotas.py::raise_undefined::QuotaUndefinedError": 1,
+        "register.py::Instansi._check_administrative::ValueError": 5,
+        "register.py::Instansi._consistent::ValueError": 5,
+        "register.py::TimeZoneSource._each_province_once::ValueError": 1,
+        "register.py::closest_ids::InvalidInputError": 2,
+        "register.py::parse_register::PolicyDataError": 1,
+        "register.py::register::PolicyDataError": 2,
+        "roster.py::Roster._rows_match::ValueError": 1,
+        "roster.py::Roster.opd::InvalidInputError": 1,
+        "roster.py::_bool::ValueError": 1,
+        "roster.py::_columns::RosterError": 2,
+        "roster.py::_days::ValueError": 1,
+        "roster.py::_enum.parse::ValueError": 1,
+        "roster.py::_fields::RosterError": 1,
+        "roster.py::_first_line::RosterError": 2,
+        "roster.py::_headcount::ValueError": 1,
+        "roster.py::_kind::ValueError": 1,
+        "roster.py::_read_employees::RosterError": 2,
+        "roster.py::_read_opds::RosterError": 1,
+        "roster.py::_records::RosterError": 4,
+        "roster.py::open_table::RosterError": 4,
+        "roster.py::read_roster::RosterError": 1,
+        "schedule.py::Schedule._complete::ValueError": 4,
+        "schedule.py::Schedule._day::InvalidInputError": 1,
+        "schedule.py::Schedule._sorted::ValueError": 1,
+        "schedule.py::Schedule.mode::InvalidInputError": 1,
+        "schedule.py::Schedule.remote_days::InvalidInputError": 1,
+        "schedule.py::_employee_id::ValueError": 1,
+        "schedule.py::_json_of::RosterError": 3,
+        "schedule.py::_read_json_many::RosterError": 2,
+        "schedule.py::_read_one::RosterError": 1,
+        "schedule.py::_read_wide::RosterError": 9,
+        "schedule.py::_schedules::InvalidInputError": 2,
+        "schedule.py::_wide_rows::InvalidInputError": 1,
+        "schedule.py::history_of::ArgumentTypeError": 3,
+        "server/app.py::_check_span::InvalidInputError": 1,
+        "server/app.py::create_app.batch::InvalidInputError": 3,
+        "simulate.py::Simulation.aggregate::InvalidInputError": 1,
+        "simulate.py::Workforce.__init__::InvalidInputError": 1,
+        "simulate.py::Workforce._slot::InvalidInputError": 1,
+        "simulate.py::Workforce.add_count::InvalidInputError": 1,
+        "simulate.py::_enum_column::InvalidInputError": 1,
+        "simulate.py::_parse_duty::InvalidInputError": 1,
+        "simulate.py::simulate::ArgumentTypeError": 1,
+        "simulate.py::workforce_from_frame::InvalidInputError": 3,
+        "workbook.py::open_workbook::RosterError": 2,
+    }
+)
+"""Messages still written in code, in modules other helpers own; the list may only shrink."""
+
+FORMATS = frozenset({"cli/check.py::_print::print"})
+"""Literal text that is a machine format, not words: ``# outcome=allowed``, the comment
+line before a decision's CSV rows."""
+
+
+def _error_names() -> frozenset[str]:
+    """The error and warning classes flexasn defines, and the built-in errors a model
+    validator turns into a model error."""
+    names = set(BUILTIN_ERRORS)
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name.endswith(("Error", "Warning")):
+                names.add(node.name)
+    return frozenset(names)
+
+
+ERRORS = _error_names()
+KEYS = set(catalogue("id"))
+
+
+def _is_key(text: str) -> bool:
+    """A catalogue key, whole (``cli_error.bad_date``) or within its table (``bad_date``)."""
+    if not KEY.fullmatch(text):
+        return False
+    return text in KEYS or any(k.endswith("." + text) for k in KEYS)
+
+
+def _literal(node: ast.AST | None) -> bool:
+    """True when ``node`` is words written in code: a string literal (not a key) or an
+    f-string whose literal parts hold a word, or an expression built of them."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(WORD.search(node.value)) and not _is_key(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.Constant) and WORD.search(str(v.value)) for v in node.values)
+    if isinstance(node, ast.BinOp):
+        return _literal(node.left) or _literal(node.right)
+    if isinstance(node, ast.IfExp):
+        return _literal(node.body) or _literal(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return any(_literal(v) for v in node.values)
+    return False
+
+
+def _name(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _scopes(tree: ast.Module) -> Iterator[tuple[str, ast.AST]]:
+    """Every node with the qualified name of the functions and classes around it."""
+
+    def walk(node: ast.AST, scope: str) -> Iterator[tuple[str, ast.AST]]:
+        for child in ast.iter_child_nodes(node):
+            inner = scope
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                inner = f"{scope}.{child.name}" if scope else child.name
+            yield inner, child
+            yield from walk(child, inner)
+
+    yield from walk(tree, "")
+
+
+def _printed(call: ast.Call, path: Path) -> bool:
+    """A call of the command line that writes to the user: print, echo, a stream's write."""
+    return path.parent.name == "cli" and _name(call.func) in ("print", "echo", "write")
+
+
+def user_text_sites() -> Counter[str]:
+    """``file::function::Error`` (or ``print``) for every message written in code."""
+    found: Counter[str] = Counter()
+    for path in sorted(SRC.rglob("*.py")):
+        relative = path.relative_to(SRC).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for scope, node in _scopes(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _name(node.func)
+            guard = name == "error" and isinstance(node.func, ast.Name)  # ``raise error(...)``
+            if name in ERRORS or guard:
+                said = [*node.args[:1], *(k.value for k in node.keywords if k.arg == "message")]
+            elif _printed(node, path):
+                said = list(node.args)
+            else:
+                continue
+            if any(_literal(a) for a in said):
+                found[f"{relative}::{scope or '<module>'}::{name}"] += 1
+    return found
+
+
+def test_no_user_facing_string_literal_is_left_in_code() -> None:
+    found = user_text_sites()
+    new = {site: n for site, n in found.items() if n > ALLOWED.get(site, 0) and site not in FORMATS}
+    assert new == {}, f"messages written in code: move them to flexasn/locale: {new}"
+
+
+def test_the_allow_list_is_exact() -> None:
+    """A site fixed must leave the list (it may only shrink): every listed count is the
+    number of sites still there."""
+    found = user_text_sites()
+    stale = {
+        site: (n, found.get(site, 0))
+        for site, n in (ALLOWED + Counter(dict.fromkeys(FORMATS, 1))).items()
+        if found.get(site, 0) != n
+    }
+    assert stale == {}, f"allow-list entries to lower or remove (listed, found): {stale}"
+
+
+def test_the_allow_list_names_only_other_helpers_modules() -> None:
+    theirs = (
+        "roster.py",
+        "schedule.py",
+        "register.py",
+        "workbook.py",
+        "attendance.py",
+        "server/",
+        "simulate.py",
+        "quotas.py",
+        "plan.py",
+        "check.py",
+        "rules/",
+        "hours/",
+        "windows.py",
+    )
+    assert all(site.startswith(theirs) for site in ALLOWED)
+
+
+def test_the_scan_sees_a_literal_message(tmp_path: Path) -> None:
+    """The check itself can fail: an f-string message and a plain one are caught, a key
+    and a Text are not."""
+    tree = ast.parse(
+        "raise InvalidInputError(f'{x} is wrong')\n"
+        "raise ValueError('bad')\n"
+        "raise CliError('bad_date')\n"
+        "raise InvalidInputError(Text('argument.mask_key'))\n"
+    )
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _name(n.func) in ERRORS]
+    assert [_literal(c.args[0]) for c in calls] == [True, True, False, False]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _literal_keys() -> Iterator[tuple[str, str, set[str] | None]]:
+    """``(where, key, keywords)`` of each ``Text("key", ...)`` / ``render("key", lang, ...)``
+    call with a literal key; ``keywords`` is None where a ``**mapping`` fills them."""
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and _name(node.func) in ("Text", "render")):
+                continue
+            if not (node.args and isinstance(node.args[0], ast.Constant)):
+                continue
+            key = node.args[0].value
+            if not isinstance(key, str) or "." not in key:
+                continue
+            given = (
+                None
+                if any(k.arg is None for k in node.keywords)
+                else {str(k.arg) for k in node.keywords}
+            )
+            yield f"{path.relative_to(SRC)}:{node.lineno}", key, given
+
+
+def test_every_key_in_code_is_in_the_catalogue_with_its_placeholders() -> None:
+    wrong = []
+    by_lang = {lang: catalogue(lang) for lang in LANGUAGES}
+    for where, key, given in _literal_keys():
+        if key not in by_lang["id"]:
+            wrong.append(f"{where}: no key {key}")
+            continue
+        if given is not None and given != _fields(by_lang["id"][key]):
+            wrong.append(
+                f"{where}: {key} fills {sorted(given)}, needs {sorted(_fields(by_lang['id'][key]))}"
+            )
+    assert wrong == []
+
+
+# --- the messages themselves: worked out by hand ----------------------------------------
+
+
+def test_an_argument_error_speaks_each_language_throughout() -> None:
+    with pytest.raises(fx.ArgumentTypeError) as info:
+        fx.day_kind("2025-03-24")  # type: ignore[arg-type]
+    error = info.value
+    assert str(error) == (
+        "day must be a datetime.date, not str (parse it first: date.fromisoformat(...))"
+    )
+    assert error.message("en") == str(error)
+    assert error.message("id") == (
+        "day harus berupa datetime.date, bukan str (uraikan dulu: date.fromisoformat(...))"
+    )
+
+
+def test_an_unknown_policy_speaks_indonesian_throughout() -> None:
+    error = fx.UnknownPolicyError("zzz", ["kab-malang", "kota-malang"])
+    assert str(error) == "unknown policy 'zzz'; known policies: kab-malang, kota-malang"
+    assert error.message("id") == (
+        "instansi atau kebijakan 'zzz' tidak dikenal; id yang dikenal: kab-malang, kota-malang"
+    )
+
+
+def test_a_policy_conflict_speaks_indonesian() -> None:
+    error = fx.PolicyConflictError(
+        Text("policy.equal_rank", policy="p", first="a", second="b", day="2025-03-24"),
+        rules=("a", "b"),
+    )
+    assert (
+        str(error) == "policy 'p': arrangements 'a' and 'b' both cover 2025-03-24 with equal rank"
+    )
+    assert error.message("id") == (
+        "kebijakan 'p': pengaturan 'a' dan 'b' sama-sama mencakup 2025-03-24 "
+        "dengan peringkat yang sama"
+    )
+
+
+def test_a_bad_nip_in_a_model_speaks_indonesian() -> None:
+    with pytest.raises(fx.ModelNipError) as info:
+        fx.Employee(nip="123", opd="BKAD")
+    assert info.value.message("id") == (
+        "Employee tidak sah: isian 'nip': NIP harus tepat 18 digit (ada 3 karakter)"
+    )
+
+
+def test_pydantic_jargon_never_reaches_a_message() -> None:
+    """An unknown field, a wrong type and a frozen model: the plain words of the catalogue
+    in both languages (``str()`` keeps pydantic's words for code written against it)."""
+    with pytest.raises(fx.ModelValidationError) as info:
+        fx.Opd(
+            code="A", name="A", instansi="kab-malang", kind="bkad", service="esensial",
+            headcount="x", zzz=1,  # type: ignore[call-arg]
+        )  # fmt: skip
+    error = info.value
+    assert error.message("id") == (
+        "Opd tidak sah: isian 'headcount': harus bilangan bulat; "
+        "isian 'zzz': nama isian 'zzz' tidak dikenal"
+    )
+    assert error.message("en") == (
+        "invalid Opd: field 'headcount': must be a whole number; "
+        "field 'zzz': unknown field name 'zzz'"
+    )
+    opd = fx.Opd(
+        code="A", name="A", instansi="kab-malang", kind="bkad", service="esensial", headcount=1
+    )
+    with pytest.raises(fx.ModelValidationError) as frozen:
+        opd.headcount = 2  # type: ignore[misc]
+    for lang in LANGUAGES:
+        text = frozen.value.message(lang)
+        for jargon in ("Input should", "Extra inputs", "Instance is frozen", "Field required"):
+            assert jargon not in text
+
+
+def test_an_unknown_language_is_one_error_everywhere() -> None:
+    """Every path that takes a language raises UnknownLanguageError for one it does not
+    know: the catalogue, a Text, an error's message, a citation, a decision, a day's
+    name, a policy's notes, the holiday name and the language guard."""
+    policy = fx.get_policy("kab-malang")
+
+    paths: list[Callable[[], object]] = [
+        lambda: catalogue("fr"),
+        lambda: render("cli.error", "fr"),  # type: ignore[arg-type]
+        lambda: Text("cli.error").render("fr"),
+        lambda: require_language("fr"),
+        lambda: fx.InvalidInputError(Text("argument.mask_key")).message("fr"),  # type: ignore[arg-type]
+        lambda: fx.CoverageError(date(2030, 1, 1), (2025,)).message("fr"),  # type: ignore[arg-type]
+        lambda: fx.cite("perpres-21-2023").text("fr"),  # type: ignore[arg-type]
+        lambda: fx.day_info(date(2025, 3, 28)).name("fr"),  # type: ignore[arg-type]
+        lambda: policy.arrangement[0].note("fr"),
+        lambda: fx.holiday_name(date(2025, 3, 28), lang="fr"),  # type: ignore[arg-type]
+    ]
+    for path in paths:
+        with pytest.raises(fx.UnknownLanguageError) as info:
+            path()
+        assert info.value.message("en").endswith("unknown language 'fr'; use one of id, en")
+        assert info.value.message("id").endswith(
+            "bahasa 'fr' tidak dikenal; gunakan salah satu dari: id, en"
+        )
+
+
+def test_a_ramadan_not_yet_decreed_speaks_indonesian() -> None:
+    """1 Ramadan 1448 H (8 February 2027) is an estimate in data/ramadan.toml (to 9 March
+    2027); the decreed Ramadan years are 2025 and 2026."""
+    with pytest.raises(fx.CoverageError) as info:
+        fx.ramadan_period(date(2027, 2, 8))
+    assert info.value.message("id") == (
+        "2027-02-08 di luar kalender Ramadan: 1448 H belum ditetapkan "
+        "(perkiraan 2027-02-08..2027-03-09) yang sudah ditetapkan (tahun tercakup: 2025-2026)"
+    )
+    assert info.value.what.startswith("Ramadan calendar: 1448 H is not decreed yet")
