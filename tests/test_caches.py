@@ -17,7 +17,7 @@ import pytest
 
 import flexasn as fx
 from builders import MON, TUE, arrangement, opd, policy, staff
-from flexasn import decide, reasons
+from flexasn import decide, reasons, rules
 from flexasn.legal import _cite, cite
 from flexasn.messages import render_all
 from flexasn.reasons import Check, Reason, reason
@@ -49,10 +49,10 @@ GOLDEN_ASKED: list[tuple[fx.Employee, date, date | None]] = [
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    decide._CONTEXTS.clear()
+    rules._CONTEXTS.clear()
     reasons._SHARED.clear()
     yield
-    decide._CONTEXTS.clear()
+    rules._CONTEXTS.clear()
     reasons._SHARED.clear()
 
 
@@ -247,10 +247,10 @@ def test_known_on_is_part_of_the_day_context_key(fresh_caches: None) -> None:
 def test_the_day_context_table_is_bounded_and_keeps_answers_right(
     fresh_caches: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(decide, "_CONTEXTS_KEPT", 2)
+    monkeypatch.setattr(rules, "_CONTEXTS_KEPT", 2)
     days = [date(2025, 3, 24), date(2025, 3, 28), date(2025, 5, 10), date(2025, 3, 24)]
     outcomes = [fx.eligible_for_wfa(bkad(), BKAD, day).outcome for day in days]
-    assert len(decide._CONTEXTS) <= 2
+    assert len(rules._CONTEXTS) <= 2
     assert outcomes == [
         fx.Outcome.ALLOWED,
         fx.Outcome.DENIED,
