@@ -180,30 +180,30 @@ class _Run:
         self.decisions = Decisions()
         self.standing_for: dict[tuple[Any, ...], tuple[Policy, Opd]] = {}
 
-    def outcome(
-        self, policy: Policy, day: date, opd: Opd, limit: int | None, profile: Profile, duty: bool
-    ) -> Outcome:
-        """The outcome for an employee of ``opd`` with ``profile`` (on duty or not)."""
+    def stand_in(self, policy: Policy, day: date, opd: Opd, limit: int | None) -> Opd:
+        """The OPD whose decisions on ``day`` stand for ``opd``'s (the first one seen with
+        its facts)."""
         positive = None if limit is None else limit > 0
         key = (id(policy), day, opd.kind, opd.service, opd.agency_type, positive)
         kept = self.standing_for.get(key)
         if kept is None or kept[0] is not policy:
             kept = self.standing_for[key] = (policy, opd)
-        return self.decisions.verdict(policy, kept[1], day, profile, duty).outcome
+        return kept[1]
 
     def row(self, label: str, policy: Policy, day: date, opd: Opd, wf: Workforce) -> dict[str, Any]:
         """The row of one OPD on one day."""
         counts = wf.counts[opd.code]
         terms = quota_terms(policy, day, opd.kind, opd.service, opd.agency_type)
         limit = terms.limit(opd)
+        verdict, stand_in = self.decisions.verdict, self.stand_in(policy, day, opd, limit)
         tally: Counter[Outcome] = Counter()
         duty_today = counts.on_duty.get(day, Counter())
         for profile, n in counts.profiles.items():
             on_duty = duty_today.get(profile, 0)
             if n - on_duty:
-                tally[self.outcome(policy, day, opd, limit, profile, False)] += n - on_duty
+                tally[verdict(policy, stand_in, day, profile, False).outcome] += n - on_duty
             if on_duty:
-                tally[self.outcome(policy, day, opd, limit, profile, True)] += on_duty
+                tally[verdict(policy, stand_in, day, profile, True).outcome] += on_duty
         eligible = tally[Outcome.ALLOWED]
         planned = min(eligible, limit) if limit is not None else 0
         return {
