@@ -269,7 +269,7 @@ class QuotaTerms:
         return rule_limit(self.arrangement, self.rule, opd, onsite_required)
 
 
-def _derive(
+def derive_terms(
     policy: Policy,
     context: DayContext,
     day: date,
@@ -278,7 +278,8 @@ def _derive(
     agency_type: AgencyType,
     label: str,
 ) -> QuotaTerms:
-    """The terms, from the day's context (``detail`` names the OPD in general)."""
+    """The terms, worked out from the day's context (``detail`` names the OPD in general);
+    [`quota_terms`][flexasn.quotas.quota_terms] keeps them in the context."""
     if agency_type is not AgencyType.CIVIL:
         basis = cite("permen-panrb-4-2025", "Pasal 38")
         return QuotaTerms(QuotaStatus.EXCLUDED, "out_of_scope", basis=basis)
@@ -343,7 +344,7 @@ def quota_terms(
     if isinstance(kept, QuotaTerms):
         terms = kept
     else:  # a conflict raises every time, naming this OPD
-        terms = _derive(policy, context, day, kind, service, agency_type, label)
+        terms = derive_terms(policy, context, day, kind, service, agency_type, label)
         context.terms[key] = terms  # bounded: kinds x services x agency types
     if terms.detail is not None and label != GENERIC_LABEL:
         return replace(terms, detail=_detail(policy, terms, day, label))
@@ -468,6 +469,7 @@ __all__ = [
     "QuotaStatus",
     "QuotaTerms",
     "default_onsite",
+    "derive_terms",
     "max_remote",
     "quota",
     "quota_from_terms",
