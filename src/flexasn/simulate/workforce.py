@@ -138,27 +138,9 @@ def workforce_from_frame(
     wf = Workforce(opds, start, end)
     if "opd" not in frame.columns:
         raise InvalidInputError("employees DataFrame: missing column 'opd'")
-    n = len(frame)
-    cols: dict[str, Any] = {"opd": frame["opd"].astype(str)}
-    for name in _FRAME_BOOL_COLUMNS:
-        if name in frame.columns:
-            col = frame[name]
-            bad = ~col.isin([True, False, 0, 1])
-            if bad.any():
-                raise InvalidInputError(
-                    f"employees DataFrame: column {name!r}, row {int(bad.to_numpy().argmax())}: "
-                    "not a boolean"
-                )
-            cols[name] = col.astype(bool)
-        else:
-            cols[name] = [False] * n
-    cols["discipline"] = _enum_column(frame, "discipline", DisciplineStatus.NONE)
-    cols["position"] = _enum_column(frame, "position", PositionType.EXECUTOR)
-    duty = frame["duty_days"].fillna("").astype(str) if "duty_days" in frame.columns else [""] * n
-    cols["duty_days"] = duty
     import pandas as pd
 
-    slim = pd.DataFrame(cols)
+    slim = pd.DataFrame(_frame_columns(frame))
     absent = ~slim["opd"].isin(list(wf.opds))
     if absent.any():
         row = int(absent.to_numpy().argmax())
@@ -182,6 +164,29 @@ def workforce_from_frame(
         )
         wf.add_count(str(opd_code), profile, int(count), duty_days=_parse_duty(str(duty_text)))
     return wf
+
+
+def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
+    """The columns a profile is made of, checked, with their defaults where missing."""
+    n = len(frame)
+    cols: dict[str, Any] = {"opd": frame["opd"].astype(str)}
+    for name in _FRAME_BOOL_COLUMNS:
+        if name not in frame.columns:
+            cols[name] = [False] * n
+            continue
+        col = frame[name]
+        bad = ~col.isin([True, False, 0, 1])
+        if bad.any():
+            raise InvalidInputError(
+                f"employees DataFrame: column {name!r}, row {int(bad.to_numpy().argmax())}: "
+                "not a boolean"
+            )
+        cols[name] = col.astype(bool)
+    cols["discipline"] = _enum_column(frame, "discipline", DisciplineStatus.NONE)
+    cols["position"] = _enum_column(frame, "position", PositionType.EXECUTOR)
+    duty = frame["duty_days"].fillna("").astype(str) if "duty_days" in frame.columns else [""] * n
+    cols["duty_days"] = duty
+    return cols
 
 
 def _parse_duty(text: str) -> list[date]:
