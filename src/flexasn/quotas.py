@@ -269,6 +269,13 @@ class QuotaTerms:
         return rule_limit(self.arrangement, self.rule, opd, onsite_required)
 
 
+def out_of_scope_terms() -> QuotaTerms:
+    """Terms of an agency outside Permen PANRB 4/2025 (TNI, Polri, missions abroad)."""
+    return QuotaTerms(
+        QuotaStatus.EXCLUDED, "out_of_scope", basis=cite("permen-panrb-4-2025", "Pasal 38")
+    )
+
+
 def derive_terms(
     policy: Policy,
     context: DayContext,
@@ -281,8 +288,7 @@ def derive_terms(
     """The terms, worked out from the day's context (``detail`` names the OPD in general);
     [`quota_terms`][flexasn.quotas.quota_terms] keeps them in the context."""
     if agency_type is not AgencyType.CIVIL:
-        basis = cite("permen-panrb-4-2025", "Pasal 38")
-        return QuotaTerms(QuotaStatus.EXCLUDED, "out_of_scope", basis=basis)
+        return out_of_scope_terms()
     info, covered = context.day_info, context.covered
     # an estimated Islamic holiday in a covered year (LAW.md §4): its day kind is not certain
     uncertain = not covered or (info.estimated and info.kind is not DayKind.WEEKEND)
@@ -338,6 +344,8 @@ def quota_terms(
     Never raises for a legal answer: where no instrument sets the proportion, or the day
     is beyond the decreed calendar, the terms say so (``status`` undefined or unknown).
     """
+    if agency_type is not AgencyType.CIVIL:  # whatever the day holds, even a conflict
+        return out_of_scope_terms()
     context = day_context(policy, day, known_on)
     key = (kind, service, agency_type)
     kept = context.terms.get(key)
@@ -471,6 +479,7 @@ __all__ = [
     "default_onsite",
     "derive_terms",
     "max_remote",
+    "out_of_scope_terms",
     "quota",
     "quota_from_terms",
     "quota_limit",
