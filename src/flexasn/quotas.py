@@ -14,6 +14,7 @@ exact (`fractions.Fraction`): ``quota_limit(180, "35")`` is 63, where
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -110,8 +111,19 @@ def quota_limit(
     require_type(rounding, str, "rounding")
     if onsite_required < 0:
         raise InvalidInputError(f"onsite_required must not be negative (got {onsite_required})")
-    share = _round(headcount * _percent(percent) / 100, rounding)
+    return _exact_limit(headcount, _percent(percent), rounding, onsite_required)
+
+
+def _exact_limit(headcount: int, percent: Fraction, rounding: str, onsite_required: int) -> int:
+    """``min(round(headcount x percent / 100), headcount - onsite_required)``, never below 0."""
+    share = _round(headcount * percent / 100, rounding)
     return max(0, min(share, headcount - onsite_required))
+
+
+@functools.lru_cache(maxsize=256)
+def _rule_percent(percent: Decimal) -> Fraction:
+    """A quota rule's percent (validated with the policy) as an exact fraction."""
+    return _percent(percent)
 
 
 class QuotaStatus(StrEnum):
@@ -233,7 +245,9 @@ def rule_limit(
     of its headcount at the rule's percent and rounding, bounded by the staff kept on site
     ([`default_onsite`][flexasn.quotas.default_onsite] unless ``onsite_required`` is given)."""
     onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
-    return quota_limit(opd.headcount, rule.percent, rounding=rule.rounding, onsite_required=onsite)
+    if onsite < 0:  # the same check as quota_limit's; everything else is validated already
+        raise InvalidInputError(f"onsite_required must not be negative (got {onsite})")
+    return _exact_limit(opd.headcount, _rule_percent(rule.percent), rule.rounding, onsite)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,19 +290,11 @@ def out_of_scope_terms() -> QuotaTerms:
     )
 
 
-def derive_terms(
-    policy: Policy,
-    context: DayContext,
-    day: date,
-    kind: str,
-    service: ServiceCategory,
-    agency_type: AgencyType,
-    label: str,
+def _derive_terms(
+    policy: Policy, context: DayContext, day: date, kind: str, service: ServiceCategory, label: str
 ) -> QuotaTerms:
-    """The terms, worked out from the day's context (``detail`` names the OPD in general);
-    [`quota_terms`][flexasn.quotas.quota_terms] keeps them in the context."""
-    if agency_type is not AgencyType.CIVIL:
-        return out_of_scope_terms()
+    """The terms of a civil agency's OPD, worked out from the day's context (``detail``
+    names the OPD in general); [`quota_terms`][flexasn.quotas.quota_terms] keeps them there."""
     info, covered = context.day_info, context.covered
     # an estimated Islamic holiday in a covered year (LAW.md §4): its day kind is not certain
     uncertain = not covered or (info.estimated and info.kind is not DayKind.WEEKEND)
@@ -331,14 +337,16 @@ def quota_terms(
     *,
     label: str = GENERIC_LABEL,
     known_on: date | None = None,
+    context: DayContext | None = None,
 ) -> QuotaTerms:
     """The terms of a quota on ``day`` for an OPD of that kind, service and agency type:
     which quota rule governs it that day, or why none does.
 
     The one place this is worked out: computed once per policy, day, ``known_on`` and OPD
     kind, service and agency type (kept in the day's
-    [`DayContext`][flexasn.rules.DayContext]) and read by [`quota`][flexasn.quota], the
-    rotation planner and the simulation. ``label`` names the OPD in ``detail`` and in a
+    [`DayContext`][flexasn.rules.DayContext]; a caller holding it already passes it as
+    ``context``) and read by [`quota`][flexasn.quota], the rotation planner and the
+    simulation. ``label`` names the OPD in ``detail`` and in a
     [`PolicyConflictError`][flexasn.PolicyConflictError].
 
     Never raises for a legal answer: where no instrument sets the proportion, or the day
@@ -346,13 +354,14 @@ def quota_terms(
     """
     if agency_type is not AgencyType.CIVIL:  # whatever the day holds, even a conflict
         return out_of_scope_terms()
-    context = day_context(policy, day, known_on)
+    if context is None:
+        context = day_context(policy, day, known_on)
     key = (kind, service, agency_type)
     kept = context.terms.get(key)
     if isinstance(kept, QuotaTerms):
         terms = kept
     else:  # a conflict raises every time, naming this OPD
-        terms = derive_terms(policy, context, day, kind, service, agency_type, label)
+        terms = _derive_terms(policy, context, day, kind, service, label)
         context.terms[key] = terms  # bounded: kinds x services x agency types
     if terms.detail is not None and label != GENERIC_LABEL:
         return replace(terms, detail=_detail(policy, terms, day, label))
@@ -477,7 +486,6 @@ __all__ = [
     "QuotaStatus",
     "QuotaTerms",
     "default_onsite",
-    "derive_terms",
     "max_remote",
     "out_of_scope_terms",
     "quota",

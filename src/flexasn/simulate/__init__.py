@@ -43,6 +43,7 @@ from ..policy import Policy, resolve_policy
 from ..quotas import quota_terms
 from ..reasons import Outcome
 from ..roster import read_employees, read_opds, read_roster
+from ..rules import DayContext, day_context
 from ..scenario import Scenario
 from .results import AggregateRow, Simulation
 from .workforce import Workforce, is_frame, workforce_from_frame
@@ -112,16 +113,7 @@ def simulate(
         list(policy) if isinstance(policy, list | tuple) else [policy]  # type: ignore[list-item]
     )
     run = _Run()
-    rows: list[dict[str, Any]] = []
-    for arg in policies:
-        resolved: dict[str, Policy] = {}
-        for day in days:
-            for opd in workforce.opds.values():
-                pol = resolved.get(opd.instansi)
-                if pol is None:
-                    pol = resolved[opd.instansi] = _as_policy(arg, opd.instansi)
-                rows.append(run.row(_label(arg) or pol.id, pol, day, opd, workforce))
-    return Simulation(rows)
+    return Simulation([row for arg in policies for row in run.rows(arg, days, workforce)])
 
 
 def _workforce(
@@ -190,10 +182,28 @@ class _Run:
             kept = self.standing_for[key] = (policy, opd)
         return kept[1]
 
-    def row(self, label: str, policy: Policy, day: date, opd: Opd, wf: Workforce) -> dict[str, Any]:
+    def rows(self, arg: PolicyArg, days: list[date], wf: Workforce) -> list[dict[str, Any]]:
+        """The rows of one policy argument: every OPD on every day."""
+        rows: list[dict[str, Any]] = []
+        resolved: dict[str, Policy] = {}
+        for day in days:
+            contexts: dict[str, DayContext] = {}  # the day's context of each instansi
+            for opd in wf.opds.values():
+                pol = resolved.get(opd.instansi)
+                if pol is None:
+                    pol = resolved[opd.instansi] = _as_policy(arg, opd.instansi)
+                context = contexts.get(opd.instansi)
+                if context is None:
+                    context = contexts[opd.instansi] = day_context(pol, day)
+                rows.append(self.row(_label(arg) or pol.id, pol, context, day, opd, wf))
+        return rows
+
+    def row(
+        self, label: str, policy: Policy, context: DayContext, day: date, opd: Opd, wf: Workforce
+    ) -> dict[str, Any]:
         """The row of one OPD on one day."""
         counts = wf.counts[opd.code]
-        terms = quota_terms(policy, day, opd.kind, opd.service, opd.agency_type)
+        terms = quota_terms(policy, day, opd.kind, opd.service, opd.agency_type, context=context)
         limit = terms.limit(opd)
         verdict, stand_in = self.decisions.verdict, self.stand_in(policy, day, opd, limit)
         tally: Counter[Outcome] = Counter()
