@@ -35,13 +35,13 @@ def _fresh_caches_under_a_mutant() -> None:
 @pytest.fixture(autouse=True)
 def _no_answer_from_an_earlier_test() -> None:
     """Under ``make mutate`` (``MUTANT_UNDER_TEST`` set, the stats run included): empty
-    `flexasn.decide`'s per-day contexts before each test, so that every test that asks
+    `flexasn.rules`' per-day contexts before each test, so that every test that asks
     for a decision runs the day's rules itself. Otherwise a test answered from a context an
     earlier test filled never calls them: mutmut would not know the test reaches those
     rules, and a mutant in them would survive untested."""
     if not os.environ.get("MUTANT_UNDER_TEST"):
         return
-    decide = sys.modules.get("flexasn.decide")
-    contexts = getattr(decide, "_CONTEXTS", None)
+    rules = sys.modules.get("flexasn.rules")
+    contexts = getattr(rules, "_CONTEXTS", None)
     if isinstance(contexts, dict):
         contexts.clear()

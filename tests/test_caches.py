@@ -17,7 +17,7 @@ import pytest
 
 import flexasn as fx
 from builders import MON, TUE, arrangement, opd, policy, staff
-from flexasn import decide, reasons
+from flexasn import decide, reasons, rules
 from flexasn.legal import _cite, cite
 from flexasn.messages import render_all
 from flexasn.reasons import Check, Reason, reason
@@ -49,10 +49,10 @@ GOLDEN_ASKED: list[tuple[fx.Employee, date, date | None]] = [
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    decide._CONTEXTS.clear()
+    rules._CONTEXTS.clear()
     reasons._SHARED.clear()
     yield
-    decide._CONTEXTS.clear()
+    rules._CONTEXTS.clear()
     reasons._SHARED.clear()
 
 
@@ -247,10 +247,10 @@ def test_known_on_is_part_of_the_day_context_key(fresh_caches: None) -> None:
 def test_the_day_context_table_is_bounded_and_keeps_answers_right(
     fresh_caches: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(decide, "_CONTEXTS_KEPT", 2)
+    monkeypatch.setattr(rules, "_CONTEXTS_KEPT", 2)
     days = [date(2025, 3, 24), date(2025, 3, 28), date(2025, 5, 10), date(2025, 3, 24)]
     outcomes = [fx.eligible_for_wfa(bkad(), BKAD, day).outcome for day in days]
-    assert len(decide._CONTEXTS) <= 2
+    assert len(rules._CONTEXTS) <= 2
     assert outcomes == [
         fx.Outcome.ALLOWED,
         fx.Outcome.DENIED,
@@ -322,3 +322,42 @@ def test_the_reasons_kept_per_context_are_bounded(
     assert len(decide.day_context(p, MON).shared) <= 2
     r = fx.eligible_for_wfa(staff(), opd(), MON, policy=p).reasons[0]
     assert r != "data_coverage" and r == r.model_copy()
+
+
+# --- the one decision cache, keyed by what the rules read ---------------------------------
+
+
+def test_the_decision_cache_answers_each_person_as_eligible_for_wfa(fresh_caches: None) -> None:
+    """`decide.Decisions` keeps a verdict per policy, day, OPD, profile and duty day: two
+    people with the same facts share it (no NIP is read), and it is their decision."""
+    policy = fx.get_policy("kab-malang")
+    cache = decide.Decisions()
+    other_nip = "197210102024012997"
+    for employee, day, known_on in GOLDEN_ASKED:
+        if known_on is not None:
+            continue
+        d = fx.eligible_for_wfa(employee, BKAD, day)
+        v = cache.of(policy, BKAD, employee, day)
+        assert (v.outcome, v.reasons, v.failed, v.unknown) == (
+            d.outcome,
+            d.reasons,
+            d.failed,
+            d.unknown,
+        )
+        twin = employee.model_copy(update={"nip": other_nip})
+        assert cache.of(policy, BKAD, twin, day) is v
+    # 24 March 2025 (Kab. Malang's Lebaran window): allowed, but not on one's duty day
+    monday = date(2025, 3, 24)
+    assert cache.of(policy, BKAD, bkad(), monday).allowed
+    on_duty = cache.of(policy, BKAD, bkad(duty_days=[monday]), monday)
+    assert on_duty.failed == (fx.Check.ROLE_ONSITE,)
+    assert on_duty.held == (fx.Check.ROLE_ONSITE,)
+
+
+def test_a_situation_without_a_person_gives_no_decision_only_a_verdict() -> None:
+    s = decide.profile_situation(
+        fx.people.profile_of(bkad()), False, BKAD, date(2025, 3, 24), fx.get_policy("kab-malang")
+    )
+    assert decide.verdict(s).allowed
+    with pytest.raises(fx.InvalidInputError):
+        decide.decide(s)

@@ -290,10 +290,13 @@ def test_every_decreed_day_off_has_a_name_in_both_languages() -> None:
 
 
 class _NoEmployee:
-    """Stands in for the employee: any look at it fails the test."""
+    """Stands in for the employee (or the OPD): any look at it fails the test."""
 
     def __getattr__(self, name: str) -> object:
         raise AssertionError(f"a shared rule read the employee's {name!r}")
+
+    def __bool__(self) -> bool:
+        raise AssertionError("a shared rule read whether the day is a duty day")
 
 
 @pytest.mark.parametrize(
@@ -319,8 +322,35 @@ def test_the_rules_made_once_per_day_or_opd_never_read_the_employee(
 
     unit = SLEMAN.model_copy(update={"instansi": instansi})
     s = situation(fx.Employee(nip=NIPS[0], opd="X"), unit, day, fx.get_policy(instansi))
-    blind = dataclasses.replace(s, employee=_NoEmployee(), shared=None)  # type: ignore[arg-type]
+    no = _NoEmployee()
+    blind = dataclasses.replace(s, employee=no, profile=no, on_duty=no, shared=None)  # type: ignore[arg-type]
     for rule in DAY_RULES | OPD_RULES:
+        assert rule(blind) == rule(dataclasses.replace(s, shared=None))
+
+
+@pytest.mark.parametrize(
+    ("instansi", "day"),
+    [
+        ("kab-malang", date(2025, 3, 24)),
+        ("kab-sleman", WFH_FRIDAY),
+        ("nasional", date(2025, 5, 5)),
+        ("kab-malang", date(2025, 3, 22)),
+    ],
+)
+def test_the_rules_made_once_per_profile_never_read_the_opd_or_the_person(
+    instansi: str, day: date
+) -> None:
+    """`decide.PROFILE_RULES` are answered once per policy, day, profile and duty, and shared
+    by every OPD and every person with that profile: a rule there that read the OPD or the
+    person (their NIP) would give one's answer to all."""
+    import dataclasses
+
+    from flexasn.decide import PROFILE_RULES, situation
+
+    unit = SLEMAN.model_copy(update={"instansi": instansi})
+    s = situation(fx.Employee(nip=NIPS[0], opd="X"), unit, day, fx.get_policy(instansi))
+    blind = dataclasses.replace(s, employee=_NoEmployee(), opd=_NoEmployee(), shared=None)  # type: ignore[arg-type]
+    for rule in PROFILE_RULES:
         assert rule(blind) == rule(dataclasses.replace(s, shared=None))
 
 

@@ -555,12 +555,12 @@ def test_request_time_limit() -> None:
 
 
 def test_an_unexpected_error_is_a_bare_500(monkeypatch: pytest.MonkeyPatch) -> None:
-    from flexasn.server import app as app_module
+    from flexasn.server import law
 
     def broken() -> bytes:
         raise RuntimeError(f"secret {NIP}")
 
-    monkeypatch.setattr(app_module, "_register_json", broken)
+    monkeypatch.setattr(law, "register_json", broken)
     r = asgi_get(create_app(Settings()), "/v1/instansi")
     p = problem_of(r, 500)
     assert NIP not in r.text and "secret" not in r.text

@@ -37,15 +37,15 @@ from typing import Any
 from pydantic import Field, computed_field
 
 from ._model import Frozen
+from .decide import Decisions, Verdict
 from .errors import InvalidInputError, require_type
 from .legal import Citation
 from .messages import Language, render_all, require_language
-from .people import Employee, Opd
+from .people import Employee, Opd, WorkMode
 from .plan import (
-    Eligibility,
+    OpdDay,
     check_roster,
-    day_context,
-    held_checks,
+    opd_day,
     prior_days,
     week_of,
     weekly_citation,
@@ -147,34 +147,55 @@ def validate_schedule(
         raise InvalidInputError(f"the schedule is for OPD {schedule.opd!r}, not {opd.code!r}")
     pol = resolve_policy(policy, opd.instansi)
     roster = check_roster(opd, employees, "employees")
-    out: list[Violation] = []
-    members = set(schedule.employees)
-    for nip in schedule.employees:
-        if nip not in roster:
+    out = _roster_violations(schedule, roster, opd)
+    week_counts = _earlier_weeks(schedule, history, roster)
+    decisions = Decisions()
+    for d in schedule.days:
+        day = opd_day(opd, d.day, pol)
+        week = week_of(d.day)
+        for nip, mode in d.remote.items():
+            week_counts[nip, week] += 1
+            e = roster.get(nip)
+            if e is not None:  # one not on the roster is reported above
+                found = decisions.of(pol, opd, e, d.day)
+                out.extend(_employee_violations(day, nip, e, mode, found, week_counts[nip, week]))
+        if day.status == "rule" and day.limit and len(d.remote) > day.limit:
             out.append(
                 _violation(
-                    Check.ROSTER,
+                    Check.QUOTA,
+                    d.day,
                     None,
-                    nip,
-                    "roster.not_on_roster",
-                    employee=masked_id(nip),
-                    opd=opd.code,
+                    "quota.fail",
+                    day.basis,
+                    remote=len(d.remote),
+                    day=d.day.isoformat(),
+                    limit=day.limit,
                 )
             )
-    for nip in roster:
-        if nip not in members:
-            out.append(
-                _violation(
-                    Check.ROSTER,
-                    None,
-                    nip,
-                    "roster.missing",
-                    employee=masked_id(nip),
-                    opd=opd.code,
-                )
-            )
+    return tuple(out)
 
-    week_counts: dict[tuple[str, date], int] = defaultdict(int)
+
+def _roster_violations(
+    schedule: Schedule, roster: Mapping[str, Employee], opd: Opd
+) -> list[Violation]:
+    """Schedule employees not on the roster, then roster employees missing from it."""
+    members = set(schedule.employees)
+    strangers = [(nip, "roster.not_on_roster") for nip in schedule.employees if nip not in roster]
+    missing = [(nip, "roster.missing") for nip in roster if nip not in members]
+    return [
+        _violation(Check.ROSTER, None, nip, key, employee=masked_id(nip), opd=opd.code)
+        for nip, key in (*strangers, *missing)
+    ]
+
+
+def _earlier_weeks(
+    schedule: Schedule,
+    history: Mapping[str, Any] | Schedule | None,
+    roster: Mapping[str, Employee],
+) -> defaultdict[tuple[str, date], int]:
+    """Remote days per employee and Monday-Sunday week before the schedule's first day:
+    ``history=`` and ``schedule.history`` together, each day counted once."""
+    week_counts: defaultdict[tuple[str, date], int] = defaultdict(int)
     earlier = prior_days(history, schedule.first_day, roster)
     for nip, days in schedule.history.items():
         earlier[nip] = tuple(sorted({*earlier.get(nip, ()), *days}))
@@ -182,85 +203,68 @@ def validate_schedule(
         for taken in days:
             if taken < schedule.first_day:
                 week_counts[nip, week_of(taken)] += 1
+    return week_counts
 
-    elig = Eligibility(opd, pol)
-    for d in schedule.days:
-        ctx = day_context(opd, d.day, pol)
-        week = week_of(d.day)
-        iso = d.day.isoformat()
-        for nip, mode in d.remote.items():
-            week_counts[nip, week] += 1
-            e = roster.get(nip)
-            if e is None:
-                continue  # reported above
-            decision = elig.decision(e, d.day)
-            if not decision.allowed:
-                checks = held_checks(decision)
-                first = decision.reason(checks[0])
-                key = "roster.ineligible" if decision.failed else "roster.undetermined"
-                out.append(
-                    _violation(
-                        checks[0],
-                        d.day,
-                        nip,
-                        key,
-                        first.basis,
-                        checks,
-                        employee=masked_id(nip),
-                        day=iso,
-                        mode=mode.value.upper(),
-                        check=checks[0].value,
-                        reason={lang: first.message(lang) for lang in ("id", "en")},
-                    )
-                )
-                continue
-            a = ctx.arrangement
-            assert a is not None  # an allowed decision has a permitting arrangement
-            if mode not in a.modes:
-                out.append(
-                    _violation(
-                        Check.FLEXIBLE_PERIOD,
-                        d.day,
-                        nip,
-                        "roster.mode_not_allowed",
-                        a.citation(),
-                        employee=masked_id(nip),
-                        day=iso,
-                        mode=mode.value.upper(),
-                        arrangement=a.id,
-                        modes=", ".join(m.value.upper() for m in a.modes),
-                    )
-                )
-            cap = ctx.weekly_limit
-            if cap is not None and not weekly_exempt(e) and week_counts[nip, week] > cap:
-                out.append(
-                    _violation(
-                        Check.WEEKLY_LIMIT,
-                        d.day,
-                        nip,
-                        "roster.weekly_limit",
-                        weekly_citation(),
-                        employee=masked_id(nip),
-                        day=iso,
-                        week=week.isoformat(),
-                        count=week_counts[nip, week],
-                        limit=cap,
-                    )
-                )
-        if ctx.status == "rule" and ctx.limit and len(d.remote) > ctx.limit:
-            out.append(
-                _violation(
-                    Check.QUOTA,
-                    d.day,
-                    None,
-                    "quota.fail",
-                    ctx.basis,
-                    remote=len(d.remote),
-                    day=iso,
-                    limit=ctx.limit,
-                )
+
+def _employee_violations(
+    day: OpdDay, nip: str, e: Employee, mode: WorkMode, found: Verdict, in_week: int
+) -> list[Violation]:
+    """Why one remote employee may not be out that day: the rules, the mode, the week
+    (``in_week`` remote days that week so far, this one included)."""
+    iso, shown = day.day.isoformat(), mode.value.upper()
+    if not found.allowed:
+        checks = found.held
+        first = found.reason(checks[0])
+        return [
+            _violation(
+                checks[0],
+                day.day,
+                nip,
+                "roster.ineligible" if found.failed else "roster.undetermined",
+                first.basis,
+                checks,
+                employee=masked_id(nip),
+                day=iso,
+                mode=shown,
+                check=checks[0].value,
+                reason={lang: first.message(lang) for lang in ("id", "en")},
             )
-    return tuple(out)
+        ]
+    out: list[Violation] = []
+    a = day.arrangement
+    assert a is not None  # an allowed decision has a permitting arrangement
+    if mode not in a.modes:
+        out.append(
+            _violation(
+                Check.FLEXIBLE_PERIOD,
+                day.day,
+                nip,
+                "roster.mode_not_allowed",
+                a.citation(),
+                employee=masked_id(nip),
+                day=iso,
+                mode=shown,
+                arrangement=a.id,
+                modes=", ".join(m.value.upper() for m in a.modes),
+            )
+        )
+    cap = day.weekly_limit
+    if cap is not None and not weekly_exempt(e) and in_week > cap:
+        out.append(
+            _violation(
+                Check.WEEKLY_LIMIT,
+                day.day,
+                nip,
+                "roster.weekly_limit",
+                weekly_citation(),
+                employee=masked_id(nip),
+                day=iso,
+                week=week_of(day.day).isoformat(),
+                count=in_week,
+                limit=cap,
+            )
+        )
+    return out
 
 
 __all__ = [

@@ -28,22 +28,25 @@ its last four digits only; callers key their logs with their own identifiers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, cast
 
 from pydantic import computed_field, model_validator
 
 from ._model import Frozen
-from .calendar import DayInfo, covered_years, day_info
 from .errors import InvalidInputError, require_date, require_type
 from .legal import data_as_of
 from .messages import Language, Text, render, require_language
-from .people import Employee, Opd, ServiceCategory, WorkMode, mask_nip
-from .policy import NATIONAL, InForce, Policy, QuotaRule, national_policy, resolve_policy
+from .people import Employee, Opd, Profile, WorkMode, mask_nip, profile_of
+from .policy import (
+    Arrangement,
+    Policy,
+    resolve_policy,
+)
 from .quotas import today_in
 from .reasons import Check, Outcome, Reason, outcome_of
-from .rules import Situation
+from .rules import DayContext, Situation, day_context
 from .rules.arrangement import flexible_period, frontline, opd_allowed, role_onsite
 from .rules.permen_panrb_4_2025 import (
     agency_scope,
@@ -73,9 +76,33 @@ DAY_RULES: frozenset[Callable[[Situation], Reason]] = frozenset(
     {data_coverage, working_day, flexible_period}
 )
 """Rules that read only what the policy, the day and ``known_on`` fix: their reason is made
-once per [`DayContext`][flexasn.decide.DayContext]."""
+once per [`DayContext`][flexasn.rules.DayContext]."""
 OPD_RULES: frozenset[Callable[[Situation], Reason]] = frozenset({agency_scope, opd_allowed})
 """Rules that read those and the OPD only: their reason is made once per context and OPD."""
+PROFILE_RULES: frozenset[Callable[[Situation], Reason]] = frozenset(
+    {role_onsite, frontline, discipline, new_employee}
+)
+"""Rules that read the context, the employee's [`Profile`][flexasn.people.Profile] and whether
+the day is a duty day, never the OPD: their reason is made once per context, profile and
+duty."""
+
+
+def failed_checks(reasons: tuple[Reason, ...]) -> tuple[Check, ...]:
+    """The codes of the checks that failed, in order."""
+    return tuple(r.check for r in reasons if r.passed is False)
+
+
+def unknown_checks(reasons: tuple[Reason, ...]) -> tuple[Check, ...]:
+    """The codes of the checks whose answer is not known, in order."""
+    return tuple(r.check for r in reasons if r.passed is None)
+
+
+def reason_of(reasons: tuple[Reason, ...], check: Check | str) -> Reason:
+    """The reason of one check; KeyError when that check was not made."""
+    for r in reasons:
+        if r.check == check:
+            return r
+    raise KeyError(str(check))
 
 
 class Decision(Frozen):
@@ -133,19 +160,16 @@ class Decision(Frozen):
     @property
     def failed(self) -> tuple[Check, ...]:
         """The codes of the checks that failed, in order."""
-        return tuple(r.check for r in self.reasons if r.passed is False)
+        return failed_checks(self.reasons)
 
     @property
     def unknown(self) -> tuple[Check, ...]:
         """The codes of the checks whose answer is not known, in order."""
-        return tuple(r.check for r in self.reasons if r.passed is None)
+        return unknown_checks(self.reasons)
 
     def reason(self, check: Check | str) -> Reason:
         """The reason of one check; KeyError when that check was not made."""
-        for r in self.reasons:
-            if r.check == check:
-                return r
-        raise KeyError(str(check))
+        return reason_of(self.reasons, check)
 
     def explain(self, lang: Language = "id") -> str:
         """A plain-text explanation, one line per check, in Indonesian or English."""
@@ -163,54 +187,6 @@ class Decision(Frozen):
         if self.later_than_known:
             lines.append("  " + render("decision.later_than_known", lang, as_of=self.law_as_of))
         return "\n".join(lines)
-
-
-@dataclass(frozen=True, slots=True)
-class DayContext:
-    """What the rules read that depends on the policy and the day, never on the employee:
-    whether the year is decreed, the arrangement in force and the day's kind."""
-
-    covered: bool
-    in_force: InForce
-    day_info: DayInfo
-    shared: dict[object, object] = field(default_factory=dict, compare=False)
-    """Reasons made for this context: of [`DAY_RULES`][flexasn.decide.DAY_RULES], and of
-    [`OPD_RULES`][flexasn.decide.OPD_RULES] per OPD."""
-    quota_rules: dict[tuple[str, ServiceCategory], QuotaRule | None] = field(
-        default_factory=dict, compare=False
-    )
-    """The quota rule of the arrangement in force for each OPD kind and service."""
-
-
-_CONTEXTS: dict[tuple[int, date, date | None], tuple[Policy, Policy | None, DayContext]] = {}
-_CONTEXTS_KEPT = 4096
-"""At most this many day contexts are kept; the table starts afresh when full."""
-
-
-def day_context(policy: Policy, on: date, known_on: date | None = None) -> DayContext:
-    """The [`DayContext`][flexasn.decide.DayContext] of ``policy`` on ``on`` as known on
-    ``known_on``.
-
-    Kept per policy object, day and ``known_on``, and for the national layer in use when
-    it was computed: a policy is frozen and the bundled calendar never changes in a
-    process, so only another policy object (a [`register_policy`][flexasn.register_policy], an
-    edited file) or another national layer can change the answer, and either misses the
-    table. The entry holds the policy itself, so its ``id()`` is not reused while kept.
-    """
-    national = national_policy() if policy.id != NATIONAL else None
-    key = (id(policy), on, known_on)
-    kept = _CONTEXTS.get(key)
-    if kept is not None and kept[0] is policy and kept[1] is national:
-        return kept[2]
-    context = DayContext(
-        covered=on.year in covered_years(known_on=known_on),
-        in_force=policy.in_force(on, known_on=known_on),
-        day_info=day_info(on, strict=False, known_on=known_on),
-    )
-    if len(_CONTEXTS) >= _CONTEXTS_KEPT:
-        _CONTEXTS.clear()
-    _CONTEXTS[key] = (policy, national, context)
-    return context
 
 
 def situation(
@@ -232,31 +208,49 @@ def situation(
                 other=opd.code,
             )
         )
+    return profile_situation(
+        profile_of(employee),
+        on in employee.duty_days,
+        opd,
+        on,
+        policy,
+        remote_days_this_week=remote_days_this_week,
+        known_on=known_on,
+        employee=employee,
+    )
+
+
+def profile_situation(
+    profile: Profile,
+    on_duty: bool,
+    opd: Opd,
+    on: date,
+    policy: Policy,
+    *,
+    remote_days_this_week: int | None = None,
+    known_on: date | None = None,
+    employee: Employee | None = None,
+) -> Situation:
+    """The situation of any employee with ``profile`` (on a duty day or not) in ``opd``:
+    what the rules read, without a person."""
     if remote_days_this_week is not None and not 0 <= remote_days_this_week <= 7:
         raise InvalidInputError(Text("argument.remote_days"))
     context = day_context(policy, on, known_on)
-    arrangement = context.in_force.arrangement
-    rule = None
-    if arrangement is not None and arrangement.permits_flexible_work:
-        key = (opd.kind, opd.service)
-        if key in context.quota_rules:
-            rule = context.quota_rules[key]
-        else:  # a conflict raises every time, naming this OPD
-            rule = arrangement.quota_rule(opd.kind, opd.service, f"OPD {opd.code}")
-            context.quota_rules[key] = rule  # bounded: kinds x services
     return Situation(
-        employee=employee,
+        profile=profile,
+        on_duty=on_duty,
         opd=opd,
         day=on,
         policy=policy,
         day_info=context.day_info,
         covered=context.covered,
-        arrangement=arrangement,
-        quota_rule=rule,
+        arrangement=context.arrangement,
+        quota_rule=context.quota_rule(opd.kind, opd.service, f"OPD {opd.code}"),
         remote_days_this_week=remote_days_this_week,
         in_force=context.in_force,
         known_on=known_on,
         shared=context.shared,
+        employee=employee,
     )
 
 
@@ -271,8 +265,9 @@ def _keep(shared: dict[object, object], key: object, value: object) -> None:
 
 
 def _reason(rule: Callable[[Situation], Reason], s: Situation) -> Reason:
-    """``rule(s)``, or the reason it gave for the same policy, day, ``known_on`` (and OPD)."""
-    if s.shared is None or not (rule in DAY_RULES or rule in OPD_RULES):
+    """``rule(s)``, or the reason it gave for the same policy, day, ``known_on`` (and OPD, or
+    profile and duty)."""
+    if s.shared is None:
         return rule(s)
     if rule in DAY_RULES:
         found = s.shared.get(rule)
@@ -281,6 +276,16 @@ def _reason(rule: Callable[[Situation], Reason], s: Situation) -> Reason:
             _keep(s.shared, rule, found)
         assert isinstance(found, Reason)
         return found
+    if rule in PROFILE_RULES:
+        key = (rule, s.profile, s.on_duty)
+        found = s.shared.get(key)
+        if found is None:
+            found = rule(s)
+            _keep(s.shared, key, found)
+        assert isinstance(found, Reason)
+        return found
+    if rule not in OPD_RULES:
+        return rule(s)
     # per OPD object: the entry holds the OPD, so its id() is not reused while kept; an
     # equal OPD of its own is answered afresh
     kept = s.shared.get((rule, id(s.opd)))
@@ -291,13 +296,23 @@ def _reason(rule: Callable[[Situation], Reason], s: Situation) -> Reason:
     return made
 
 
-def decide(s: Situation) -> Decision:
-    """Run every rule on a prepared `Situation`."""
+def _reasons(s: Situation) -> tuple[Reason, ...]:
+    """The reasons of every rule, in their order, the weekly limit last where it applies."""
     reasons = [_reason(rule, s) for rule in RULES]
     if applies_weekly_limit(s):
         reasons.append(weekly_limit(s))
+    return tuple(reasons)
+
+
+def decide(s: Situation) -> Decision:
+    """Run every rule on a prepared `Situation` of an employee (``s.employee`` set: the
+    decision names them by their masked NIP)."""
+    if s.employee is None:
+        raise InvalidInputError(
+            "decide needs a situation of an employee; verdict answers for a profile"
+        )
     a = s.arrangement
-    found = tuple(reasons)
+    found = _reasons(s)
     return _validated_decision(
         {
             "schema_version": DECISION_SCHEMA_VERSION,
@@ -335,6 +350,76 @@ def _validated_decision(fields: dict[str, Any]) -> Decision:
 
 _DECISION_SET = frozenset(Decision.model_fields) - {"schema_version"}
 """The fields a decision is made with (as ``Decision(...)`` would record them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The answer of the rules for a profile rather than a person: a
+    [`Decision`][flexasn.Decision] without the employee (the same outcome and reasons)."""
+
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+    arrangement: Arrangement | None
+
+    @property
+    def allowed(self) -> bool:
+        """True exactly when the outcome is ``allowed``."""
+        return self.outcome is Outcome.ALLOWED
+
+    @property
+    def failed(self) -> tuple[Check, ...]:
+        """The codes of the checks that failed, in order."""
+        return failed_checks(self.reasons)
+
+    @property
+    def unknown(self) -> tuple[Check, ...]:
+        """The codes of the checks whose answer is not known, in order."""
+        return unknown_checks(self.reasons)
+
+    @property
+    def held(self) -> tuple[Check, ...]:
+        """The checks that failed, then those unknown: why it is not allowed."""
+        return self.failed + self.unknown
+
+    def reason(self, check: Check | str) -> Reason:
+        """The reason of one check; KeyError when that check was not made."""
+        return reason_of(self.reasons, check)
+
+
+def verdict(s: Situation) -> Verdict:
+    """Run every rule on a prepared `Situation`, of a person or of a profile alone."""
+    found = _reasons(s)
+    return Verdict(outcome_of(found), found, s.arrangement)
+
+
+class Decisions:
+    """The one decision cache: [`Verdict`][flexasn.decide.Verdict]s kept by what the rules
+    read, the policy, the day, the OPD, the employee's [`Profile`][flexasn.people.Profile]
+    and whether the day is one of their duty days (the weekly limit not counted: the
+    caller counts). It holds no NIP. The rotation planner, the schedule checker and the
+    simulation each keep one for a run."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, date, int, Profile, bool], tuple[Policy, Opd, Verdict]] = {}
+
+    def verdict(
+        self, policy: Policy, opd: Opd, day: date, profile: Profile, on_duty: bool
+    ) -> Verdict:
+        """The verdict for any employee of ``opd`` with ``profile`` on ``day``."""
+        # the entry holds the policy and the OPD, so their id() is not reused while kept
+        key = (id(policy), day, id(opd), profile, on_duty)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] is policy and kept[1] is opd:
+            return kept[2]
+        found = verdict(profile_situation(profile, on_duty, opd, day, policy))
+        self._kept[key] = (policy, opd, found)
+        return found
+
+    def of(
+        self, policy: Policy, opd: Opd, e: Employee, day: date, profile: Profile | None = None
+    ) -> Verdict:
+        """The verdict for employee ``e`` (``profile`` is ``profile_of(e)``, given when known)."""
+        return self.verdict(policy, opd, day, profile or profile_of(e), day in e.duty_days)
 
 
 def eligible_for_wfa(
@@ -393,11 +478,19 @@ __all__ = [
     "DAY_RULES",
     "DECISION_SCHEMA_VERSION",
     "OPD_RULES",
+    "PROFILE_RULES",
     "RULES",
     "DayContext",
     "Decision",
+    "Decisions",
+    "Verdict",
     "day_context",
     "decide",
     "eligible_for_wfa",
+    "failed_checks",
+    "profile_situation",
+    "reason_of",
     "situation",
+    "unknown_checks",
+    "verdict",
 ]

@@ -48,13 +48,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from .calendar import working_days
-from .decide import Decision, decide, situation
+from .decide import Decisions
 from .errors import InvalidInputError, require_date, require_items, require_type
 from .legal import Citation, cite
-from .people import Employee, Opd, Profile, WorkMode, mask_nip, profile_of
-from .policy import Arrangement, ArrangementKind, InForce, Policy, resolve_policy
+from .people import Employee, Opd, WorkMode, mask_nip, profile_of
+from .policy import Arrangement, InForce, Policy, resolve_policy
 from .quotas import quota
 from .reasons import Check
+from .rules import day_context, standing_of
 from .schedule import (
     DayStatus,
     DaySummary,
@@ -71,7 +72,7 @@ _CHECK_ORDER = {c: i for i, c in enumerate(Check)}
 
 
 @dataclass(frozen=True, slots=True)
-class DayContext:
+class OpdDay:
     """What one day means for one OPD: its limit, the arrangement, the mode, the weekly limit."""
 
     day: date
@@ -90,10 +91,7 @@ class DayContext:
     def weekly_limit(self) -> int | None:
         """The weekly limit of the standing arrangement that counts the day, if any: the
         one in force, or one beside a weekly arrangement in force (LAW.md §3a)."""
-        a = self.arrangement
-        if a is not None and a.kind is ArrangementKind.STANDING:
-            return a.weekly_limit
-        standing = self.in_force.standing if self.in_force is not None else None
+        standing = standing_of(self.arrangement, self.in_force)
         return standing.weekly_limit if standing is not None else None
 
     def mode(self, prefer: WorkMode | None) -> WorkMode:
@@ -103,53 +101,25 @@ class DayContext:
         return prefer if prefer in modes else modes[0]
 
 
-def day_context(opd: Opd, day: date, policy: Policy, *, strict: bool = False) -> DayContext:
+def opd_day(opd: Opd, day: date, policy: Policy, *, strict: bool = False) -> OpdDay:
     """The OPD's day: [`flexasn.quota`][flexasn.quota] (``strict=False``) and the arrangement in
-    force.
+    force, both read from the day's [`DayContext`][flexasn.rules.DayContext].
 
     A quota without a number (``undefined`` or ``unknown``) becomes status
     ``quota_undefined`` (limit None) unless ``strict``, which raises
     [`QuotaUndefinedError`][flexasn.QuotaUndefinedError].
     """
-    in_force = policy.in_force(day)
+    in_force = day_context(policy, day).in_force
     q = quota(opd, day, policy=policy, strict=strict)
     if q.limit is None:
-        return DayContext(day, "quota_undefined", None, in_force.arrangement, q.basis, in_force)
+        return OpdDay(day, "quota_undefined", None, in_force.arrangement, q.basis, in_force)
     status: DayStatus = q.reason  # type: ignore[assignment]
-    return DayContext(day, status, q.limit, in_force.arrangement, q.basis, in_force)
+    return OpdDay(day, status, q.limit, in_force.arrangement, q.basis, in_force)
 
 
 def weekly_exempt(e: Employee) -> bool:
     """Pasal 13's exceptions: duties outside the office, or special circumstances."""
     return e.duties_outside_office or e.special_circumstances
-
-
-class Eligibility:
-    """Decisions of [`flexasn.decide.decide`][flexasn.decide.decide] cached per distinct situation.
-
-    Two employees of the same OPD with the same `Profile`, both on duty or both
-    off duty on a day, get the same decision that day: it is computed once, for the
-    first of them (the rules read nothing else of the employee).
-    """
-
-    def __init__(self, opd: Opd, policy: Policy) -> None:
-        self.opd = opd
-        self.policy = policy
-        self._cache: dict[tuple[date, Profile, bool], Decision] = {}
-
-    def decision(self, e: Employee, day: date, profile: Profile | None = None) -> Decision:
-        """The decision for ``e`` on ``day`` (weekly limit not counted: the caller counts)."""
-        key = (day, profile or profile_of(e), day in e.duty_days)
-        found = self._cache.get(key)
-        if found is None:
-            found = decide(situation(e, self.opd, day, self.policy))
-            self._cache[key] = found
-        return found
-
-
-def held_checks(d: Decision) -> tuple[Check, ...]:
-    """The checks of a decision that failed, then those unknown: why it is not allowed."""
-    return d.failed + d.unknown
 
 
 def check_roster(opd: Opd, employees: Iterable[Employee], what: str) -> dict[str, Employee]:
@@ -236,11 +206,7 @@ def plan_rotation(
     require_date(start, "start")
     require_date(end, "end")
     require_type(strict, bool, "strict")
-    if mode is not None:
-        require_type(mode, str, "mode")
-        if mode not in (WorkMode.WFH, WorkMode.WFA):
-            raise InvalidInputError("mode is the remote mode to prefer: wfh or wfa")
-        mode = WorkMode(mode)
+    prefer = _preferred_mode(mode)
     pol = resolve_policy(policy, opd.instansi)
     roster = check_roster(opd, employees, "employees")
     if len(roster) > opd.headcount:
@@ -248,74 +214,14 @@ def plan_rotation(
             f"OPD {opd.code!r} has a headcount of {opd.headcount} but {len(roster)} employees "
             "were given: correct the headcount (the quota base)"
         )
-    days = span_days(start, end)
-    contexts = [day_context(opd, d, pol, strict=strict) for d in days]
+    days = [opd_day(opd, d, pol, strict=strict) for d in span_days(start, end)]
     past = prior_days(history, start, roster)
-
-    profiles = {nip: profile_of(e) for nip, e in roster.items()}
-    elig = Eligibility(opd, pol)
-    held: dict[str, set[Check]] = defaultdict(set)
-    eligible_on: list[list[str]] = []
-    for ctx in contexts:
-        today: list[str] = []
-        if ctx.open:
-            for nip, e in roster.items():
-                decision = elig.decision(e, ctx.day, profiles[nip])
-                if decision.allowed:
-                    today.append(nip)
-                else:
-                    held[nip].update(held_checks(decision))
-        eligible_on.append(today)
-
-    remaining: dict[str, int] = defaultdict(int)
-    for today in eligible_on:
-        for nip in today:
-            remaining[nip] += 1
-    counts: dict[str, int] = dict.fromkeys(remaining, 0)
-    week_counts: dict[tuple[str, date], int] = defaultdict(int)
-    for nip, ds in past.items():
-        for d in ds:
-            week_counts[nip, week_of(d)] += 1
-    tiebreak = {nip: _tiebreak(nip) for nip in remaining}
-
-    plan_days: list[ScheduleDay] = []
-    for ctx, today in zip(contexts, eligible_on, strict=True):
-        remote: dict[str, WorkMode] = {}
-        if today:
-            cap = ctx.weekly_limit
-            week = week_of(ctx.day)
-            candidates: list[str] = []
-            for nip in today:
-                remaining[nip] -= 1
-                if (
-                    cap is not None
-                    and not weekly_exempt(roster[nip])
-                    and week_counts[nip, week] >= cap
-                ):
-                    held[nip].add(Check.WEEKLY_LIMIT)
-                else:
-                    candidates.append(nip)
-            candidates.sort(key=lambda n: (counts[n], remaining[n], tiebreak[n], n))
-            assert ctx.limit is not None
-            chosen = candidates[: ctx.limit]
-            for nip in candidates[ctx.limit :]:
-                held[nip].add(Check.QUOTA)
-            day_mode = ctx.mode(mode)
-            for nip in sorted(chosen):
-                remote[nip] = day_mode
-                counts[nip] += 1
-                week_counts[nip, week] += 1
-        plan_days.append(
-            ScheduleDay(
-                day=ctx.day,
-                remote=remote,
-                limit=ctx.limit,
-                status=ctx.status,
-                arrangement=ctx.arrangement.id if ctx.arrangement else None,
-                basis=ctx.basis,
-            )
-        )
-
+    rotation = _Rotation(roster, past)
+    eligible_on = [rotation.eligible(pol, opd, day) for day in days]
+    rotation.count_chances(eligible_on)
+    plan_days = [
+        rotation.day(day, today, prefer) for day, today in zip(days, eligible_on, strict=True)
+    ]
     return Schedule(
         opd=opd.code,
         instansi=opd.instansi,
@@ -327,10 +233,98 @@ def plan_rotation(
         history=past,
         held={
             nip: tuple(sorted(checks, key=_CHECK_ORDER.__getitem__))
-            for nip, checks in sorted(held.items())
+            for nip, checks in sorted(rotation.held.items())
         },
-        fairness=_fairness(counts, held),
+        fairness=_fairness(rotation.counts, rotation.held),
     )
+
+
+def _preferred_mode(mode: WorkMode | None) -> WorkMode | None:
+    """``mode=`` of the planner: None, or WFH or WFA."""
+    if mode is None:
+        return None
+    require_type(mode, str, "mode")
+    if mode not in (WorkMode.WFH, WorkMode.WFA):
+        raise InvalidInputError("mode is the remote mode to prefer: wfh or wfa")
+    return WorkMode(mode)
+
+
+class _Rotation:
+    """The planner's state over a span: who is eligible when, their remote days so far
+    (in the span and per Monday-Sunday week), and why anyone was held on site."""
+
+    def __init__(
+        self, roster: Mapping[str, Employee], past: Mapping[str, tuple[date, ...]]
+    ) -> None:
+        self.roster = roster
+        self.profiles = {nip: profile_of(e) for nip, e in roster.items()}
+        self.decisions = Decisions()
+        self.held: dict[str, set[Check]] = defaultdict(set)
+        self.remaining: dict[str, int] = defaultdict(int)
+        self.counts: dict[str, int] = {}
+        self.week_counts: dict[tuple[str, date], int] = defaultdict(int)
+        for nip, ds in past.items():
+            for d in ds:
+                self.week_counts[nip, week_of(d)] += 1
+        self.tiebreak: dict[str, bytes] = {}
+
+    def eligible(self, policy: Policy, opd: Opd, day: OpdDay) -> list[str]:
+        """The employees the rules allow out on an open day (the others are held)."""
+        today: list[str] = []
+        if not day.open:
+            return today
+        for nip, e in self.roster.items():
+            found = self.decisions.of(policy, opd, e, day.day, self.profiles[nip])
+            if found.allowed:
+                today.append(nip)
+            else:
+                self.held[nip].update(found.held)
+        return today
+
+    def count_chances(self, eligible_on: list[list[str]]) -> None:
+        """Each employee's eligible days in the span, their remaining chances."""
+        for today in eligible_on:
+            for nip in today:
+                self.remaining[nip] += 1
+        self.counts = dict.fromkeys(self.remaining, 0)
+        self.tiebreak = {nip: _tiebreak(nip) for nip in self.remaining}
+
+    def day(self, day: OpdDay, today: list[str], prefer: WorkMode | None) -> ScheduleDay:
+        """Choose who goes out on one day: the fewest remote days first, within the weekly
+        limit and the OPD's limit."""
+        remote: dict[str, WorkMode] = {}
+        if today:
+            cap = day.weekly_limit
+            week = week_of(day.day)
+            candidates: list[str] = []
+            for nip in today:
+                self.remaining[nip] -= 1
+                if (
+                    cap is not None
+                    and not weekly_exempt(self.roster[nip])
+                    and self.week_counts[nip, week] >= cap
+                ):
+                    self.held[nip].add(Check.WEEKLY_LIMIT)
+                else:
+                    candidates.append(nip)
+            counts, remaining, tiebreak = self.counts, self.remaining, self.tiebreak
+            candidates.sort(key=lambda n: (counts[n], remaining[n], tiebreak[n], n))
+            assert day.limit is not None
+            for nip in candidates[day.limit :]:
+                self.held[nip].add(Check.QUOTA)
+            day_mode = day.mode(prefer)
+            for nip in sorted(candidates[: day.limit]):
+                remote[nip] = day_mode
+                counts[nip] += 1
+                self.week_counts[nip, week] += 1
+        return ScheduleDay(
+            day=day.day,
+            remote=remote,
+            limit=day.limit,
+            status=day.status,
+            arrangement=day.arrangement.id if day.arrangement else None,
+            basis=day.basis,
+        )
 
 
 def _fairness(counts: dict[str, int], held: Mapping[str, set[Check]]) -> Fairness:
@@ -367,7 +361,7 @@ def summarize(
     pol = resolve_policy(policy, opd.instansi)
     lines = []
     for d in schedule.days:
-        ctx = day_context(opd, d.day, pol)
+        ctx = opd_day(opd, d.day, pol)
         filled = d.model_copy(
             update={
                 "limit": ctx.limit,
@@ -387,11 +381,9 @@ def weekly_citation() -> Citation:
 
 __all__ = [
     "WEEKLY_BASIS",
-    "DayContext",
-    "Eligibility",
+    "OpdDay",
     "check_roster",
-    "day_context",
-    "held_checks",
+    "opd_day",
     "plan_rotation",
     "prior_days",
     "span_days",

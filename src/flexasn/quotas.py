@@ -14,8 +14,9 @@ exact (`fractions.Fraction`): ``quota_limit(180, "35")`` is 63, where
 
 from __future__ import annotations
 
+import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -26,7 +27,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, model_validator
 
 from ._model import Frozen
-from .calendar import DayKind, covered_years, day_info
+from .calendar import DayKind, covered_years
 from .errors import (
     ArgumentTypeError,
     InvalidInputError,
@@ -38,6 +39,7 @@ from .errors import (
 from .legal import Citation, cite
 from .people import AgencyType, Opd, ServiceCategory
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, Rounding, resolve_policy
+from .rules import DayContext, day_context
 
 
 def _percent(value: object) -> Fraction:
@@ -109,8 +111,19 @@ def quota_limit(
     require_type(rounding, str, "rounding")
     if onsite_required < 0:
         raise InvalidInputError(f"onsite_required must not be negative (got {onsite_required})")
-    share = _round(headcount * _percent(percent) / 100, rounding)
+    return _exact_limit(headcount, _percent(percent), rounding, onsite_required)
+
+
+def _exact_limit(headcount: int, percent: Fraction, rounding: str, onsite_required: int) -> int:
+    """``min(round(headcount x percent / 100), headcount - onsite_required)``, never below 0."""
+    share = _round(headcount * percent / 100, rounding)
     return max(0, min(share, headcount - onsite_required))
+
+
+@functools.lru_cache(maxsize=256)
+def _rule_percent(percent: Decimal) -> Fraction:
+    """A quota rule's percent (validated with the policy) as an exact fraction."""
+    return _percent(percent)
 
 
 class QuotaStatus(StrEnum):
@@ -191,7 +204,19 @@ def today_in(policy: Policy) -> date:
     return datetime.now(ZoneInfo(policy.timezone)).date()
 
 
-def _undefined_message(policy: Policy, arrangement: Arrangement, label: str, day: date) -> str:
+GENERIC_LABEL = "the OPD"
+"""How quota terms shared by every OPD of a kind name the OPD in their ``detail``."""
+
+
+def _detail(policy: Policy, terms: QuotaTerms, day: date, label: str) -> str:
+    """Why ``terms`` give no number, naming the OPD as ``label``."""
+    if terms.reason in ("coverage", "estimated_holiday"):
+        return (
+            f"{day.isoformat()}: whether it is an ASN working day is not decreed yet (beyond "
+            f"the decreed calendar, or an estimated holiday); no quota can be given for {label}"
+        )
+    arrangement = terms.arrangement
+    assert arrangement is not None  # undefined and unknown terms name their arrangement
     cited = arrangement.citation()
     if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
         return (
@@ -213,12 +238,26 @@ def default_onsite(arrangement: Arrangement, rule: QuotaRule, opd: Opd) -> int:
     return min(opd.headcount, rule.min_onsite + head)
 
 
+def rule_limit(
+    arrangement: Arrangement, rule: QuotaRule, opd: Opd, onsite_required: int | None = None
+) -> int:
+    """The OPD's limit under a quota rule of an arrangement: [`quota_limit`][flexasn.quota_limit]
+    of its headcount at the rule's percent and rounding, bounded by the staff kept on site
+    ([`default_onsite`][flexasn.quotas.default_onsite] unless ``onsite_required`` is given)."""
+    onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
+    if onsite < 0:  # the same check as quota_limit's; everything else is validated already
+        raise InvalidInputError(f"onsite_required must not be negative (got {onsite})")
+    return _exact_limit(opd.headcount, _rule_percent(rule.percent), rule.rounding, onsite)
+
+
 @dataclass(frozen=True, slots=True)
 class QuotaTerms:
     """What an OPD's quota on a day depends on, before its headcount is known.
 
     Shared by every OPD of the same kind, service category and agency type on that
-    day under one policy: the batch layer ([`flexasn.simulate`][flexasn.simulate]) computes it once.
+    day under one policy: [`quota_terms`][flexasn.quotas.quota_terms] computes it once per
+    [`DayContext`][flexasn.rules.DayContext], and the quota, the planner and the simulation
+    ([`flexasn.simulate`][flexasn.simulate]) read it.
     """
 
     status: QuotaStatus
@@ -234,6 +273,60 @@ class QuotaTerms:
         """True when the terms give a number (a limit, possibly 0)."""
         return self.status not in (QuotaStatus.UNDEFINED, QuotaStatus.UNKNOWN)
 
+    def limit(self, opd: Opd, onsite_required: int | None = None) -> int | None:
+        """The OPD's limit under these terms (None where they give no number, 0 where no
+        rule applies): the arithmetic of [`rule_limit`][flexasn.quotas.rule_limit]."""
+        if not self.defined:
+            return None
+        if self.rule is None or self.arrangement is None:
+            return 0
+        return rule_limit(self.arrangement, self.rule, opd, onsite_required)
+
+
+def out_of_scope_terms() -> QuotaTerms:
+    """Terms of an agency outside Permen PANRB 4/2025 (TNI, Polri, missions abroad)."""
+    return QuotaTerms(
+        QuotaStatus.EXCLUDED, "out_of_scope", basis=cite("permen-panrb-4-2025", "Pasal 38")
+    )
+
+
+def _derive_terms(
+    policy: Policy, context: DayContext, day: date, kind: str, service: ServiceCategory, label: str
+) -> QuotaTerms:
+    """The terms of a civil agency's OPD, worked out from the day's context (``detail``
+    names the OPD in general); [`quota_terms`][flexasn.quotas.quota_terms] keeps them there."""
+    info, covered = context.day_info, context.covered
+    # an estimated Islamic holiday in a covered year (LAW.md §4): its day kind is not certain
+    uncertain = not covered or (info.estimated and info.kind is not DayKind.WEEKEND)
+    if not info.is_working_day and (not uncertain or info.kind is DayKind.WEEKEND):
+        return QuotaTerms(QuotaStatus.NOT_WORKING_DAY, "day_off", basis=info.basis)
+    arrangement = context.arrangement
+    if arrangement is not None and arrangement.kind is ArrangementKind.NO_FLEXIBLE_WORK:
+        basis = arrangement.citation()
+        return QuotaTerms(
+            QuotaStatus.NO_FLEXIBLE_WORK, "no_flexible_work", arrangement, basis=basis
+        )
+    found: QuotaTerms | None = None
+    if uncertain and (arrangement is not None or not covered):
+        reason = "coverage" if not covered else "estimated_holiday"
+        found = QuotaTerms(QuotaStatus.UNKNOWN, reason, arrangement, basis=info.basis)
+    elif arrangement is None:
+        return QuotaTerms(QuotaStatus.NO_FLEXIBLE_WORK, "no_arrangement")
+    elif arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
+        found = QuotaTerms(
+            QuotaStatus.UNKNOWN, "unknown", arrangement, basis=arrangement.citation()
+        )
+    else:
+        rule = context.quota_rule(kind, service, label)
+        if rule is None:
+            basis = arrangement.citation()
+            found = QuotaTerms(QuotaStatus.UNDEFINED, "undefined", arrangement, basis=basis)
+        else:
+            status = QuotaStatus.SET if rule.percent > 0 else QuotaStatus.EXCLUDED
+            basis = (rule.basis or arrangement.basis).citation()
+            return QuotaTerms(status, "rule", arrangement, rule, basis)
+    return replace(found, detail=_detail(policy, found, day, GENERIC_LABEL))
+
 
 def quota_terms(
     policy: Policy,
@@ -242,58 +335,37 @@ def quota_terms(
     service: ServiceCategory,
     agency_type: AgencyType = AgencyType.CIVIL,
     *,
-    label: str = "the OPD",
+    label: str = GENERIC_LABEL,
     known_on: date | None = None,
+    context: DayContext | None = None,
 ) -> QuotaTerms:
-    """The terms of a quota on ``day`` for an OPD of that kind, service and agency type.
+    """The terms of a quota on ``day`` for an OPD of that kind, service and agency type:
+    which quota rule governs it that day, or why none does.
+
+    The one place this is worked out: computed once per policy, day, ``known_on`` and OPD
+    kind, service and agency type (kept in the day's
+    [`DayContext`][flexasn.rules.DayContext]; a caller holding it already passes it as
+    ``context``) and read by [`quota`][flexasn.quota], the rotation planner and the
+    simulation. ``label`` names the OPD in ``detail`` and in a
+    [`PolicyConflictError`][flexasn.PolicyConflictError].
 
     Never raises for a legal answer: where no instrument sets the proportion, or the day
     is beyond the decreed calendar, the terms say so (``status`` undefined or unknown).
     """
-    if agency_type is not AgencyType.CIVIL:
-        basis = cite("permen-panrb-4-2025", "Pasal 38")
-        return QuotaTerms(QuotaStatus.EXCLUDED, "out_of_scope", basis=basis)
-    info = day_info(day, strict=False, known_on=known_on)
-    covered = day.year in covered_years(known_on=known_on)
-    # an estimated Islamic holiday in a covered year (LAW.md §4): its day kind is not certain
-    uncertain = not covered or (info.estimated and info.kind is not DayKind.WEEKEND)
-    if not info.is_working_day and (not uncertain or info.kind is DayKind.WEEKEND):
-        return QuotaTerms(QuotaStatus.NOT_WORKING_DAY, "day_off", basis=info.basis)
-    in_force = policy.in_force(day, known_on=known_on)
-    arrangement = in_force.arrangement
-    if arrangement is not None and arrangement.kind is ArrangementKind.NO_FLEXIBLE_WORK:
-        basis = arrangement.citation()
-        return QuotaTerms(
-            QuotaStatus.NO_FLEXIBLE_WORK, "no_flexible_work", arrangement, basis=basis
-        )
-    if uncertain and (arrangement is not None or not covered):
-        detail = (
-            f"{day.isoformat()}: whether it is an ASN working day is not decreed yet (beyond "
-            f"the decreed calendar, or an estimated holiday); no quota can be given for {label}"
-        )
-        return QuotaTerms(
-            QuotaStatus.UNKNOWN,
-            "coverage" if not covered else "estimated_holiday",
-            arrangement,
-            basis=info.basis,
-            detail=detail,
-        )
-    if arrangement is None:
-        return QuotaTerms(QuotaStatus.NO_FLEXIBLE_WORK, "no_arrangement")
-    if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
-        detail = _undefined_message(policy, arrangement, label, day)
-        basis = arrangement.citation()
-        return QuotaTerms(QuotaStatus.UNKNOWN, "unknown", arrangement, basis=basis, detail=detail)
-    rule = arrangement.quota_rule(kind, service, label)
-    if rule is None:
-        detail = _undefined_message(policy, arrangement, label, day)
-        basis = arrangement.citation()
-        return QuotaTerms(
-            QuotaStatus.UNDEFINED, "undefined", arrangement, basis=basis, detail=detail
-        )
-    status = QuotaStatus.SET if rule.percent > 0 else QuotaStatus.EXCLUDED
-    basis = (rule.basis or arrangement.basis).citation()
-    return QuotaTerms(status, "rule", arrangement, rule, basis)
+    if agency_type is not AgencyType.CIVIL:  # whatever the day holds, even a conflict
+        return out_of_scope_terms()
+    if context is None:
+        context = day_context(policy, day, known_on)
+    key = (kind, service, agency_type)
+    kept = context.terms.get(key)
+    if isinstance(kept, QuotaTerms):
+        terms = kept
+    else:  # a conflict raises every time, naming this OPD
+        terms = _derive_terms(policy, context, day, kind, service, label)
+        context.terms[key] = terms  # bounded: kinds x services x agency types
+    if terms.detail is not None and label != GENERIC_LABEL:
+        return replace(terms, detail=_detail(policy, terms, day, label))
+    return terms
 
 
 def quota_from_terms(
@@ -316,19 +388,19 @@ def quota_from_terms(
         "reason": terms.reason,
         "arrangement": terms.arrangement.id if terms.arrangement else None,
     }
-    arrangement, rule = terms.arrangement, terms.rule
-    if not terms.defined:
+    rule, limit = terms.rule, terms.limit(opd, onsite_required)
+    if limit is None:
         return Quota(**base, detail=terms.detail)
-    if rule is None or arrangement is None:
+    if rule is None or terms.arrangement is None:
         onsite = opd.headcount if onsite_required is None else onsite_required
         return Quota(**base, percent=Decimal(0), onsite_required=onsite, limit=0)
-    onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
-    limit = quota_limit(opd.headcount, rule.percent, rounding=rule.rounding, onsite_required=onsite)
+    if onsite_required is None:
+        onsite_required = default_onsite(terms.arrangement, rule, opd)
     return Quota(
         **base,
         rule=rule.describe(),
         percent=rule.percent,
-        onsite_required=onsite,
+        onsite_required=onsite_required,
         rounding=rule.rounding,
         limit=limit,
     )
@@ -409,15 +481,18 @@ def max_remote(
 
 
 __all__ = [
+    "GENERIC_LABEL",
     "Quota",
     "QuotaStatus",
     "QuotaTerms",
     "default_onsite",
     "max_remote",
+    "out_of_scope_terms",
     "quota",
     "quota_from_terms",
     "quota_limit",
     "quota_terms",
     "raise_undefined",
+    "rule_limit",
     "today_in",
 ]

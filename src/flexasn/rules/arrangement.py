@@ -8,7 +8,7 @@ from datetime import timedelta
 from ..legal import cite
 from ..people import PositionType
 from ..policy import ArrangementKind
-from ..quotas import default_onsite, quota_limit
+from ..quotas import rule_limit
 from ..reasons import Check, Reason, reason
 from . import Situation
 
@@ -134,12 +134,7 @@ def opd_allowed(s: Situation) -> Reason:
             rule=rule.describe(),
             percent=rule.percent,
         )
-    limit = quota_limit(
-        s.opd.headcount,
-        rule.percent,
-        rounding=rule.rounding,
-        onsite_required=default_onsite(a, rule, s.opd),
-    )
+    limit = rule_limit(a, rule, s.opd)
     params = {"opd": opd, "percent": rule.percent, "headcount": s.opd.headcount}
     if limit == 0:
         return reason(Check.OPD_ALLOWED, False, "opd_allowed.fail_zero", basis, **params)
@@ -164,7 +159,7 @@ def role_onsite(s: Situation) -> Reason:
     officers on site (the default).
     """
     a = s.arrangement
-    e = s.employee
+    e = s.profile
     if e.is_head and a is not None and a.heads_onsite:
         return reason(
             Check.ROLE_ONSITE, False, "role_onsite.fail_head", a.onsite_citation(), arrangement=a.id
@@ -177,7 +172,7 @@ def role_onsite(s: Situation) -> Reason:
             a.onsite_citation(),
             arrangement=a.id,
         )
-    if s.day in e.duty_days and (a is None or a.duty_officers_onsite):
+    if s.on_duty and (a is None or a.duty_officers_onsite):
         return reason(
             Check.ROLE_ONSITE,
             False,
@@ -195,7 +190,7 @@ def frontline(s: Situation) -> Reason:
     (flexasn's reading of LAW.md)."""
     basis = cite("permen-panrb-4-2025", reading=True)
     a = s.arrangement
-    if not s.employee.frontline:
+    if not s.profile.frontline:
         return reason(Check.FRONTLINE, True, "frontline.pass", basis)
     if a is not None and not a.frontline_onsite:
         return reason(

@@ -41,7 +41,7 @@ def discipline(s: Situation) -> Reason:
             basis,
             in_force=str(instrument(PERMEN).in_force),
         )
-    status = s.employee.discipline
+    status = s.profile.discipline
     if status is DisciplineStatus.NONE:
         return reason(Check.DISCIPLINE, True, "discipline.pass", basis)
     phrase = "in_process" if status is DisciplineStatus.IN_PROCESS else "serving"
@@ -60,7 +60,7 @@ def new_employee(s: Situation) -> Reason:
             basis,
             in_force=str(instrument(PERMEN).in_force),
         )
-    if s.employee.new_in_post:
+    if s.profile.new_in_post:
         return reason(Check.NEW_EMPLOYEE, False, "new_employee.fail", basis)
     return reason(Check.NEW_EMPLOYEE, True, "new_employee.pass", basis)
 
@@ -84,9 +84,9 @@ def weekly_limit(s: Situation) -> Reason:
     assert standing is not None and standing.weekly_limit is not None
     limit = standing.weekly_limit
     basis = cite(PERMEN, "Pasal 13 ayat (1)")
-    if s.employee.duties_outside_office or s.employee.special_circumstances:
+    if s.profile.duties_outside_office or s.profile.special_circumstances:
         phrase = (
-            "duties_outside_office" if s.employee.duties_outside_office else "special_circumstances"
+            "duties_outside_office" if s.profile.duties_outside_office else "special_circumstances"
         )
         return reason(
             Check.WEEKLY_LIMIT,
