@@ -400,7 +400,8 @@ def test_quota_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     line = one_error_line(err)
     assert code == 2 and "baris 2" in line and "layanan" in line
     code, _, err = run(capsys, "quota", "2025-03-24", "--opds", str(tmp_path / "none.csv"))
-    assert code == 2 and "file not found" in one_error_line(err)
+    # the command speaks Indonesian by default: "file not found"
+    assert code == 2 and "berkas tidak ditemukan" in one_error_line(err)
 
 
 # --- plan and validate -------------------------------------------------------------------

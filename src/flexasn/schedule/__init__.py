@@ -50,9 +50,9 @@ from pydantic import (
     model_validator,
 )
 
-from ._model import Frozen
-from .calendar import SpanTooLongError, check_span
-from .errors import (
+from .._model import Frozen
+from ..calendar import SpanTooLongError, check_span
+from ..errors import (
     ArgumentTypeError,
     InvalidInputError,
     RosterError,
@@ -64,12 +64,12 @@ from .errors import (
     require_type,
     unchained,
 )
-from .legal import Citation
-from .messages import LANGUAGES, Language, render, render_all
-from .people import WorkMode
-from .privacy import masked_id
-from .reasons import Check
-from .workbook import write_workbook
+from ..legal import Citation
+from ..messages import LANGUAGES, Language, render, render_all
+from ..people import WorkMode
+from ..privacy import masked_id
+from ..reasons import Check
+from ..workbook import write_workbook
 
 SCHEDULE_SCHEMA_VERSION: Literal[1] = 1
 
@@ -515,7 +515,7 @@ def read_schedule_file(path: str | Path, *, strict: bool = False) -> ScheduleFil
     if Path(path).suffix.lower() == ".json":
         return ScheduleFile(file=name, schedules=_read_json_many(path))
     schedules, rows, ignored = _read_wide(path, strict)
-    from .roster import warn_ignored
+    from ..roster import warn_ignored
 
     warn_ignored(ignored)
     return ScheduleFile(file=name, schedules=schedules, rows=rows)
@@ -586,7 +586,7 @@ def _read_one(path: str | Path, strict: bool) -> Schedule:
             file=str(path),
             column="opd",
         )
-    from .roster import warn_ignored
+    from ..roster import warn_ignored
 
     warn_ignored(ignored, stacklevel=4)
     return schedules[0]
@@ -597,7 +597,7 @@ def _read_wide(
 ) -> tuple[tuple[Schedule, ...], dict[str, int], tuple[Any, ...]]:
     """The schedules of a wide file (CSV or workbook), one per OPD in the order the file
     first names them, each employee's row, and the columns it ignored."""
-    from .roster import column_of, ignored_columns, open_table  # the dialect rosters use
+    from ..roster import column_of, ignored_columns, open_table  # the dialect rosters use
 
     require_type(strict, bool, "strict")
     with open_table(path, excel=True) as (name, header, rows):
