@@ -525,7 +525,7 @@ def test_plan_and_validate_bad_input(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 2 and "baris 2" in line and "18 digits" in line
     bad.write_text("{", encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad.with_suffix(".json")), *ROSTER)
-    assert code == 2 and "file not found" in one_error_line(err)
+    assert code == 2 and "berkas tidak ditemukan" in one_error_line(err)  # file not found
 
 
 def test_plan_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,12 +43,16 @@ def file_error(exc: BaseException, name: str) -> RosterError:
 
 def read_text(path: str | Path) -> str:
     """The text of a UTF-8 file (a BOM dropped); [`file_error`][flexasn.roster.table.file_error]
-    when it cannot be read."""
+    when it cannot be read (text that is not UTF-8 is named by its error's class)."""
     error: RosterError | None = None
     try:
         return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         error = file_error(exc, str(path))
+    except UnicodeDecodeError as exc:
+        error = RosterError(
+            render_all("table.cannot_read", error=type(exc).__name__), file=str(path)
+        )
     raise error  # outside the except block: no exception chain
 
 

@@ -60,16 +60,11 @@ def csv_text(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
 
 
 def write_table(
-    path: str | Path,
-    header: Sequence[str],
-    rows: Iterable[Sequence[object]],
-    title: str,
-    *,
-    excel: bool = True,
+    path: str | Path, header: Sequence[str], rows: Iterable[Sequence[object]], title: str
 ) -> None:
     """Write a table to ``path``: a workbook of one sheet named ``title`` for a path ending
-    in ``.xlsx`` or ``.xlsm`` (when ``excel``), else CSV (UTF-8)."""
-    if excel and is_workbook(path):
+    in ``.xlsx`` or ``.xlsm``, else CSV (UTF-8)."""
+    if is_workbook(path):
         write_workbook(path, header, rows, title=title)
         return
     Path(path).write_text(csv_text(header, rows), encoding="utf-8")
