@@ -24,7 +24,6 @@ OVER: frozenset[str] = frozenset(
         "simulate.py",
         "check.py:validate_schedule",
         "plan.py:plan_rotation",
-        "register.py:parse_register",
         "server/app.py:create_app",
     }
 )
