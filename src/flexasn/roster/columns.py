@@ -28,7 +28,9 @@ from ..errors import (
 from ..messages import LANGUAGES, render_all
 from .model import IgnoredColumn
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits, as parse_nip reads them
+ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+"""A plain ISO date, ``YYYY-MM-DD``, in ASCII digits (``\\d`` also matches ``"١"``)."""
+_ISO_DATE = re.compile(ISO_DATE)
 
 
 class RowError(Protocol):
@@ -191,6 +193,7 @@ def warn_flagged(name: str, rows: Sequence[int], stacklevel: int = 3) -> None:
 
 
 __all__ = [
+    "ISO_DATE",
     "RowError",
     "column_of",
     "first_error",
