@@ -145,7 +145,11 @@ def _enum(field: str, values: type[Any]) -> Callable[[str], Any]:
     return parse
 
 
-def _days(text: str) -> frozenset[date]:
+def parse_duty_days(text: str) -> frozenset[date]:
+    """A duty-days cell (``hari_piket``): ISO dates (``YYYY-MM-DD``) separated by ``;``
+    (``,`` or spaces are read too); an empty cell is no day. Anything else raises
+    [`CellError`][flexasn.roster.cells.CellError] (``roster_file.duty_days``), never
+    repeating the cell. The one duty-day grammar of the readers."""
     out = set()
     for part in re.split(r"[;,\s]+", text.strip()):
         if part:
@@ -195,7 +199,7 @@ EMPLOYEE_PARSERS: dict[str, Callable[[str], Any]] = {
     "position": _enum("position", PositionType),
     "is_head": _bool,
     "frontline": _bool,
-    "duty_days": _days,
+    "duty_days": parse_duty_days,
     "discipline": _enum("discipline", DisciplineStatus),
     "new_in_post": _bool,
     "duties_outside_office": _bool,
@@ -248,4 +252,5 @@ __all__ = [
     "CellError",
     "model_error",
     "parse_cells",
+    "parse_duty_days",
 ]
