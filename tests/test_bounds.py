@@ -281,7 +281,7 @@ def test_parsed_rows_kept_or_not_give_the_same_roster(
 ) -> None:
     paths = write_roster(tmp_path, OPDS, STAFF)
     kept = fx.read_roster(*paths)
-    monkeypatch.setattr(roster, "_PROFILES_KEPT", 0)
+    monkeypatch.setattr(roster.employees, "_PROFILES_KEPT", 0)
     assert fx.read_roster(*paths) == kept
 
 

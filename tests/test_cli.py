@@ -400,7 +400,8 @@ def test_quota_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     line = one_error_line(err)
     assert code == 2 and "baris 2" in line and "layanan" in line
     code, _, err = run(capsys, "quota", "2025-03-24", "--opds", str(tmp_path / "none.csv"))
-    assert code == 2 and "file not found" in one_error_line(err)
+    # the command speaks Indonesian by default: "file not found"
+    assert code == 2 and "berkas tidak ditemukan" in one_error_line(err)
 
 
 # --- plan and validate -------------------------------------------------------------------
@@ -521,10 +522,10 @@ def test_plan_and_validate_bad_input(capsys: pytest.CaptureFixture[str], tmp_pat
     bad.write_text("nip,opd,2025-03-24\n123,BKAD,wfh\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad), *ROSTER)
     line = one_error_line(err)
-    assert code == 2 and "baris 2" in line and "18 digits" in line
+    assert code == 2 and "baris 2" in line and "tepat 18 digit" in line
     bad.write_text("{", encoding="utf-8")
     code, _, err = run(capsys, "validate", str(bad.with_suffix(".json")), *ROSTER)
-    assert code == 2 and "file not found" in one_error_line(err)
+    assert code == 2 and "berkas tidak ditemukan" in one_error_line(err)  # file not found
 
 
 def test_plan_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -55,10 +55,13 @@ from .errors import (
 )
 from .hours.norms import PolicyArg, resolve_policy
 from .hours.report import AttendanceRecord
-from .messages import render
+from .hours.zones import ZONE_NAMES
+from .messages import render_all
 from .people import WorkMode
 from .policy import Policy
-from .roster import normal_key, read_table, unknown_heading
+from .roster.cells import CellError
+from .roster.columns import ISO_DATE, iso_date, map_columns, width_error
+from .roster.table import Row, read_table
 
 ATTENDANCE_COLUMNS: dict[str, str] = {
     "start": "start",
@@ -83,33 +86,22 @@ ATTENDANCE_COLUMNS: dict[str, str] = {
 """Accepted headers (after lower-casing and turning spaces and hyphens into ``_``)."""
 ATTENDANCE_REQUIRED = ("start", "end")
 
-ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-"""Indonesia's zone names, accepted as ``timezone``."""
+ZONE_ALIASES = {short: name for name, short in ZONE_NAMES.items()}
+"""Indonesia's zone names, accepted as ``timezone``: WIB, WITA, WIT."""
 
 _TIME = (
     r"(?P<hour>[0-9]{1,2})[:.](?P<minute>[0-9]{2})"
     r"(?:[:.](?P<second>[0-9]{2})(?:[.,](?P<fraction>[0-9]{1,6}))?)?"
 )
 _OFFSET = r"(?P<offset>Z|[+-][0-9]{2}:?[0-9]{2})?"
-_MOMENT = re.compile(r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:T|\s+)" + _TIME + r"\s*" + _OFFSET)
+_MOMENT = re.compile(rf"(?P<date>{ISO_DATE})(?:T|\s+)" + _TIME + r"\s*" + _OFFSET)
 _TIME_ONLY = re.compile(_TIME + r"\s*" + _OFFSET)
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits, as parse_nip reads them
+_DATE = re.compile(ISO_DATE)
 
 
-class _CellError(ValueError):
-    """A bad cell: the catalogue key of what is wrong (the caller adds where)."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        super().__init__(key)
-
-
-def _error(
-    key: str, file: str, row: int | None, column: str | int | None, **params: object
-) -> AttendanceError:
-    """An AttendanceError whose message is the catalogue's, in both languages."""
-    texts = {lang: render(f"attendance.{key}", lang, **params) for lang in ("id", "en")}
-    return AttendanceError(texts, file=file, row=row, column=column)
+def _cell_error(exc: CellError, name: str, row: int, column: str) -> AttendanceError:
+    """A bad cell's error, at its row and column, in both languages."""
+    return AttendanceError(exc.messages(), file=name, row=row, column=column)
 
 
 def _zone(policy: PolicyArg, timezone: str | None) -> tzinfo:
@@ -119,15 +111,13 @@ def _zone(policy: PolicyArg, timezone: str | None) -> tzinfo:
     if timezone is None:
         return ZoneInfo(resolve_policy(policy).timezone)
     if policy is not None:
-        raise HoursError("pass policy or timezone, not both / pilih policy atau timezone")
+        raise HoursError(render_all("attendance_zone.both"))
     name = ZONE_ALIASES.get(timezone.strip().upper(), timezone.strip())
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise HoursError(
-            f"unknown time zone {timezone!r}; use WIB, WITA, WIT or an IANA name "
-            "(Asia/Jakarta) / zona waktu tidak dikenal"
-        ) from None
+        error = HoursError(render_all("attendance_zone.unknown", timezone=repr(timezone)))
+    raise error  # outside the except block: no exception chain
 
 
 def _offset(text: str | None, zone: tzinfo) -> tzinfo:
@@ -138,7 +128,7 @@ def _offset(text: str | None, zone: tzinfo) -> tzinfo:
     digits = text[1:].replace(":", "")
     delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
     if delta >= timedelta(hours=24) or int(digits[2:]) >= 60:
-        raise _CellError("impossible")
+        raise CellError("attendance.impossible")
     return fixed_offset(-delta if text[0] == "-" else delta)
 
 
@@ -151,34 +141,115 @@ def _clock(match: re.Match[str]) -> time:
             int((match["fraction"] or "0").ljust(6, "0")),
         )
     except ValueError:
-        raise _CellError("impossible") from None
+        pass
+    raise CellError("attendance.impossible")
 
 
 def _day(text: str) -> date:
     if not _DATE.fullmatch(text):
-        raise _CellError("date")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise _CellError("impossible") from None
+        raise CellError("attendance.date")
+    day = iso_date(text)
+    if day is None:
+        raise CellError("attendance.impossible")
+    return day
 
 
 def _moment(cell: str, day: date | None, has_date_column: bool, zone: tzinfo) -> datetime:
     """Read a start or end cell; ``day`` is the row's date column (None when it has none)."""
     text = cell.strip()
     if not text:
-        raise _CellError("empty")
+        raise CellError("attendance.empty")
     full = _MOMENT.fullmatch(text)
     if full is not None:
         return datetime.combine(_day(full["date"]), _clock(full), _offset(full["offset"], zone))
     clock = _TIME_ONLY.fullmatch(text)
     if clock is None:
-        raise _CellError("not_moment")
+        raise CellError("attendance.not_moment")
     if not has_date_column:
-        raise _CellError("no_date")
+        raise CellError("attendance.no_date")
     if day is None:
-        raise _CellError("date_needed")
+        raise CellError("attendance.date_needed")
     return datetime.combine(day, _clock(clock), _offset(clock["offset"], zone))
+
+
+def _table(path: str | Path) -> tuple[str, list[str], list[Row], dict[str, int]]:
+    """The file's name, header, rows and columns (field -> index); a problem of the file or
+    of its header row as an AttendanceError."""
+    try:
+        name, header, rows = read_table(path)
+    except RosterError as exc:  # the chain is dropped by @unchained
+        detail = exc.detail if isinstance(exc.detail, str) else dict(exc.detail)
+        raise AttendanceError(detail, file=exc.file, row=exc.row, column=exc.column) from None
+    columns, _ = map_columns(
+        name,
+        header,
+        ATTENDANCE_COLUMNS,
+        ATTENDANCE_REQUIRED,
+        words="attendance",
+        error=AttendanceError,
+    )
+    return name, header, rows, columns
+
+
+class _Records:
+    """The records of one attendance file, row by row: each row's cells read in the
+    file's columns and zone, every row naming the same employee."""
+
+    def __init__(self, name: str, header: list[str], columns: dict[str, int], zone: tzinfo):
+        self.name, self.header, self.columns, self.zone = name, header, columns, zone
+        self.first_nip: tuple[str, int] | None = None
+
+    def cell(self, cells: list[str], field: str) -> str:
+        """The row's cell of ``field``, stripped; ``""`` where the file has no such column."""
+        return cells[self.columns[field]].strip() if field in self.columns else ""
+
+    def day(self, row_no: int, cells: list[str]) -> date | None:
+        """The row's date column; an empty one matters only where a time-only cell needs it."""
+        text = self.cell(cells, "date")
+        try:
+            return _day(text) if text else None
+        except CellError as exc:
+            raise _cell_error(exc, self.name, row_no, self.header[self.columns["date"]]) from None
+
+    def moment(self, row_no: int, cells: list[str], field: str, day: date | None) -> datetime:
+        """The row's start or end."""
+        try:
+            return _moment(cells[self.columns[field]], day, "date" in self.columns, self.zone)
+        except CellError as exc:
+            where = self.columns["date" if exc.key == "attendance.date_needed" else field]
+            raise _cell_error(exc, self.name, row_no, self.header[where]) from None
+
+    def mode(self, row_no: int, cells: list[str]) -> WorkMode | None:
+        """The row's work mode (``None`` where it is empty or the file has no such column)."""
+        text = self.cell(cells, "mode")
+        try:
+            return WorkMode(text.lower()) if text else None
+        except ValueError:
+            column = self.header[self.columns["mode"]]
+        raise _cell_error(CellError("attendance.mode"), self.name, row_no, column)
+
+    def same_employee(self, row_no: int, cells: list[str]) -> None:
+        """Every row of the file names the same employee (where it names one)."""
+        nip = self.cell(cells, "nip")
+        if not nip:
+            return
+        if self.first_nip is None:
+            self.first_nip = (nip, row_no)
+        elif nip != self.first_nip[0]:
+            message = render_all("attendance.other_employee", first=self.first_nip[1])
+            column = self.header[self.columns["nip"]]
+            raise AttendanceError(message, file=self.name, row=row_no, column=column)
+
+    def record(self, row_no: int, cells: list[str]) -> AttendanceRecord:
+        """One row as a record; its first bad cell (from the left) raises."""
+        if len(cells) != len(self.header):
+            raise width_error(self.name, row_no, len(self.header), len(cells), AttendanceError)
+        day = self.day(row_no, cells)
+        start = self.moment(row_no, cells, "start", day)
+        end = self.moment(row_no, cells, "end", day)
+        mode = self.mode(row_no, cells)
+        self.same_employee(row_no, cells)
+        return AttendanceRecord(start=start, end=end, mode=mode, row=row_no)
 
 
 @unchained
@@ -202,58 +273,9 @@ def read_attendance(
     """
     require_path(path, error=HoursTypeError)
     zone = _zone(policy, timezone)
-    try:
-        name, header, rows = read_table(path)
-    except RosterError as exc:  # the chain is dropped by @unchained
-        detail = exc.detail if isinstance(exc.detail, str) else dict(exc.detail)
-        raise AttendanceError(detail, file=exc.file, row=exc.row) from None
-    columns: dict[str, int] = {}
-    for i, title in enumerate(header):
-        field = ATTENDANCE_COLUMNS.get(normal_key(title))
-        if field is None:  # the heading is not repeated: named by its position
-            message = unknown_heading(header, i, ATTENDANCE_COLUMNS)
-            raise AttendanceError(message, file=name, row=1, column=i + 1)
-        if field in columns:
-            raise _error("duplicate_column", name, 1, title, other=header[columns[field]])
-        columns[field] = i
-    missing = [f for f in ATTENDANCE_REQUIRED if f not in columns]
-    if missing:
-        raise _error("missing_columns", name, 1, None, columns=", ".join(missing))
-
-    records: list[AttendanceRecord] = []
-    first_nip: tuple[str, int] | None = None
-    for row_no, cells in rows:
-        if len(cells) != len(header):
-            raise _error("cells", name, row_no, None, expected=len(header), found=len(cells))
-        day: date | None = None  # an empty date matters only where a time-only cell needs it
-        if "date" in columns and (text := cells[columns["date"]].strip()):
-            try:
-                day = _day(text)
-            except _CellError as exc:
-                raise _error(exc.key, name, row_no, header[columns["date"]]) from None
-        moments: dict[str, datetime] = {}
-        for field in ("start", "end"):
-            try:
-                moments[field] = _moment(cells[columns[field]], day, "date" in columns, zone)
-            except _CellError as exc:
-                where = columns["date" if exc.key == "date_needed" else field]
-                raise _error(exc.key, name, row_no, header[where]) from None
-        mode: WorkMode | None = None
-        if "mode" in columns and (text := cells[columns["mode"]].strip()):
-            try:
-                mode = WorkMode(text.lower())
-            except ValueError:
-                raise _error("mode", name, row_no, header[columns["mode"]]) from None
-        if "nip" in columns and (nip := cells[columns["nip"]].strip()):
-            if first_nip is None:
-                first_nip = (nip, row_no)
-            elif nip != first_nip[0]:
-                column = header[columns["nip"]]
-                raise _error("other_employee", name, row_no, column, first=first_nip[1])
-        records.append(
-            AttendanceRecord(start=moments["start"], end=moments["end"], mode=mode, row=row_no)
-        )
-    return tuple(records)
+    name, header, rows, columns = _table(path)
+    records = _Records(name, header, columns, zone)
+    return tuple(records.record(row_no, cells) for row_no, cells in rows)
 
 
-__all__ = ["ATTENDANCE_COLUMNS", "read_attendance"]
+__all__ = ["ATTENDANCE_COLUMNS", "ZONE_ALIASES", "read_attendance"]

@@ -35,7 +35,7 @@ import difflib
 import functools
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, Self, get_args
@@ -46,6 +46,7 @@ from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen, field_error
 from .errors import InvalidInputError, PolicyDataError, UnknownPolicyError, require_type
 from .legal import Confidence, Source
+from .messages import LANGUAGES, render_all
 from .people import Level
 
 REGIONS_FILE = "regions.csv"
@@ -239,6 +240,103 @@ def parse_citation(data: Mapping[str, Any], name: str, text: str | None) -> Regi
         raise data_error(exc, name, text) from None
 
 
+def _problem(
+    name: str, line: int, entry: str | None, field: str | None, key: str, **params: object
+) -> PolicyDataError:
+    """The error for row ``line`` (``entry`` its id, when it has one): the catalogue's
+    ``register_file.<key>``, or a text already written (``key`` ``""``, ``params["text"]``)."""
+    if entry:
+        where = render_all("register_file.entry_id", line=line, id=entry)
+    else:
+        where = render_all("register_file.entry", line=line)
+    what = render_all(f"register_file.{key}", **params) if key else None
+    message: dict[str, str] = {
+        lang: f"{where[lang]}: {what[lang] if what else params['text']}" for lang in LANGUAGES
+    }
+    return PolicyDataError(message, file=name, field=field, line=line)
+
+
+def _record(name: str, line: int, fields: list[str]) -> Instansi:
+    """One row of the register as an Instansi; an administrative row's ``parent`` is its
+    province."""
+    if len(fields) != len(COLUMNS):
+        raise _problem(name, line, None, None, "fields", count=len(fields), expected=len(COLUMNS))
+    record: dict[str, str | bool | None] = {
+        column: value.strip() or None for column, value in zip(COLUMNS, fields, strict=True)
+    }
+    entry = str(record["id"]) if record["id"] else None
+    flag = record["administrative"]
+    if flag not in ("true", "false"):
+        raise _problem(name, line, entry, "administrative", "flag", flag=repr(flag or ""))
+    record["administrative"] = flag == "true"
+    if flag == "true":
+        record["parent"] = record["province"]
+    try:
+        return Instansi.model_validate(record)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        field = str(first["loc"][0]) if first["loc"] else None
+        text = str(first["msg"]).removeprefix("Value error, ")
+        error = _problem(name, line, entry, field, "", text=text)
+    raise error  # outside the except block: no exception chain
+
+
+def _rows(name: str, reader: Iterator[list[str]]) -> list[tuple[int, Instansi]]:
+    """The register's rows and their lines, each id and each code once."""
+    rows: list[tuple[int, Instansi]] = []
+    by_id: dict[str, int] = {}
+    by_code: dict[str, int] = {}
+    for fields in reader:
+        line = reader.line_num  # type: ignore[attr-defined]  # a csv reader
+        if not fields:
+            continue
+        item = _record(name, line, fields)
+        if item.level is Level.PUSAT:
+            raise _problem(name, line, item.id, "level", "regional_only")
+        if item.id in by_id:
+            raise _problem(name, line, item.id, "id", "duplicate_id", first=by_id[item.id])
+        assert item.code is not None  # every regional level has one (checked by Instansi)
+        if item.code in by_code:
+            raise _problem(name, line, item.id, "code", "duplicate_code", first=by_code[item.code])
+        by_id[item.id] = by_code[item.code] = line
+        rows.append((line, item))
+    return rows
+
+
+def _check_provinces(
+    name: str, rows: list[tuple[int, Instansi]], zones: Mapping[str, TimeZone] | None
+) -> None:
+    """Each row's province is a province of the file, its code lies under the province's
+    and its time zone is the province's (``zones``, when given, else the province row's)."""
+    provinces = {item.id: item for _, item in rows if item.level is Level.PROVINSI}
+    for line, item in rows:
+        assert item.province is not None and item.code is not None
+        province = provinces.get(item.province)
+        if province is None:
+            raise _problem(
+                name, line, item.id, "province", "not_a_province", province=repr(item.province)
+            )
+        assert province.code is not None
+        if item.level is not Level.PROVINSI and not item.code.startswith(f"{province.code}."):
+            code, under = repr(item.code), repr(province.code)
+            raise _problem(name, line, item.id, "code", "not_under", code=code, under=under)
+        expected = province.timezone if zones is None else zones.get(item.province)
+        if expected is None:
+            raise _problem(name, line, item.id, "province", "no_zone", file=SOURCE_FILE)
+        if item.timezone != expected:
+            raise _problem(
+                name,
+                line,
+                item.id,
+                "timezone",
+                "zone",
+                zone=repr(item.timezone),
+                province=item.province,
+                expected=repr(expected),
+                file=SOURCE_FILE,
+            )
+
+
 def parse_register(
     name: str, text: str, zones: Mapping[str, TimeZone] | None = None
 ) -> tuple[Instansi, ...]:
@@ -251,77 +349,10 @@ def parse_register(
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
     if header is None or tuple(h.strip() for h in header) != COLUMNS:
-        raise PolicyDataError(f"the header must be {','.join(COLUMNS)}", file=name, line=1)
-
-    def fail(line: int, entry: str, field: str | None, what: str) -> PolicyDataError:
-        return PolicyDataError(f"{entry}: {what}", file=name, field=field, line=line)
-
-    rows: list[tuple[int, Instansi]] = []
-    by_id: dict[str, int] = {}
-    by_code: dict[str, int] = {}
-    for fields in reader:
-        line = reader.line_num
-        if not fields:
-            continue
-        entry = f"row {line}"
-        if len(fields) != len(COLUMNS):
-            raise fail(line, entry, None, f"{len(fields)} fields, expected {len(COLUMNS)}")
-        record: dict[str, str | bool | None] = {
-            column: value.strip() or None for column, value in zip(COLUMNS, fields, strict=True)
-        }
-        entry = f"{entry} ({record['id']})" if record["id"] else entry
-        flag = record["administrative"]
-        if flag not in ("true", "false"):
-            raise fail(
-                line, entry, "administrative", f"{flag or ''!r} is neither 'true' nor 'false'"
-            )
-        record["administrative"] = flag == "true"
-        if flag == "true":
-            record["parent"] = record["province"]
-        try:
-            item = Instansi.model_validate(record)
-        except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            field = str(first["loc"][0]) if first["loc"] else None
-            raise fail(
-                line, entry, field, str(first["msg"]).removeprefix("Value error, ")
-            ) from None
-        if item.level is Level.PUSAT:
-            raise fail(line, entry, "level", "the register lists regional governments only")
-        if item.id in by_id:
-            raise fail(line, entry, "id", f"duplicate id (first on line {by_id[item.id]})")
-        assert item.code is not None  # every regional level has one (checked by Instansi)
-        if item.code in by_code:
-            raise fail(line, entry, "code", f"duplicate code (first on line {by_code[item.code]})")
-        by_id[item.id] = by_code[item.code] = line
-        rows.append((line, item))
-
-    provinces = {item.id: item for _, item in rows if item.level is Level.PROVINSI}
-    for line, item in rows:
-        entry = f"row {line} ({item.id})"
-        assert item.province is not None and item.code is not None
-        province = provinces.get(item.province)
-        if province is None:
-            raise fail(line, entry, "province", f"{item.province!r} is not a province of the file")
-        assert province.code is not None
-        if item.level is not Level.PROVINSI and not item.code.startswith(f"{province.code}."):
-            raise fail(
-                line,
-                entry,
-                "code",
-                f"{item.code!r} is not under its province's code {province.code!r}",
-            )
-        expected = province.timezone if zones is None else zones.get(item.province)
-        if expected is None:
-            raise fail(line, entry, "province", f"{SOURCE_FILE} gives no time zone for it")
-        if item.timezone != expected:
-            raise fail(
-                line,
-                entry,
-                "timezone",
-                f"{item.timezone!r}, but {item.province} is in {expected!r} "
-                f"({SOURCE_FILE}, Keppres 41/1987)",
-            )
+        message = render_all("register_file.header", columns=",".join(COLUMNS))
+        raise PolicyDataError(message, file=name, line=1)
+    rows = _rows(name, reader)
+    _check_provinces(name, rows, zones)
     return tuple(item for _, item in rows)
 
 
@@ -344,18 +375,17 @@ def register() -> tuple[Instansi, ...]:
     rows = parse_register(name, text, zones)
     missing = sorted(set(zones) - {i.id for i in rows if i.level is Level.PROVINSI})
     if missing:
-        raise PolicyDataError(
-            f"provinces with a time zone in {SOURCE_FILE} but no row: {', '.join(missing)}",
-            file=name,
+        message = render_all(
+            "register_file.missing_provinces", file=SOURCE_FILE, provinces=", ".join(missing)
         )
+        raise PolicyDataError(message, file=name)
     cited = register_source().source.administrative
     flagged = ", ".join(str(i.code) for i in rows if i.administrative)
     if flagged != cited:
-        raise PolicyDataError(
-            f"administrative rows {flagged}, but {SOURCE_FILE} cites {cited}",
-            file=name,
-            field="administrative",
+        message = render_all(
+            "register_file.administrative", flagged=flagged, file=SOURCE_FILE, cited=cited
         )
+        raise PolicyDataError(message, file=name, field="administrative")
     return rows
 
 

@@ -91,7 +91,7 @@ def open_workbook(
         raise RosterError(render_all("files.xlsx_old"), file=name)
     openpyxl = _openpyxl(name)
     if not p.exists():
-        raise RosterError("file not found", file=name)
+        raise RosterError(render_all("table.not_found"), file=name)
     workbook: Any = None
     try:
         workbook = openpyxl.load_workbook(p, read_only=True, data_only=True)
@@ -106,7 +106,7 @@ def open_workbook(
         numbered = _numbered(sheet.iter_rows(values_only=True), name)
         top = next(numbered, None)
         if top is None:
-            raise RosterError("the file is empty", file=name)
+            raise RosterError(render_all("table.empty"), file=name)
         header = list(top[1])
         while header and not header[-1].strip():
             header.pop()
