@@ -13,6 +13,7 @@ replacement, at the caller's line. The values are worked out by hand from the la
 
 from __future__ import annotations
 
+import os
 import warnings
 from datetime import date, time, timedelta
 
@@ -85,6 +86,14 @@ def test_the_merged_names_are_public() -> None:
 # --- the deprecated aliases: as before, with a warning naming the replacement ----------
 
 
+def points_at_caller(filename: str) -> bool:
+    """The warning names the caller's file: this test. Under ``make mutate`` a mutated
+    module (`windows`) is called through mutmut's trampoline, one frame more."""
+    if os.environ.get("MUTANT_UNDER_TEST") and filename.endswith("trampoline.py"):
+        return True
+    return filename == __file__
+
+
 def said(old: str, new: str) -> str:
     """The warning's text (the ``deprecated.renamed`` message, in English)."""
     return f"flexasn.{old} is deprecated and goes in the next release; use flexasn.{new}"
@@ -94,7 +103,7 @@ def test_day_norm_warns_and_answers_as_before() -> None:
     with pytest.warns(DeprecationWarning) as w:
         norm = fx.day_norm(RAMADAN_MONDAY)
     assert str(w[0].message) == said("day_norm", "working_hours(day)[0]")
-    assert w[0].filename == __file__  # the warning points at the caller
+    assert points_at_caller(w[0].filename)  # the warning points at the caller
     assert (norm.owed, norm.start, norm.end) == (6 * H + 30 * M, time(8), time(15))
     assert norm == fx.working_hours(RAMADAN_MONDAY)[0]
 
@@ -103,7 +112,7 @@ def test_day_norms_warns_and_answers_as_before() -> None:
     with pytest.warns(DeprecationWarning) as w:
         norms = fx.day_norms(*VESAK_WEEK)
     assert str(w[0].message) == said("day_norms", "working_hours(start, end)")
-    assert w[0].filename == __file__
+    assert points_at_caller(w[0].filename)
     assert [n.owed for n in norms] == VESAK_WEEK_OWED
     assert norms == fx.working_hours(*VESAK_WEEK)
 
@@ -114,7 +123,7 @@ def test_national_flexible_days_warns_and_answers_as_before() -> None:
     assert str(w[0].message) == said(
         "national_flexible_days", "flexible_work_days(year, cited=True)"
     )
-    assert w[0].filename == __file__
+    assert points_at_caller(w[0].filename)
     assert {item.day: item.basis.instrument for item in days} == FLEXIBLE_2025
 
 
