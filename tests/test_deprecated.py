@@ -89,7 +89,7 @@ def test_the_merged_names_are_public() -> None:
 def points_at_caller(filename: str) -> bool:
     """The warning names the caller's file: this test. Under ``make mutate`` a mutated
     module (`windows`) is called through mutmut's trampoline, one frame more."""
-    if os.environ.get("MUTANT_UNDER_TEST") and filename.endswith("trampoline.py"):
+    if "MUTANT_UNDER_TEST" in os.environ and filename.endswith("trampoline.py"):
         return True
     return filename == __file__
 
