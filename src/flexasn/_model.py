@@ -35,6 +35,27 @@ def field_error(model: str, field: str, error: ValueError) -> ValidationError:
     )
 
 
+def require_ordered(first_day: date, last_day: date) -> None:
+    """[`InvalidInputError`][flexasn.InvalidInputError] when ``last_day`` is before
+    ``first_day`` (the span would be reversed); nothing otherwise."""
+    if last_day < first_day:
+        raise InvalidInputError(
+            Text("errors.span_reversed", last=last_day.isoformat(), first=first_day.isoformat())
+        )
+
+
+def each_day(first_day: date, last_day: date) -> Iterator[date]:
+    """Every day from ``first_day`` to ``last_day``, both inclusive, in order; no day at
+    all when ``last_day`` is before ``first_day`` (a clipped span that is empty).
+
+    The one place a span of days is expanded: callers check the span first, as their
+    own errors require."""
+    day = first_day
+    while day <= last_day:
+        yield day
+        day += timedelta(days=1)
+
+
 class Frozen(BaseModel):
     """Base of every flexasn model: immutable, unknown fields rejected, strings stripped.
 
@@ -114,14 +135,7 @@ class DateSpan(Frozen):
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
-        if self.last_day < self.first_day:
-            raise InvalidInputError(
-                Text(
-                    "errors.span_reversed",
-                    last=self.last_day.isoformat(),
-                    first=self.first_day.isoformat(),
-                )
-            )
+        require_ordered(self.first_day, self.last_day)
         return self
 
     def __contains__(self, day: object) -> bool:
@@ -129,10 +143,7 @@ class DateSpan(Frozen):
 
     def days(self) -> Iterator[date]:
         """Every day of the span, first to last inclusive."""
-        day = self.first_day
-        while day <= self.last_day:
-            yield day
-            day += timedelta(days=1)
+        return each_day(self.first_day, self.last_day)
 
     def __len__(self) -> int:
         return (self.last_day - self.first_day).days + 1
@@ -151,6 +162,8 @@ def span(first_day: date, last_day: date | None = None) -> DateSpan:
 __all__ = [
     "DateSpan",
     "Frozen",
+    "each_day",
     "field_error",
+    "require_ordered",
     "span",
 ]

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import Any, Literal, Self
 
@@ -44,7 +44,7 @@ import holidays
 from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen
+from ._model import Frozen, each_day
 from .errors import (
     CoverageError,
     InvalidInputError,
@@ -419,7 +419,8 @@ def _days(start: date, end: date) -> list[date]:
         raise InvalidInputError(
             Text("argument.end_before_start", end=end.isoformat(), start=start.isoformat())
         )
-    return [start + timedelta(days=n) for n in range(check_span(start, end))]
+    check_span(start, end)  # at most MAX_SPAN_DAYS: SpanTooLongError before any work
+    return list(each_day(start, end))
 
 
 def working_days(

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ._model import each_day
 from .calendar import working_days
 from .decide import Decisions
 from .errors import InvalidInputError, require_date, require_items, require_type
@@ -149,7 +150,7 @@ def span_days(start: date, end: date) -> list[date]:
     if end < start:
         raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
     working_days(start, end)  # raises CoverageError before any work
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    return list(each_day(start, end))
 
 
 def week_of(day: date) -> date:

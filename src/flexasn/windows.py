@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal, overload
 
-from ._model import DateSpan, Frozen
+from ._model import DateSpan, Frozen, each_day
 from .calendar import check_coverage, is_working_day
 from .errors import require_type
 from .legal import Citation
@@ -52,7 +52,7 @@ def _days_in_year(spans: Iterable[DateSpan], year: int) -> list[date]:
     out: set[date] = set()
     for s in spans:
         lo, hi = max(s.first_day, first), min(s.last_day, last)
-        out.update(lo + timedelta(days=n) for n in range((hi - lo).days + 1))
+        out.update(each_day(lo, hi))  # none when the span misses the year
     return sorted(out)
 
 

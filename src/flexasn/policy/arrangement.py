@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from .._model import DateSpan, Frozen
+from .._model import DateSpan, Frozen, each_day
 from ..errors import InvalidInputError, PolicyConflictError
 from ..legal import Citation, Confidence, Instrument, cite
 from ..legal import instrument as registry_instrument
@@ -294,13 +294,11 @@ class Arrangement(Notes):
         for a in self.days:
             for b in other.days:
                 start, end = max(a.first_day, b.first_day), min(a.last_day, b.last_day)
-                day = start
                 # a shared weekday, if any, comes within the first seven days
-                while day <= end and day < start + timedelta(days=7):
+                for day in each_day(start, min(end, start + timedelta(days=6))):
                     if self.on_weekday(day) and other.on_weekday(day):
                         found.append(day)
                         break
-                    day += timedelta(days=1)
         return min(found) if found else None
 
     def citation(self) -> Citation:
