@@ -37,6 +37,7 @@ from ._model import Frozen, each_day, require_ordered
 from .calendar import DayKind, check_span, covered_years, day_info
 from .errors import FlexasnError, require_date, require_lang, require_type
 from .hours import working_hours
+from .hours.zones import ZONE_NAMES
 from .legal import Citation, Confidence, data_as_of
 from .messages import Language, render
 from .people import WorkMode
@@ -48,8 +49,6 @@ if TYPE_CHECKING:  # the optional dependency, imported when a feed is written
 
 MAX_FEED_DAYS = 1830
 """The longest span one feed or one calendar request covers: five years of 366 days."""
-
-_ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 class MissingExtraError(FlexasnError, ImportError):
@@ -275,7 +274,7 @@ def _ramadan_event(
         "ics.ramadan_hours",
         lang,
         start=mon_thu.start.strftime("%H.%M"),
-        zone=_ZONES[policy.timezone],
+        zone=ZONE_NAMES[policy.timezone],
         owed=_hours(mon_thu.owed),
         break_mt=_minutes(mon_thu.break_time),
         break_fri=_minutes(friday.break_time),
