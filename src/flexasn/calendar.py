@@ -332,18 +332,15 @@ def _cuti_bersama_change(day: date, known_on: date | None) -> bool | None:
     return result
 
 
-_require_date = require_date
-
-
 def day_info(day: date, *, known_on: date | None = None, strict: bool = True) -> DayInfo:
     """Everything the calendar knows of ``day``: kind, holiday name, basis, estimate flag.
 
     Raises [`CoverageError`][flexasn.CoverageError] beyond the covered years unless
     ``strict=False``.
     """
-    _require_date(day, "day")
+    require_date(day, "day")
     if known_on is not None:
-        _require_date(known_on, "known_on")
+        require_date(known_on, "known_on")
     covered = _check_coverage(day, known_on, strict)
     year_entry = _years().get(day.year)
     public = _holidays(day.year, "public", "id")
@@ -413,8 +410,8 @@ def holiday_name(
 
 
 def _days(start: date, end: date) -> list[date]:
-    _require_date(start, "start")
-    _require_date(end, "end")
+    require_date(start, "start")
+    require_date(end, "end")
     if end < start:
         raise InvalidInputError(
             Text("argument.end_before_start", end=end.isoformat(), start=start.isoformat())

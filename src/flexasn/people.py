@@ -39,7 +39,7 @@ from .errors import (
     require_type,
 )
 from .messages import Text
-from .privacy import masked_id
+from .privacy import last_digits, masked_id
 
 
 class ServiceCategory(StrEnum):
@@ -238,8 +238,7 @@ def mask_nip(nip: str) -> str:
     row number. An id whose last four characters are not digits shows none of them.
     """
     require_type(nip, str, "nip")
-    tail = nip[-4:]
-    return "…" + tail if len(tail) == 4 and tail.isascii() and tail.isdigit() else "…"
+    return "…" + last_digits(nip)
 
 
 class NipInfo(Frozen):
