@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any, Self
 
@@ -54,6 +54,28 @@ def each_day(first_day: date, last_day: date) -> Iterator[date]:
     while day <= last_day:
         yield day
         day += timedelta(days=1)
+
+
+def first_shared_day(
+    spans: Iterable[DateSpan],
+    others: Iterable[DateSpan],
+    on_weekday: Callable[[date], bool] | None = None,
+) -> date | None:
+    """The first day inside both one of ``spans`` and one of ``others``, or None.
+
+    With ``on_weekday`` (a test that looks at a day's weekday only), the first shared day
+    it accepts: such a day, if any, comes within the first seven days of an overlap. The
+    spans are compared, not their days, so spans of any length cost the same."""
+    accept = on_weekday or (lambda _: True)
+    found: list[date] = []
+    for x in spans:
+        for y in others:
+            first, last = max(x.first_day, y.first_day), min(x.last_day, y.last_day)
+            week = each_day(first, min(last, first + timedelta(days=6)))
+            day = next((d for d in week if accept(d)), None)
+            if day is not None:
+                found.append(day)
+    return min(found, default=None)
 
 
 class Frozen(BaseModel):
@@ -164,6 +186,7 @@ __all__ = [
     "Frozen",
     "each_day",
     "field_error",
+    "first_shared_day",
     "require_ordered",
     "span",
 ]

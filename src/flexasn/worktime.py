@@ -34,7 +34,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import DateSpan, Frozen
+from ._model import DateSpan, Frozen, first_shared_day
 from .errors import InvalidInputError, PolicyDataError
 from .legal import Citation, Confidence, Source, cite, registry
 from .messages import Text
@@ -258,7 +258,7 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
     for a, b in combinations(schedules, 2):
         if a.pattern != b.pattern:
             continue
-        shared = _first_shared_day(a, b)
+        shared = first_shared_day(a.days, b.days)
         if shared is not None:
             raise InvalidInputError(
                 Text(
@@ -277,18 +277,6 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
                     Text("data.kind_two_patterns", kind=kind, first=owners[kind], second=s.pattern)
                 )
     return schedules
-
-
-def _first_shared_day(a: WorkSchedule, b: WorkSchedule) -> date | None:
-    """The first day both schedules cover, or None: spans are compared, not days, so a
-    schedule of any length costs the same."""
-    starts = [
-        max(x.first_day, y.first_day)
-        for x in a.days
-        for y in b.days
-        if x.first_day <= y.last_day and y.first_day <= x.last_day
-    ]
-    return min(starts, default=None)
 
 
 @functools.cache
