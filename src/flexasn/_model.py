@@ -56,6 +56,11 @@ def each_day(first_day: date, last_day: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
+def week_of(day: date) -> date:
+    """The Monday of the day's Monday-Sunday week."""
+    return day - timedelta(days=day.weekday())
+
+
 def first_shared_day(
     spans: Iterable[DateSpan],
     others: Iterable[DateSpan],
@@ -189,4 +194,5 @@ __all__ = [
     "first_shared_day",
     "require_ordered",
     "span",
+    "week_of",
 ]

@@ -44,10 +44,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from ._model import each_day
+from ._model import each_day, week_of
 from .calendar import working_days
 from .decide import Decisions
 from .errors import InvalidInputError, require_date, require_items, require_type
@@ -151,11 +151,6 @@ def span_days(start: date, end: date) -> list[date]:
         raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
     working_days(start, end)  # raises CoverageError before any work
     return list(each_day(start, end))
-
-
-def week_of(day: date) -> date:
-    """The Monday of the day's Monday-Sunday week."""
-    return day - timedelta(days=day.weekday())
 
 
 def prior_days(
