@@ -12,18 +12,17 @@ from pathlib import Path
 import flexasn as fx
 from flexasn.calendar import MAX_DATA_DAYS, MAX_TABLE_DAYS
 from flexasn.messages import LANGUAGES, render
+from flexasn.roster.columns import iso_date
 
 from .errors import CliError
 
 
 def parse_day(text: str, what: str = "date") -> date:
     """An ISO date (``YYYY-MM-DD``); a bad one is a `CliError` in both languages."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            pass
-    raise CliError("bad_date", what=what, text=text)
+    day = iso_date(text)
+    if day is None:
+        raise CliError("bad_date", what=what, text=text)
+    return day
 
 
 def parse_span(text: str) -> tuple[date, date]:
