@@ -55,7 +55,7 @@ from .errors import (
     unchained,
 )
 from .legal import Citation, cite, registry
-from .messages import Text, render, require_language
+from .messages import Text, render, require_language, thousands
 
 Language = Literal["id", "en"]
 CALENDAR_FILE = "calendar.toml"
@@ -84,9 +84,7 @@ class SpanTooLongError(InvalidInputError):
 
     def message(self, lang: Language = "id") -> str:
         """The span, its length and the limit, in ``lang``."""
-        days, limit = (
-            f"{n:,}".replace(",", render("cli.thousands", lang)) for n in (self.days, self.limit)
-        )
+        days, limit = thousands(self.days, lang), thousands(self.limit, lang)
         span = f"{self.start.isoformat()}..{self.end.isoformat()}"
         return render("calendar.span_too_long", lang, span=span, days=days, limit=limit)
 

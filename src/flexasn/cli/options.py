@@ -11,7 +11,7 @@ from pathlib import Path
 
 import flexasn as fx
 from flexasn.calendar import MAX_DATA_DAYS, MAX_TABLE_DAYS
-from flexasn.messages import LANGUAGES, render
+from flexasn.messages import LANGUAGES, thousands
 from flexasn.roster.columns import iso_date
 
 from .errors import CliError
@@ -44,7 +44,7 @@ def parse_span(text: str) -> tuple[date, date]:
 
 def _number(n: int) -> dict[str, str]:
     """``n`` with thousands separated as each language writes them (``1.830``, ``1,830``)."""
-    return {lang: f"{n:,}".replace(",", render("cli.thousands", lang)) for lang in LANGUAGES}
+    return {lang: thousands(n, lang) for lang in LANGUAGES}
 
 
 def check_span_size(start: date, end: date, fmt: str = "table") -> None:
