@@ -44,6 +44,12 @@ def require_ordered(first_day: date, last_day: date) -> None:
         )
 
 
+def day_count(first_day: date, last_day: date) -> int:
+    """How many days the inclusive span ``first_day..last_day`` holds: both ends count
+    (one for a single day; zero or less when ``last_day`` is before ``first_day``)."""
+    return (last_day - first_day).days + 1
+
+
 def each_day(first_day: date, last_day: date) -> Iterator[date]:
     """Every day from ``first_day`` to ``last_day``, both inclusive, in order; no day at
     all when ``last_day`` is before ``first_day`` (a clipped span that is empty).
@@ -173,7 +179,7 @@ class DateSpan(Frozen):
         return each_day(self.first_day, self.last_day)
 
     def __len__(self) -> int:
-        return (self.last_day - self.first_day).days + 1
+        return day_count(self.first_day, self.last_day)
 
     def __str__(self) -> str:
         if self.first_day == self.last_day:
@@ -189,6 +195,7 @@ def span(first_day: date, last_day: date | None = None) -> DateSpan:
 __all__ = [
     "DateSpan",
     "Frozen",
+    "day_count",
     "each_day",
     "field_error",
     "first_shared_day",

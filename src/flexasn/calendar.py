@@ -44,7 +44,7 @@ import holidays
 from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen, each_day
+from ._model import Frozen, day_count, each_day
 from .errors import (
     CoverageError,
     InvalidInputError,
@@ -79,7 +79,7 @@ class SpanTooLongError(InvalidInputError):
 
     def __init__(self, start: date, end: date, limit: int) -> None:
         self.start, self.end, self.limit = start, end, limit
-        self.days = (end - start).days + 1
+        self.days = day_count(start, end)
         super().__init__(self.message("en"))
 
     def message(self, lang: Language = "id") -> str:
@@ -92,7 +92,7 @@ class SpanTooLongError(InvalidInputError):
 def check_span(start: date, end: date, limit: int = MAX_SPAN_DAYS) -> int:
     """The number of days of the inclusive span ``start..end`` (``end`` not before
     ``start``); [`SpanTooLongError`][flexasn.SpanTooLongError] when it is more than ``limit``."""
-    days = (end - start).days + 1
+    days = day_count(start, end)
     if days > limit:
         raise SpanTooLongError(start, end, limit)
     return days

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import flexasn as fx
+from flexasn._model import day_count
 from flexasn.calendar import MAX_DATA_DAYS, MAX_TABLE_DAYS
 from flexasn.messages import LANGUAGES, thousands
 from flexasn.roster.columns import iso_date
@@ -52,7 +53,7 @@ def check_span_size(start: date, end: date, fmt: str = "table") -> None:
     [`MAX_TABLE_DAYS`][flexasn.calendar.MAX_TABLE_DAYS] days (366) shown as a table, at most
     [`MAX_DATA_DAYS`][flexasn.calendar.MAX_DATA_DAYS] (1,830: five years) written as JSON or CSV. A
     longer span is a `CliError` naming the limits, before any work."""
-    days = (end - start).days + 1
+    days = day_count(start, end)
     limit = MAX_TABLE_DAYS if fmt == "table" else MAX_DATA_DAYS
     if days <= limit:
         return
