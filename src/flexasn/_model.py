@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -65,6 +65,30 @@ def each_day(first_day: date, last_day: date) -> Iterator[date]:
 def week_of(day: date) -> date:
     """The Monday of the day's Monday-Sunday week."""
     return day - timedelta(days=day.weekday())
+
+
+class Dated(Protocol):
+    """Anything with an inclusive ``first_day`` and ``last_day`` (a `DateSpan`, a Ramadan
+    period)."""
+
+    @property
+    def first_day(self) -> date:
+        """The first day, inclusive."""
+        ...
+
+    @property
+    def last_day(self) -> date:
+        """The last day, inclusive."""
+        ...
+
+
+def days_within(spans: Iterable[Dated], first_day: date, last_day: date) -> set[date]:
+    """The days of ``spans`` that fall from ``first_day`` to ``last_day`` (both inclusive),
+    each once: a span of any length costs at most the days asked for."""
+    out: set[date] = set()
+    for s in spans:
+        out.update(each_day(max(s.first_day, first_day), min(s.last_day, last_day)))
+    return out
 
 
 def first_shared_day(
@@ -194,8 +218,10 @@ def span(first_day: date, last_day: date | None = None) -> DateSpan:
 
 __all__ = [
     "DateSpan",
+    "Dated",
     "Frozen",
     "day_count",
+    "days_within",
     "each_day",
     "field_error",
     "first_shared_day",

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ._model import Frozen, each_day, require_ordered
+from ._model import Frozen, days_within, each_day, require_ordered
 from .calendar import DayKind, check_span, covered_years, day_info
 from .errors import FlexasnError, require_date, require_lang, require_type
 from .hours import working_hours
@@ -110,10 +110,7 @@ def _span(first_day: date, last_day: date) -> None:
 
 
 def _ramadan_days(first_day: date, last_day: date) -> set[date]:
-    out: set[date] = set()
-    for period in ramadan_periods():
-        out.update(each_day(max(period.first_day, first_day), min(period.last_day, last_day)))
-    return out
+    return days_within(ramadan_periods(), first_day, last_day)
 
 
 def instansi_calendar(
