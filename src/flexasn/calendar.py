@@ -407,7 +407,9 @@ def holiday_name(
     return day_info(day, known_on=known_on, strict=strict).name(lang)
 
 
-def _days(start: date, end: date) -> list[date]:
+def _days(start: date, end: date, known_on: date | None, strict: bool) -> list[date]:
+    """Every day of ``start..end``, the arguments checked and both ends' coverage too
+    (no partial answer)."""
     require_date(start, "start")
     require_date(end, "end")
     if end < start:
@@ -415,6 +417,8 @@ def _days(start: date, end: date) -> list[date]:
             Text("argument.end_before_start", end=end.isoformat(), start=start.isoformat())
         )
     check_span(start, end)  # at most MAX_SPAN_DAYS: SpanTooLongError before any work
+    for edge in (start, end):
+        _check_coverage(edge, known_on, strict)
     return list(each_day(start, end))
 
 
@@ -427,9 +431,7 @@ def working_days(
     than [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days raises
     [`SpanTooLongError`][flexasn.SpanTooLongError].
     """
-    days = _days(start, end)
-    for edge in (start, end):
-        _check_coverage(edge, known_on, strict)
+    days = _days(start, end, known_on, strict)
     return tuple(d for d in days if is_working_day(d, known_on=known_on, strict=strict))
 
 
@@ -441,9 +443,7 @@ def days_off(
     A span of more than [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days raises
     [`SpanTooLongError`][flexasn.SpanTooLongError].
     """
-    days = _days(start, end)
-    for edge in (start, end):
-        _check_coverage(edge, known_on, strict)
+    days = _days(start, end, known_on, strict)
     infos = (day_info(d, known_on=known_on, strict=strict) for d in days)
     return tuple(info for info in infos if not info.is_working_day)
 
