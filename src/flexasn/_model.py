@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol, Self
 
@@ -11,6 +12,12 @@ from pydantic_core import PydanticCustomError
 
 from .errors import InvalidInputError, drop_chain, model_error
 from .messages import Text
+
+
+def repeated(items: Sequence[str], key: Callable[[str], Any] | None = None) -> list[str]:
+    """The items that ``items`` lists more than once, each once, sorted (by ``key`` when
+    given): what a "listed twice" error names."""
+    return sorted((i for i, n in Counter(items).items() if n > 1), key=key)
 
 
 def field_error(model: str, field: str, error: ValueError) -> ValidationError:
@@ -225,6 +232,7 @@ __all__ = [
     "each_day",
     "field_error",
     "first_shared_day",
+    "repeated",
     "require_ordered",
     "span",
     "week_of",
