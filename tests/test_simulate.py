@@ -173,6 +173,20 @@ def test_dataframe_input_matches_models() -> None:
     assert list(out.columns)[:4] == ["scenario", "day", "instansi", "province"]
 
 
+def test_dataframe_duty_days_read_as_a_roster_file_reads_them() -> None:
+    """One duty-day grammar (issue 13): the DataFrame's ``duty_days`` cell is read as the
+    roster file's ``hari_piket`` cell, ISO dates separated by ``;``, ``,`` or spaces."""
+    employees = build([{"opd": "C", "duty_days": {date(2025, 3, 25), date(2025, 3, 26)}}])
+    expected = fx.simulate(OPDS, employees, START, END).rows()
+    off_duty = fx.simulate(OPDS, build([{"opd": "C"}]), START, END).rows()
+    assert expected != off_duty  # the duty days change the answer: the cell is read
+    for cell in ("2025-03-25;2025-03-26", "2025-03-25, 2025-03-26", "2025-03-25 2025-03-26"):
+        frame = pd.DataFrame({"opd": ["C"], "duty_days": [cell]})
+        assert fx.simulate(OPDS, frame, START, END).rows() == expected, cell
+    with pytest.raises(fx.InvalidInputError, match="duty_days"):  # not YYYY-MM-DD
+        fx.simulate(OPDS, pd.DataFrame({"opd": ["C"], "duty_days": ["20250325"]}), START, END)
+
+
 def test_bad_input_is_one_clear_error() -> None:
     with pytest.raises(fx.InvalidInputError, match="column 'opd'"):
         fx.simulate(OPDS, pd.DataFrame({"nip": ["1"]}), START, END)

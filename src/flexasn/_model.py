@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from .errors import InvalidInputError, drop_chain, model_error
 from .messages import Text
+
+
+def repeated(items: Sequence[str], key: Callable[[str], Any] | None = None) -> list[str]:
+    """The items that ``items`` lists more than once, each once, sorted (by ``key`` when
+    given): what a "listed twice" error names."""
+    return sorted((i for i, n in Counter(items).items() if n > 1), key=key)
 
 
 def field_error(model: str, field: str, error: ValueError) -> ValidationError:
@@ -33,6 +40,84 @@ def field_error(model: str, field: str, error: ValueError) -> ValidationError:
         ],
         hide_input=True,
     )
+
+
+def require_ordered(first_day: date, last_day: date) -> None:
+    """[`InvalidInputError`][flexasn.InvalidInputError] when ``last_day`` is before
+    ``first_day`` (the span would be reversed); nothing otherwise."""
+    if last_day < first_day:
+        raise InvalidInputError(
+            Text("errors.span_reversed", last=last_day.isoformat(), first=first_day.isoformat())
+        )
+
+
+def day_count(first_day: date, last_day: date) -> int:
+    """How many days the inclusive span ``first_day..last_day`` holds: both ends count
+    (one for a single day; zero or less when ``last_day`` is before ``first_day``)."""
+    return (last_day - first_day).days + 1
+
+
+def each_day(first_day: date, last_day: date) -> Iterator[date]:
+    """Every day from ``first_day`` to ``last_day``, both inclusive, in order; no day at
+    all when ``last_day`` is before ``first_day`` (a clipped span that is empty).
+
+    The one place a span of days is expanded: callers check the span first, as their
+    own errors require."""
+    day = first_day
+    while day <= last_day:
+        yield day
+        day += timedelta(days=1)
+
+
+def week_of(day: date) -> date:
+    """The Monday of the day's Monday-Sunday week."""
+    return day - timedelta(days=day.weekday())
+
+
+class Dated(Protocol):
+    """Anything with an inclusive ``first_day`` and ``last_day`` (a `DateSpan`, a Ramadan
+    period)."""
+
+    @property
+    def first_day(self) -> date:
+        """The first day, inclusive."""
+        ...
+
+    @property
+    def last_day(self) -> date:
+        """The last day, inclusive."""
+        ...
+
+
+def days_within(spans: Iterable[Dated], first_day: date, last_day: date) -> set[date]:
+    """The days of ``spans`` that fall from ``first_day`` to ``last_day`` (both inclusive),
+    each once: a span of any length costs at most the days asked for."""
+    out: set[date] = set()
+    for s in spans:
+        out.update(each_day(max(s.first_day, first_day), min(s.last_day, last_day)))
+    return out
+
+
+def first_shared_day(
+    spans: Iterable[DateSpan],
+    others: Iterable[DateSpan],
+    on_weekday: Callable[[date], bool] | None = None,
+) -> date | None:
+    """The first day inside both one of ``spans`` and one of ``others``, or None.
+
+    With ``on_weekday`` (a test that looks at a day's weekday only), the first shared day
+    it accepts: such a day, if any, comes within the first seven days of an overlap. The
+    spans are compared, not their days, so spans of any length cost the same."""
+    accept = on_weekday or (lambda _: True)
+    found: list[date] = []
+    for x in spans:
+        for y in others:
+            first, last = max(x.first_day, y.first_day), min(x.last_day, y.last_day)
+            week = each_day(first, min(last, first + timedelta(days=6)))
+            day = next((d for d in week if accept(d)), None)
+            if day is not None:
+                found.append(day)
+    return min(found, default=None)
 
 
 class Frozen(BaseModel):
@@ -114,14 +199,7 @@ class DateSpan(Frozen):
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
-        if self.last_day < self.first_day:
-            raise InvalidInputError(
-                Text(
-                    "errors.span_reversed",
-                    last=self.last_day.isoformat(),
-                    first=self.first_day.isoformat(),
-                )
-            )
+        require_ordered(self.first_day, self.last_day)
         return self
 
     def __contains__(self, day: object) -> bool:
@@ -129,13 +207,10 @@ class DateSpan(Frozen):
 
     def days(self) -> Iterator[date]:
         """Every day of the span, first to last inclusive."""
-        day = self.first_day
-        while day <= self.last_day:
-            yield day
-            day += timedelta(days=1)
+        return each_day(self.first_day, self.last_day)
 
     def __len__(self) -> int:
-        return (self.last_day - self.first_day).days + 1
+        return day_count(self.first_day, self.last_day)
 
     def __str__(self) -> str:
         if self.first_day == self.last_day:
@@ -150,7 +225,15 @@ def span(first_day: date, last_day: date | None = None) -> DateSpan:
 
 __all__ = [
     "DateSpan",
+    "Dated",
     "Frozen",
+    "day_count",
+    "days_within",
+    "each_day",
     "field_error",
+    "first_shared_day",
+    "repeated",
+    "require_ordered",
     "span",
+    "week_of",
 ]

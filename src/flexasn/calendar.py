@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import Any, Literal, Self
 
@@ -44,7 +44,7 @@ import holidays
 from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen
+from ._model import Frozen, day_count, each_day
 from .errors import (
     CoverageError,
     InvalidInputError,
@@ -55,7 +55,7 @@ from .errors import (
     unchained,
 )
 from .legal import Citation, cite, registry
-from .messages import Text, render, require_language
+from .messages import Text, render, require_language, thousands
 
 Language = Literal["id", "en"]
 CALENDAR_FILE = "calendar.toml"
@@ -79,14 +79,12 @@ class SpanTooLongError(InvalidInputError):
 
     def __init__(self, start: date, end: date, limit: int) -> None:
         self.start, self.end, self.limit = start, end, limit
-        self.days = (end - start).days + 1
+        self.days = day_count(start, end)
         super().__init__(self.message("en"))
 
     def message(self, lang: Language = "id") -> str:
         """The span, its length and the limit, in ``lang``."""
-        days, limit = (
-            f"{n:,}".replace(",", render("cli.thousands", lang)) for n in (self.days, self.limit)
-        )
+        days, limit = thousands(self.days, lang), thousands(self.limit, lang)
         span = f"{self.start.isoformat()}..{self.end.isoformat()}"
         return render("calendar.span_too_long", lang, span=span, days=days, limit=limit)
 
@@ -94,7 +92,7 @@ class SpanTooLongError(InvalidInputError):
 def check_span(start: date, end: date, limit: int = MAX_SPAN_DAYS) -> int:
     """The number of days of the inclusive span ``start..end`` (``end`` not before
     ``start``); [`SpanTooLongError`][flexasn.SpanTooLongError] when it is more than ``limit``."""
-    days = (end - start).days + 1
+    days = day_count(start, end)
     if days > limit:
         raise SpanTooLongError(start, end, limit)
     return days
@@ -332,18 +330,15 @@ def _cuti_bersama_change(day: date, known_on: date | None) -> bool | None:
     return result
 
 
-_require_date = require_date
-
-
 def day_info(day: date, *, known_on: date | None = None, strict: bool = True) -> DayInfo:
     """Everything the calendar knows of ``day``: kind, holiday name, basis, estimate flag.
 
     Raises [`CoverageError`][flexasn.CoverageError] beyond the covered years unless
     ``strict=False``.
     """
-    _require_date(day, "day")
+    require_date(day, "day")
     if known_on is not None:
-        _require_date(known_on, "known_on")
+        require_date(known_on, "known_on")
     covered = _check_coverage(day, known_on, strict)
     year_entry = _years().get(day.year)
     public = _holidays(day.year, "public", "id")
@@ -412,14 +407,19 @@ def holiday_name(
     return day_info(day, known_on=known_on, strict=strict).name(lang)
 
 
-def _days(start: date, end: date) -> list[date]:
-    _require_date(start, "start")
-    _require_date(end, "end")
+def _days(start: date, end: date, known_on: date | None, strict: bool) -> list[date]:
+    """Every day of ``start..end``, the arguments checked and both ends' coverage too
+    (no partial answer)."""
+    require_date(start, "start")
+    require_date(end, "end")
     if end < start:
         raise InvalidInputError(
             Text("argument.end_before_start", end=end.isoformat(), start=start.isoformat())
         )
-    return [start + timedelta(days=n) for n in range(check_span(start, end))]
+    check_span(start, end)  # at most MAX_SPAN_DAYS: SpanTooLongError before any work
+    for edge in (start, end):
+        _check_coverage(edge, known_on, strict)
+    return list(each_day(start, end))
 
 
 def working_days(
@@ -431,9 +431,7 @@ def working_days(
     than [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days raises
     [`SpanTooLongError`][flexasn.SpanTooLongError].
     """
-    days = _days(start, end)
-    for edge in (start, end):
-        _check_coverage(edge, known_on, strict)
+    days = _days(start, end, known_on, strict)
     return tuple(d for d in days if is_working_day(d, known_on=known_on, strict=strict))
 
 
@@ -445,9 +443,7 @@ def days_off(
     A span of more than [`MAX_SPAN_DAYS`][flexasn.calendar.MAX_SPAN_DAYS] days raises
     [`SpanTooLongError`][flexasn.SpanTooLongError].
     """
-    days = _days(start, end)
-    for edge in (start, end):
-        _check_coverage(edge, known_on, strict)
+    days = _days(start, end, known_on, strict)
     infos = (day_info(d, known_on=known_on, strict=strict) for d in days)
     return tuple(info for info in infos if not info.is_working_day)
 

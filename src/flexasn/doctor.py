@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from pydantic import Field
 
-from ._model import Frozen
+from ._model import Frozen, each_day
 from .calendar import calendar_year, covered_years, is_working_day
 from .legal import data_as_of
 from .messages import LANGUAGES, Language, Text, render, render_all, require_language
@@ -163,9 +163,8 @@ def _weekly(window: _Window, out: list[Finding]) -> None:
             after = a.last_day + timedelta(days=1)
             first = max(after, window.first)
             urgent = any(
-                a.on_weekday(first + timedelta(days=n))
-                and is_working_day(first + timedelta(days=n), strict=False)
-                for n in range((window.last - first).days + 1)
+                a.on_weekday(day) and is_working_day(day, strict=False)
+                for day in each_day(first, window.last)
             )
             days = {
                 lang: ", ".join(render(f"weekday.{w.value}", lang) for w in a.weekdays)

@@ -33,12 +33,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ._model import Frozen
+from ._model import Frozen, days_within, each_day, require_ordered
 from .calendar import DayKind, check_span, covered_years, day_info
-from .errors import FlexasnError, InvalidInputError, require_date, require_lang, require_type
+from .errors import FlexasnError, require_date, require_lang, require_type
 from .hours import working_hours
+from .hours.zones import ZONE_NAMES
 from .legal import Citation, Confidence, data_as_of
-from .messages import Language, Text, render
+from .messages import Language, render
 from .people import WorkMode
 from .policy import ArrangementKind, Policy, get_policy
 from .ramadan import RamadanPeriod, ramadan_periods
@@ -48,8 +49,6 @@ if TYPE_CHECKING:  # the optional dependency, imported when a feed is written
 
 MAX_FEED_DAYS = 1830
 """The longest span one feed or one calendar request covers: five years of 366 days."""
-
-_ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 class MissingExtraError(FlexasnError, ImportError):
@@ -106,21 +105,12 @@ class InstansiDay(Frozen):
 def _span(first_day: date, last_day: date) -> None:
     require_date(first_day, "first_day")
     require_date(last_day, "last_day")
-    if last_day < first_day:
-        raise InvalidInputError(
-            Text("errors.span_reversed", last=last_day.isoformat(), first=first_day.isoformat())
-        )
+    require_ordered(first_day, last_day)
     check_span(first_day, last_day, MAX_FEED_DAYS)
 
 
 def _ramadan_days(first_day: date, last_day: date) -> set[date]:
-    out: set[date] = set()
-    for period in ramadan_periods():
-        day = max(period.first_day, first_day)
-        while day <= min(period.last_day, last_day):
-            out.add(day)
-            day += timedelta(days=1)
-    return out
+    return days_within(ramadan_periods(), first_day, last_day)
 
 
 def instansi_calendar(
@@ -150,12 +140,9 @@ def instansi_calendar(
     for edge in (first_day, last_day):  # a coverage error names the user's own dates
         day_info(edge, known_on=known_on, strict=strict)
     ramadan = _ramadan_days(first_day, last_day)
-    days: list[InstansiDay] = []
-    day = first_day
-    while day <= last_day:
-        days.append(_day(policy, day, known_on, strict, day in ramadan))
-        day += timedelta(days=1)
-    return tuple(days)
+    return tuple(
+        _day(policy, day, known_on, strict, day in ramadan) for day in each_day(first_day, last_day)
+    )
 
 
 def _day(
@@ -284,7 +271,7 @@ def _ramadan_event(
         "ics.ramadan_hours",
         lang,
         start=mon_thu.start.strftime("%H.%M"),
-        zone=_ZONES[policy.timezone],
+        zone=ZONE_NAMES[policy.timezone],
         owed=_hours(mon_thu.owed),
         break_mt=_minutes(mon_thu.break_time),
         break_fri=_minutes(friday.break_time),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -20,7 +20,13 @@ from pydantic import Field, StrictBool, StrictInt, ValidationError, field_valida
 
 from ._loader import bundled_text, data_error, locate, parse_toml
 from ._model import Frozen
-from .errors import InvalidInputError, PolicyDataError, UnknownInstrumentError, require_type
+from .errors import (
+    InvalidInputError,
+    PolicyDataError,
+    UnknownInstrumentError,
+    is_plain_date,
+    require_type,
+)
 from .messages import LANGUAGES, Language, Text, render, require_language
 
 INSTRUMENTS_FILE = "instruments.toml"
@@ -313,7 +319,7 @@ def _read_articles(
 def _data_as_of(raw: dict[str, Any], name: str) -> date | None:
     """The file's ``data_as_of``: a plain date, or None where the file gives none."""
     as_of = raw.get("data_as_of")
-    if as_of is not None and (not isinstance(as_of, date) or isinstance(as_of, datetime)):
+    if as_of is not None and not is_plain_date(as_of):
         raise PolicyDataError(Text("data.as_of_not_date"), file=name, field="data_as_of")
     return as_of
 

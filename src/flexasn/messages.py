@@ -56,6 +56,12 @@ def render(key: str, lang: Language = "id", **params: object) -> str:
     return catalogue(lang)[key].format(**params)
 
 
+def thousands(n: int, lang: Language = "id") -> str:
+    """``n`` with its thousands separated as ``lang`` writes them (``1.830`` in Indonesian,
+    ``1,830`` in English)."""
+    return f"{n:,}".replace(",", render("cli.thousands", lang))
+
+
 def render_all(key: str, **params: object) -> dict[str, str]:
     """The message ``key`` in every language, keyed by language code.
 
@@ -136,5 +142,6 @@ __all__ = [
     "render_all",
     "require_language",
     "text_in",
+    "thousands",
     "words",
 ]

@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen, field_error
+from ._model import Frozen, field_error, repeated
 from .errors import (
     InvalidInputError,
     InvalidNipError,
@@ -39,7 +39,7 @@ from .errors import (
     require_type,
 )
 from .messages import Text
-from .privacy import masked_id
+from .privacy import last_digits, masked_id
 
 
 class ServiceCategory(StrEnum):
@@ -135,7 +135,7 @@ class OpdKindVocabulary(Frozen):
     def _unique(self) -> Self:
         ids = [k.id for k in self.kind]
         aliases = [a for k in self.kind for a in k.aliases]
-        for twice in sorted({i for i in ids if ids.count(i) > 1}):
+        for twice in repeated(ids):
             raise InvalidInputError(Text("people.kind_twice", kind=twice))
         for alias in aliases:
             if alias in ids:
@@ -238,8 +238,7 @@ def mask_nip(nip: str) -> str:
     row number. An id whose last four characters are not digits shows none of them.
     """
     require_type(nip, str, "nip")
-    tail = nip[-4:]
-    return "…" + tail if len(tail) == 4 and tail.isascii() and tail.isdigit() else "…"
+    return "…" + last_digits(nip)
 
 
 class NipInfo(Frozen):

@@ -15,6 +15,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, cast
 
+from ._model import week_of
 from .calendar import is_working_day
 from .errors import InvalidInputError
 from .messages import Language, Text, render, require_language
@@ -89,7 +90,7 @@ def capacity_heatmap(
     """
     require_language(lang)
     totals, by_day = _day_totals(sim, value, scenario)
-    first = min(totals) - timedelta(days=min(totals).weekday())  # the Monday of the first week
+    first = week_of(min(totals))  # the Monday of the first week
     weeks = (max(totals) - first).days // 7 + 1
     fig = _figure()(figsize=(8, 2.6 + 0.45 * weeks), layout="constrained")
     ax = fig.add_subplot()

@@ -44,9 +44,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from ._model import each_day, week_of
 from .calendar import working_days
 from .decide import Decisions
 from .errors import InvalidInputError, require_date, require_items, require_type
@@ -149,12 +150,7 @@ def span_days(start: date, end: date) -> list[date]:
     if end < start:
         raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
     working_days(start, end)  # raises CoverageError before any work
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
-
-
-def week_of(day: date) -> date:
-    """The Monday of the day's Monday-Sunday week."""
-    return day - timedelta(days=day.weekday())
+    return list(each_day(start, end))
 
 
 def prior_days(

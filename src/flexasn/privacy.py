@@ -76,6 +76,14 @@ def _current_key() -> bytes:
     return env.encode("utf-8") if env else _PROCESS_KEY
 
 
+def last_digits(nip: str) -> str:
+    """The last four characters of ``nip`` when they are four ASCII digits, else ``""``:
+    the only part of a NIP a masked form shows ([`mask_nip`][flexasn.mask_nip] and
+    [`masked_id`][flexasn.masked_id])."""
+    tail = nip[-4:]
+    return tail if len(tail) == 4 and tail.isascii() and tail.isdigit() else ""
+
+
 def masked_id(nip: str, *, key: str | bytes | None = None) -> str:
     """An employee's id for output: ``…1001#5c2e9a07`` (see the module doc).
 
@@ -91,8 +99,7 @@ def masked_id(nip: str, *, key: str | bytes | None = None) -> str:
     text = nip
     secret = _current_key() if key is None else _as_key(key)
     digest = hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
-    tail = text[-4:]
-    shown = tail if len(text) >= 8 and tail.isascii() and tail.isdigit() else ""
+    shown = last_digits(text) if len(text) >= 8 else ""
     return f"…{shown}#{digest}"
 
 
@@ -105,4 +112,4 @@ def column_letters(position: int) -> str:
     return letters
 
 
-__all__ = ["MASK_KEY_ENV", "column_letters", "masked_id", "set_mask_key"]
+__all__ = ["MASK_KEY_ENV", "column_letters", "last_digits", "masked_id", "set_mask_key"]

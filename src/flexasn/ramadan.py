@@ -24,7 +24,7 @@ import holidays
 from pydantic import Field, ValidationError, model_validator
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import Frozen
+from ._model import Frozen, day_count
 from .errors import (
     CoverageError,
     InvalidInputError,
@@ -66,7 +66,7 @@ class RamadanPeriod(Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        length = (self.last_day - self.first_day).days + 1
+        length = day_count(self.first_day, self.last_day)
         if length not in (29, 30):
             raise InvalidInputError(Text("data.ramadan_length", length=length))
         if self.estimated and self.instrument is not None:
@@ -81,7 +81,7 @@ class RamadanPeriod(Frozen):
         return isinstance(day, date) and self.first_day <= day <= self.last_day
 
     def __len__(self) -> int:
-        return (self.last_day - self.first_day).days + 1
+        return day_count(self.first_day, self.last_day)
 
     def citation(self) -> Citation | None:
         """The decision that set the period; None for an estimate."""

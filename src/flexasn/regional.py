@@ -22,10 +22,11 @@ import functools
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from ._loader import bundled_text
+from ._model import each_day
 from .calendar import is_working_day
 from .errors import PolicyConflictError, PolicyDataError
 from .messages import Text, require_language
@@ -57,11 +58,7 @@ class Window:
 
     def days(self) -> Iterator[date]:
         """The window's ASN working days, in order."""
-        day = self.first_day
-        while day <= self.last_day:
-            if is_working_day(day):
-                yield day
-            day += timedelta(days=1)
+        yield from (d for d in each_day(self.first_day, self.last_day) if is_working_day(d))
 
 
 _MONTHS = {

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal, overload
 
-from ._model import DateSpan, Frozen
+from ._model import DateSpan, Frozen, days_within
 from .calendar import check_coverage, is_working_day
 from .errors import require_type
 from .legal import Citation
@@ -48,12 +48,7 @@ def cited_days(year: int, strict: bool) -> tuple[FlexibleWorkDay, ...]:
 def _days_in_year(spans: Iterable[DateSpan], year: int) -> list[date]:
     """The days of ``spans`` that fall in ``year``, in order: a span of any length costs
     at most the year's days."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    out: set[date] = set()
-    for s in spans:
-        lo, hi = max(s.first_day, first), min(s.last_day, last)
-        out.update(lo + timedelta(days=n) for n in range((hi - lo).days + 1))
-    return sorted(out)
+    return sorted(days_within(spans, date(year, 1, 1), date(year, 12, 31)))
 
 
 @overload

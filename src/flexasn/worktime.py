@@ -34,7 +34,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ._loader import bundled_text, data_error, parse_toml
-from ._model import DateSpan, Frozen
+from ._model import DateSpan, Frozen, first_shared_day, repeated
 from .errors import InvalidInputError, PolicyDataError
 from .legal import Citation, Confidence, Source, cite, registry
 from .messages import Text
@@ -198,8 +198,7 @@ class WorkSchedule(Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        listed = [d for h in self.hours for d in h.days]
-        dupes = sorted({d for d in listed if listed.count(d) > 1}, key=WEEKDAYS.index)
+        dupes = repeated([d for h in self.hours for d in h.days], key=WEEKDAYS.index)
         if dupes:
             raise InvalidInputError(Text("data.weekday_entries", days=dupes))
         total = sum((h.net * len(h.days) for h in self.hours), timedelta(0))
@@ -251,14 +250,13 @@ def _fmt(value: timedelta) -> str:
 
 
 def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]:
-    ids = [s.id for s in schedules]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    dupes = repeated([s.id for s in schedules])
     if dupes:
         raise InvalidInputError(Text("data.duplicate_schedules", ids=dupes))
     for a, b in combinations(schedules, 2):
         if a.pattern != b.pattern:
             continue
-        shared = _first_shared_day(a, b)
+        shared = first_shared_day(a.days, b.days)
         if shared is not None:
             raise InvalidInputError(
                 Text(
@@ -277,18 +275,6 @@ def _no_overlap(schedules: tuple[WorkSchedule, ...]) -> tuple[WorkSchedule, ...]
                     Text("data.kind_two_patterns", kind=kind, first=owners[kind], second=s.pattern)
                 )
     return schedules
-
-
-def _first_shared_day(a: WorkSchedule, b: WorkSchedule) -> date | None:
-    """The first day both schedules cover, or None: spans are compared, not days, so a
-    schedule of any length costs the same."""
-    starts = [
-        max(x.first_day, y.first_day)
-        for x in a.days
-        for y in b.days
-        if x.first_day <= y.last_day and y.first_day <= x.last_day
-    ]
-    return min(starts, default=None)
 
 
 @functools.cache

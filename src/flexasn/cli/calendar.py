@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import flexasn as fx
+from flexasn._model import each_day
 from flexasn.calendar import check_span
 from flexasn.messages import Language
 
@@ -107,8 +108,7 @@ def calendar_rows(
         for item in fx.flexible_work_days(year, strict=strict, cited=True)
     }
     rows: list[dict[str, Any]] = []
-    day = start
-    while day <= end:
+    for day in each_day(start, end):
         info = fx.day_info(day, strict=strict)
         rows.append(
             {
@@ -124,7 +124,6 @@ def calendar_rows(
                 "regional": None if policy is None else _regional(policy, day, info, lang),
             }
         )
-        day += timedelta(days=1)
     return rows
 
 

@@ -10,20 +10,20 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import flexasn as fx
+from flexasn._model import day_count
 from flexasn.calendar import MAX_DATA_DAYS, MAX_TABLE_DAYS
-from flexasn.messages import LANGUAGES, render
+from flexasn.messages import LANGUAGES, thousands
+from flexasn.roster.columns import iso_date
 
 from .errors import CliError
 
 
 def parse_day(text: str, what: str = "date") -> date:
     """An ISO date (``YYYY-MM-DD``); a bad one is a `CliError` in both languages."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            pass
-    raise CliError("bad_date", what=what, text=text)
+    day = iso_date(text)
+    if day is None:
+        raise CliError("bad_date", what=what, text=text)
+    return day
 
 
 def parse_span(text: str) -> tuple[date, date]:
@@ -45,7 +45,7 @@ def parse_span(text: str) -> tuple[date, date]:
 
 def _number(n: int) -> dict[str, str]:
     """``n`` with thousands separated as each language writes them (``1.830``, ``1,830``)."""
-    return {lang: f"{n:,}".replace(",", render("cli.thousands", lang)) for lang in LANGUAGES}
+    return {lang: thousands(n, lang) for lang in LANGUAGES}
 
 
 def check_span_size(start: date, end: date, fmt: str = "table") -> None:
@@ -53,7 +53,7 @@ def check_span_size(start: date, end: date, fmt: str = "table") -> None:
     [`MAX_TABLE_DAYS`][flexasn.calendar.MAX_TABLE_DAYS] days (366) shown as a table, at most
     [`MAX_DATA_DAYS`][flexasn.calendar.MAX_DATA_DAYS] (1,830: five years) written as JSON or CSV. A
     longer span is a `CliError` naming the limits, before any work."""
-    days = (end - start).days + 1
+    days = day_count(start, end)
     limit = MAX_TABLE_DAYS if fmt == "table" else MAX_DATA_DAYS
     if days <= limit:
         return

@@ -3,8 +3,6 @@ and JSON with the same stable codes, hours as ``H:MM``."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -13,6 +11,7 @@ from decimal import Decimal
 
 import flexasn as fx
 from flexasn.messages import Language
+from flexasn.roster.write import csv_text as table_csv
 
 WIDTH = 80
 """Tables and wrapped text fit an 80-column terminal."""
@@ -74,12 +73,7 @@ def csv_cell(value: object) -> object:
 
 def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A CSV table (header row first), without the last line break."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([csv_cell(c) for c in row])
-    return buf.getvalue().rstrip("\n")
+    return table_csv(headers, ([csv_cell(c) for c in row] for row in rows)).rstrip("\n")
 
 
 def json_text(data: object) -> str:

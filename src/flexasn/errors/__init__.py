@@ -29,6 +29,7 @@ The errors live in modules of one concept each (`base`, `arguments`, `model`, `p
 from __future__ import annotations
 
 from .arguments import (
+    is_plain_date,
     require_choice,
     require_date,
     require_items,
@@ -97,6 +98,7 @@ __all__ = [
     "UnknownPolicyError",
     "column_label",
     "drop_chain",
+    "is_plain_date",
     "mask_location",
     "model_error",
     "require_choice",

@@ -16,6 +16,13 @@ from .base import ArgumentTypeError, InvalidInputError, UnknownLanguageError
 Item = TypeVar("Item")
 
 
+def is_plain_date(value: object) -> bool:
+    """True for a plain ``datetime.date``: not a ``datetime`` (nor a pandas ``Timestamp``,
+    both ``date`` subclasses), not a string. The one "is this a plain date" test:
+    [`require_date`][flexasn.errors.require_date] raises on its answer."""
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
 def require_date(
     value: object,
     argument: str,
@@ -33,7 +40,7 @@ def require_date(
     """
     if type(value) is date or (value is None and optional):
         return  # the common case, decided without building anything
-    if not isinstance(value, date) or isinstance(value, datetime):
+    if not is_plain_date(value):
         key = "argument.not_date"
         if isinstance(value, datetime):
             key = "argument.not_date_datetime"
@@ -125,6 +132,7 @@ def require_items(
 
 
 __all__ = [
+    "is_plain_date",
     "require_choice",
     "require_date",
     "require_items",

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .._model import week_of
 from ..calendar import DayKind
 from ..errors import HoursError, HoursTypeError, require_date, require_type
 from ..legal import cite
@@ -273,7 +274,7 @@ def _week_rows(
     """Step 6: each Monday-Sunday week (only the days inside the span) and its findings."""
     weeks: list[WeekHours] = []
     findings: list[HoursFinding] = []
-    for week_start in sorted({r.day - timedelta(days=r.day.weekday()) for r in day_rows}):
+    for week_start in sorted({week_of(r.day) for r in day_rows}):
         inside = [r for r in day_rows if week_start <= r.day < week_start + timedelta(days=7)]
         owed = sum((r.owed for r in inside), timedelta(0))
         worked = sum((r.worked for r in inside), timedelta(0))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import warnings
 from datetime import date, time, timedelta
 
-from .._model import Frozen
+from .._model import Frozen, each_day
 from ..calendar import DayInfo, DayKind, check_span, day_info
 from ..errors import HoursError, HoursTypeError, ScheduleCoverageError, require_date, require_type
 from ..legal import Citation, cite
@@ -275,7 +275,8 @@ def span_days(start: date, end: date) -> list[date]:
         )
         raise HoursError(detail)
     # at most MAX_SPAN_DAYS (ten years): SpanTooLongError before any work
-    return [start + timedelta(days=n) for n in range(check_span(start, end))]
+    check_span(start, end)
+    return list(each_day(start, end))
 
 
 def required_hours(

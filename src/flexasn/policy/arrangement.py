@@ -5,7 +5,7 @@ stays on site, its weekly limit), its [`QuotaRule`][flexasn.QuotaRule]s and the
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from .._model import DateSpan, Frozen
+from .._model import DateSpan, Frozen, first_shared_day
 from ..errors import InvalidInputError, PolicyConflictError
 from ..legal import Citation, Confidence, Instrument, cite
 from ..legal import instrument as registry_instrument
@@ -290,18 +290,9 @@ class Arrangement(Notes):
     def first_shared_day(self, other: Arrangement) -> date | None:
         """The first day both arrangements cover, or None. Compares spans, not days, so
         spans of any length cost the same."""
-        found: list[date] = []
-        for a in self.days:
-            for b in other.days:
-                start, end = max(a.first_day, b.first_day), min(a.last_day, b.last_day)
-                day = start
-                # a shared weekday, if any, comes within the first seven days
-                while day <= end and day < start + timedelta(days=7):
-                    if self.on_weekday(day) and other.on_weekday(day):
-                        found.append(day)
-                        break
-                    day += timedelta(days=1)
-        return min(found) if found else None
+        return first_shared_day(
+            self.days, other.days, lambda d: self.on_weekday(d) and other.on_weekday(d)
+        )
 
     def citation(self) -> Citation:
         """The citation of the arrangement's basis."""

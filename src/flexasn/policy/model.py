@@ -13,7 +13,7 @@ from pydantic import Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from .._loader import data_error, locate
-from .._model import DateSpan
+from .._model import DateSpan, repeated
 from ..errors import InvalidInputError, PolicyConflictError
 from ..legal import Instrument, registry
 from ..messages import Text
@@ -125,12 +125,10 @@ class Policy(Notes):
 
     @model_validator(mode="after")
     def _unique(self) -> Self:
-        ids = [a.id for a in self.arrangement]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = repeated([a.id for a in self.arrangement])
         if dupes:
             raise InvalidInputError(Text("policy.duplicate_arrangements", ids=dupes))
-        own = [i.id for i in self.instrument]
-        dupes = sorted({i for i in own if own.count(i) > 1})
+        dupes = repeated([i.id for i in self.instrument])
         if dupes:
             raise InvalidInputError(Text("policy.duplicate_instruments", ids=dupes))
         return self

@@ -145,18 +145,25 @@ def _enum(field: str, values: type[Any]) -> Callable[[str], Any]:
     return parse
 
 
+def duty_day_parts(text: str) -> list[str]:
+    """The parts of a duty-days cell, in order: ``text`` split at ``;``, ``,`` or spaces,
+    empty parts dropped. Each part should be an ISO date
+    (``iso_date``); the one duty-day grammar, shared by the
+    roster readers and the simulation's DataFrame input."""
+    return [part for part in re.split(r"[;,\s]+", text.strip()) if part]
+
+
 def parse_duty_days(text: str) -> frozenset[date]:
     """A duty-days cell (``hari_piket``): ISO dates (``YYYY-MM-DD``) separated by ``;``
     (``,`` or spaces are read too); an empty cell is no day. Anything else raises
     [`CellError`][flexasn.roster.cells.CellError] (``roster_file.duty_days``), never
     repeating the cell. The one duty-day grammar of the readers."""
     out = set()
-    for part in re.split(r"[;,\s]+", text.strip()):
-        if part:
-            day = iso_date(part)
-            if day is None:
-                raise CellError("roster_file.duty_days")
-            out.add(day)
+    for part in duty_day_parts(text):
+        day = iso_date(part)
+        if day is None:
+            raise CellError("roster_file.duty_days")
+        out.add(day)
     return frozenset(out)
 
 
@@ -250,6 +257,7 @@ __all__ = [
     "OPD_PARSERS",
     "OPD_REQUIRED",
     "CellError",
+    "duty_day_parts",
     "model_error",
     "parse_cells",
     "parse_duty_days",

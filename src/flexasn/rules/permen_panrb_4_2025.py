@@ -3,7 +3,7 @@ criteria and the weekly limit."""
 
 from __future__ import annotations
 
-from ..legal import cite, instrument
+from ..legal import Citation, cite, instrument
 from ..messages import words
 from ..people import AgencyType, DisciplineStatus
 from ..reasons import Check, Reason, reason
@@ -28,19 +28,19 @@ def _in_force(s: Situation) -> bool:
     return in_force is not None and s.day >= in_force
 
 
+def _passed_before_in_force(check: Check, key: str, basis: Citation) -> Reason:
+    """The check passes on a day before the Permen came into force (Pasal 25 did not
+    apply yet): the reason names the day it did."""
+    return reason(check, True, key, basis, in_force=str(instrument(PERMEN).in_force))
+
+
 def discipline(s: Situation) -> Reason:
     """Pasal 25: an employee serving, or in the process of receiving, a disciplinary
     penalty (PP 94/2021) may not work flexibly. Applies to every arrangement on dates
     from 21 April 2025, when the Permen came into force (flexasn's reading of LAW.md)."""
     basis = cite(PERMEN, "Pasal 25")
     if not _in_force(s):
-        return reason(
-            Check.DISCIPLINE,
-            True,
-            "discipline.pass_not_in_force",
-            basis,
-            in_force=str(instrument(PERMEN).in_force),
-        )
+        return _passed_before_in_force(Check.DISCIPLINE, "discipline.pass_not_in_force", basis)
     status = s.profile.discipline
     if status is DisciplineStatus.NONE:
         return reason(Check.DISCIPLINE, True, "discipline.pass", basis)
@@ -53,13 +53,7 @@ def new_employee(s: Situation) -> Reason:
     transfer or rotation) may not work flexibly. From 21 April 2025."""
     basis = cite(PERMEN, "Pasal 25")
     if not _in_force(s):
-        return reason(
-            Check.NEW_EMPLOYEE,
-            True,
-            "new_employee.pass_not_in_force",
-            basis,
-            in_force=str(instrument(PERMEN).in_force),
-        )
+        return _passed_before_in_force(Check.NEW_EMPLOYEE, "new_employee.pass_not_in_force", basis)
     if s.profile.new_in_post:
         return reason(Check.NEW_EMPLOYEE, False, "new_employee.fail", basis)
     return reason(Check.NEW_EMPLOYEE, True, "new_employee.pass", basis)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from .._model import each_day
 from ..decide import Decision, decide, situation
 from ..errors import InvalidInputError
 from ..people import Employee, Opd, mask_nip, profile_of
@@ -141,7 +142,7 @@ async def batch(request: Request) -> Response:
     elif body.first_day is not None and body.last_day is not None:
         span = check_span(cfg, body.first_day, body.last_day, "batch")
         check_batch(cfg, span * len(body.employees))
-        days = [body.first_day + timedelta(days=n) for n in range(span)]
+        days = list(each_day(body.first_day, body.last_day))
     else:
         raise InvalidInputError("give the days: days, or first_day and last_day")
     opds = {o.code: o for o in body.opds}

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInputError, require_date, require_items
 from ..people import DisciplineStatus, Employee, Opd, PositionType, Profile, profile_of
+from ..roster.cells import duty_day_parts
+from ..roster.columns import iso_date
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -131,8 +133,9 @@ def workforce_from_frame(
     (``is_head``, ``frontline``, ``new_in_post``, ``duties_outside_office``,
     ``special_circumstances``), ``discipline`` and ``position`` (their Indonesian values)
     and ``duty_days``
-    (ISO dates separated by ``;``). A missing required column, an unknown value or an
-    OPD absent from ``opds`` raises [`InvalidInputError`][flexasn.InvalidInputError] naming
+    (ISO dates, ``YYYY-MM-DD``, separated by ``;``, ``,`` or spaces, as in a roster file).
+    A missing required column, an unknown value or an OPD absent from ``opds`` raises
+    [`InvalidInputError`][flexasn.InvalidInputError] naming
     the column and the first bad row; nothing partial is returned.
     """
     wf = Workforce(opds, start, end)
@@ -191,17 +194,13 @@ def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
 
 def _parse_duty(text: str) -> list[date]:
     out = []
-    for part in text.split(";"):
-        part = part.strip()
-        if part:
-            try:
-                out.append(date.fromisoformat(part))
-                continue
-            except ValueError:
-                pass
+    for part in duty_day_parts(text):  # the readers' one duty-day grammar
+        day = iso_date(part)
+        if day is None:
             raise InvalidInputError(  # outside the except block: no exception chain
                 f"employees DataFrame: column 'duty_days': {part!r} is not an ISO date"
             )
+        out.append(day)
     return out
 
 
