@@ -63,7 +63,7 @@ class Simulation:
         for key in by:
             if self._rows and key not in self._rows[0]:
                 raise InvalidInputError(
-                    Text("workforce.unknown_key", key=key, known=str(sorted(self._rows[0])))
+                    Text("workforce.unknown_key", name=key, known=str(sorted(self._rows[0])))
                 )
         groups: dict[tuple[Any, ...], _Group] = {}
         for r in self._rows:
