@@ -318,3 +318,55 @@ def test_a_ramadan_not_yet_decreed_speaks_indonesian() -> None:
         "(perkiraan 2027-02-08..2027-03-09) yang sudah ditetapkan (tahun tercakup: 2025-2026)"
     )
     assert info.value.what.startswith("Ramadan calendar: 1448 H is not decreed yet")
+
+
+# --- every key of the catalogue is said somewhere ----------------------------------------
+
+BUILT_KEYS = (
+    # Keys the code builds from a value rather than writes whole: a key is used when it
+    # starts with one of these.
+    "cli.q_",  # cli/quota.py: say(lang, f"q_{q.reason}"), a quota's reason code
+    "cli_day.",  # a weekday's number
+    "cli_status.",  # cli/words.py: _label("cli_status", status)
+    "cli_time_mode.",  # cli/words.py: _label("cli_time_mode", mode)
+    "cli_severity.",  # cli/words.py: _label("cli_severity", severity)
+    "picture.value_",  # pictures.py: _word(f"value_{value}")
+    "picture.service_",  # pictures.py: _word(f"service_{s}")
+    # roster/columns.py map_columns: f"{words}.duplicate_column", words "table" (the
+    # default) or "attendance"
+    "attendance.duplicate_column",
+    "attendance.missing_columns",
+    "table.duplicate_column",
+    "table.missing_columns",
+)
+
+
+def _said_in_code() -> tuple[set[str], set[str]]:
+    """Every string literal of `src/flexasn`, and the tables an f-string names
+    (``f"policy_error.{kind}"`` -> ``policy_error``)."""
+    literals: set[str] = set()
+    tables: set[str] = set()
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                first = node.values[0]
+                if isinstance(first, ast.Constant) and re.fullmatch(r"[a-z_]+\.", str(first.value)):
+                    tables.add(str(first.value)[:-1])
+    return literals, tables
+
+
+def test_every_catalogue_key_is_used_in_the_code() -> None:
+    """A key is used when the code writes it whole (``"rotation.headcount"``), or writes
+    its table in an f-string and its variant as a literal (``f"server.{key}"`` and
+    ``"span_too_long"``), or builds it from a value (`BUILT_KEYS`)."""
+    literals, tables = _said_in_code()
+    unused = [
+        key
+        for key in catalogue("id")
+        if key not in literals
+        and not (key.split(".")[0] in tables and key.split(".", 1)[1] in literals)
+        and not key.startswith(BUILT_KEYS)
+    ]
+    assert unused == [], f"catalogue keys no code uses: remove them from flexasn/locale: {unused}"
