@@ -592,8 +592,11 @@ def test_settings_from_env_and_options(monkeypatch: pytest.MonkeyPatch) -> None:
         {"FLEXASN_SERVER_MAX_BATCH": "50", "FLEXASN_SERVER_REQUEST_TIMEOUT": "2.5"}
     )
     assert (s.max_batch, s.request_timeout) == (50, 2.5)
-    with pytest.raises(fx.InvalidInputError, match="FLEXASN_SERVER_MAX_BATCH"):
+    with pytest.raises(fx.InvalidInputError, match="FLEXASN_SERVER_MAX_BATCH") as info:
         Settings.from_env({"FLEXASN_SERVER_MAX_BATCH": "many"})
+    # issue 13: in plain words of the catalogue, Indonesian first
+    assert info.value.message("id") == "FLEXASN_SERVER_MAX_BATCH: harus bilangan bulat"
+    assert str(info.value) == "FLEXASN_SERVER_MAX_BATCH: must be a whole number"
     assert Settings.from_env(s.env()) == s
     monkeypatch.setenv("FLEXASN_SERVER_MAX_SPAN_DAYS", "30")
     args = build_parser().parse_args(["--max-batch", "7"])
