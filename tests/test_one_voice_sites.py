@@ -159,6 +159,19 @@ def test_a_schedule_and_its_history() -> None:
     )
 
 
+def test_a_day_of_a_history_names_the_employee_masked() -> None:
+    error = raised(lambda: history_of({NIPS[0]: ["2025-03-24"]}), fx.ArgumentTypeError)
+    said = error.message("id")
+    assert said.startswith("hari dalam history pegawai …")
+    assert said.endswith(
+        " harus berupa datetime.date, bukan str (uraikan dulu: date.fromisoformat(...))"
+    )
+    assert str(error).startswith("history of employee …")
+    assert str(error).endswith(
+        ": a day must be a datetime.date, not str (parse it first: date.fromisoformat(...))"
+    )
+
+
 def test_a_roster() -> None:
     roster = fx.Roster(opds=(opd(),), employees=tuple(staff()))
     speaks(

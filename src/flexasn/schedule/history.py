@@ -37,7 +37,7 @@ def history_of(history: Mapping[str, Any] | Schedule | None) -> dict[str, tuple[
             raise ArgumentTypeError(Text("schedule_model.history_keys"))
         items = tuple(days) if isinstance(days, Iterable) else (days,)
         for day in items:
-            require_date(day, f"history of employee {masked_id(nip)}: a day")
+            require_date(day, Text("schedule_model.history_day", employee=masked_id(nip)))
         result[nip] = tuple(sorted(set(items)))
     return result
 
