@@ -25,7 +25,6 @@ from ..errors import (
     RosterError,
     mask_location,
 )
-from ..errors.plain import plain_words
 from ..messages import LANGUAGES, render_all
 from .model import IgnoredColumn
 
@@ -157,13 +156,11 @@ def nip_error(exc: InvalidNipError, name: str, row_no: int, column: str | int) -
     return RosterError(message, file=name, row=row_no, column=column)
 
 
-def first_error(exc: ValidationError) -> tuple[tuple[str | int, ...], dict[str, str]]:
-    """The location (every part that may be personal data masked) and what pydantic's
-    first error says, in plain words in every language
-    ([`plain_words`][flexasn.errors.plain.plain_words]: no pydantic jargon), the input
-    never kept."""
+def first_error(exc: ValidationError) -> tuple[tuple[str | int, ...], str]:
+    """The location (every part that may be personal data masked) and the message of
+    pydantic's first error, its ``Value error,`` prefix dropped, the input never kept."""
     first = exc.errors(include_url=False, include_input=False)[0]
-    return mask_location(first["loc"]), plain_words(first)
+    return mask_location(first["loc"]), str(first["msg"]).removeprefix("Value error, ")
 
 
 def ignored_columns(

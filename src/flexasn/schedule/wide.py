@@ -186,7 +186,7 @@ def field_message(exc: ValidationError, where: str = "") -> dict[str, str]:
     loc, message = first_error(exc)
     field = ".".join(str(p) for p in loc)
     if not field:
-        return {lang: where + message[lang] for lang in LANGUAGES}
+        return dict.fromkeys(LANGUAGES, where + message)
     return render_all("schedule_file.field", where=where, field=field, message=message)
 
 
