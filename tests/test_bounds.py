@@ -410,6 +410,12 @@ def test_cli_plan_prints_nothing_when_a_later_opd_fails(
     opds, staff = write_roster(tmp_path, OPDS.replace("langsung,2", "langsung,1"), STAFF)
     code, out, err = run(
         capsys, "plan", "2025-03-24", "2025-03-28", "--opds", str(opds), "--employees",
-        str(staff), "--partial", "--format", "json",
+        str(staff), "--partial", "--format", "json", "--lang", "en",
     )  # fmt: skip
     assert (code, out) == (2, "") and "headcount of 1 but 2 employees" in err
+    # the default language says it in Indonesian (issue 13: one message system)
+    code, out, err = run(
+        capsys, "plan", "2025-03-24", "2025-03-28", "--opds", str(opds), "--employees",
+        str(staff), "--partial", "--format", "json",
+    )  # fmt: skip
+    assert (code, out) == (2, "") and "(headcount) 1 tetapi 2 pegawai diberikan" in err

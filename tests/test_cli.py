@@ -515,7 +515,7 @@ def test_plan_and_validate_bad_input(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 2 and "harus .csv, .xlsx atau .json" in one_error_line(err)
     assert not ods.exists()
     code, _, err = run(capsys, "plan", "2025-03-27", "2025-03-24", *ROSTER, "--opd", "BKAD")
-    assert code == 2 and "before" in one_error_line(err)
+    assert code == 2 and "sebelum" in one_error_line(err)  # "before", said in Indonesian
     code, _, err = run(capsys, "plan", "2025-03-24", "2025-03-27", *ROSTER, "--opd", "NOPE")
     assert code == 2 and "NOPE" in one_error_line(err)
     bad = tmp_path / "jadwal.csv"

@@ -450,7 +450,11 @@ def test_the_cited_administrative_codes_are_checked(monkeypatch: pytest.MonkeyPa
             "id",
             "starts with 'kota-'",
         ),
-        ("Kota Batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta,false", "id", "pattern"),
+        (
+            "Kota Batu,Kota Batu,kota,prov-jatim,35.79,Asia/Jakarta,false",
+            "id",
+            "is not in the expected form",  # plain words, not pydantic's "should match pattern"
+        ),
         ("kota-batu,Kota Batu,desa,prov-jatim,35.79,Asia/Jakarta,false", "level", "kabupaten"),
         ("nasional,Pusat,pusat,,,Asia/Jakarta,false", "level", "regional governments only"),
         ("prov-x,Provinsi X,provinsi,prov-jatim,99,Asia/Jakarta,false", "province", "its own id"),

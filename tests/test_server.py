@@ -516,6 +516,22 @@ def test_limits_are_named(server: Running) -> None:
     assert "employees[0].opd" in p["detail"]
 
 
+def test_a_batch_error_speaks_both_languages(server: Running) -> None:
+    """Issue 13: the batch's own errors are catalogue messages (``[batch]``)."""
+    neither = {"opds": [OPD], "employees": [{"nip": NIP, "opd": "BKAD"}]}
+    p = problem_of(server.client.post("/v1/decisions/batch", json=neither), 422)
+    assert p["messages"] == {
+        "id": "berikan hari-harinya: days, atau first_day dan last_day",
+        "en": "give the days: days, or first_day and last_day",
+    }
+    stray = {"opds": [OPD], "employees": [{"nip": NIP, "opd": "X"}], "days": ["2025-03-24"]}
+    p = problem_of(server.client.post("/v1/decisions/batch", json=stray), 422)
+    assert p["messages"]["id"] == (
+        "employees[0].opd: tidak ada OPD dengan kode itu dalam opds (tidak diulang di sini)"
+    )
+    assert NIP not in str(p)
+
+
 def test_logs_never_hold_a_nip(server: Running, caplog: pytest.LogCaptureFixture) -> None:
     server.client.get("/v1/health", params={"nip": NIP, "nama": "Budi"})
     server.client.get(f"/v1/instansi/{NIP}")
@@ -576,8 +592,11 @@ def test_settings_from_env_and_options(monkeypatch: pytest.MonkeyPatch) -> None:
         {"FLEXASN_SERVER_MAX_BATCH": "50", "FLEXASN_SERVER_REQUEST_TIMEOUT": "2.5"}
     )
     assert (s.max_batch, s.request_timeout) == (50, 2.5)
-    with pytest.raises(fx.InvalidInputError, match="FLEXASN_SERVER_MAX_BATCH"):
+    with pytest.raises(fx.InvalidInputError, match="FLEXASN_SERVER_MAX_BATCH") as info:
         Settings.from_env({"FLEXASN_SERVER_MAX_BATCH": "many"})
+    # issue 13: in plain words of the catalogue, Indonesian first
+    assert info.value.message("id") == "FLEXASN_SERVER_MAX_BATCH: harus bilangan bulat"
+    assert str(info.value) == "FLEXASN_SERVER_MAX_BATCH: must be a whole number"
     assert Settings.from_env(s.env()) == s
     monkeypatch.setenv("FLEXASN_SERVER_MAX_SPAN_DAYS", "30")
     args = build_parser().parse_args(["--max-batch", "7"])

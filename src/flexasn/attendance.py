@@ -56,7 +56,7 @@ from .errors import (
 from .hours.norms import PolicyArg, resolve_policy
 from .hours.report import AttendanceRecord
 from .hours.zones import ZONE_NAMES
-from .messages import render_all
+from .messages import Text, render_all
 from .people import WorkMode
 from .policy import Policy
 from .roster.cells import CellError
@@ -107,7 +107,7 @@ def _cell_error(exc: CellError, name: str, row: int, column: str) -> AttendanceE
 def _zone(policy: PolicyArg, timezone: str | None) -> tzinfo:
     require_type(policy, (Policy, str), "policy", optional=True, error=HoursTypeError)
     if timezone is not None and not isinstance(timezone, str):
-        raise HoursTypeError(f"timezone must be a string, not {type(timezone).__name__}")
+        raise HoursTypeError(Text("hours_input.timezone_type", type=type(timezone).__name__))
     if timezone is None:
         return ZoneInfo(resolve_policy(policy).timezone)
     if policy is not None:

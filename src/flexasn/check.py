@@ -40,7 +40,7 @@ from ._model import Frozen
 from .decide import Decisions, Verdict
 from .errors import InvalidInputError, require_type
 from .legal import Citation
-from .messages import Language, render_all, require_language
+from .messages import Language, Text, render_all, require_language
 from .people import Employee, Opd, WorkMode
 from .plan import (
     OpdDay,
@@ -144,7 +144,9 @@ def validate_schedule(
     require_type(schedule, Schedule, "schedule")
     require_type(opd, Opd, "opd")
     if schedule.opd != opd.code:
-        raise InvalidInputError(f"the schedule is for OPD {schedule.opd!r}, not {opd.code!r}")
+        raise InvalidInputError(
+            Text("rotation.other_schedule", schedule=schedule.opd, opd=opd.code)
+        )
     pol = resolve_policy(policy, opd.instansi)
     roster = check_roster(opd, employees, "employees")
     out = _roster_violations(schedule, roster, opd)

@@ -308,9 +308,7 @@ def decide(s: Situation) -> Decision:
     """Run every rule on a prepared `Situation` of an employee (``s.employee`` set: the
     decision names them by their masked NIP)."""
     if s.employee is None:
-        raise InvalidInputError(
-            "decide needs a situation of an employee; verdict answers for a profile"
-        )
+        raise InvalidInputError(Text("rotation.no_employee"))
     a = s.arrangement
     found = _reasons(s)
     return _validated_decision(

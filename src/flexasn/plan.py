@@ -52,6 +52,7 @@ from .calendar import working_days
 from .decide import Decisions
 from .errors import InvalidInputError, require_date, require_items, require_type
 from .legal import Citation, cite
+from .messages import Text
 from .people import Employee, Opd, WorkMode, mask_nip, profile_of
 from .policy import Arrangement, InForce, Policy, resolve_policy
 from .quotas import quota
@@ -130,11 +131,19 @@ def check_roster(opd: Opd, employees: Iterable[Employee], what: str) -> dict[str
     for index, e in enumerate(require_items(employees, Employee, what)):
         if e.opd != opd.code:
             raise InvalidInputError(
-                f"{what}[{index}] (employee {mask_nip(e.nip)}) belongs to OPD {e.opd!r}, "
-                f"not to {opd.code!r}"
+                Text(
+                    "rotation.other_opd",
+                    what=what,
+                    index=index,
+                    employee=mask_nip(e.nip),
+                    opd=e.opd,
+                    other=opd.code,
+                )
             )
         if e.nip in by_nip:
-            raise InvalidInputError(f"{what}[{index}]: employee {mask_nip(e.nip)} is listed twice")
+            raise InvalidInputError(
+                Text("rotation.listed_twice", what=what, index=index, employee=mask_nip(e.nip))
+            )
         by_nip[e.nip] = e
     return {nip: by_nip[nip] for nip in sorted(by_nip)}
 
@@ -148,7 +157,9 @@ def span_days(start: date, end: date) -> list[date]:
     require_date(start, "start")
     require_date(end, "end")
     if end < start:
-        raise InvalidInputError(f"end {end.isoformat()} is before start {start.isoformat()}")
+        raise InvalidInputError(
+            Text("argument.end_before_start", end=end.isoformat(), start=start.isoformat())
+        )
     working_days(start, end)  # raises CoverageError before any work
     return list(each_day(start, end))
 
@@ -207,8 +218,7 @@ def plan_rotation(
     roster = check_roster(opd, employees, "employees")
     if len(roster) > opd.headcount:
         raise InvalidInputError(
-            f"OPD {opd.code!r} has a headcount of {opd.headcount} but {len(roster)} employees "
-            "were given: correct the headcount (the quota base)"
+            Text("rotation.headcount", opd=opd.code, headcount=opd.headcount, count=len(roster))
         )
     days = [opd_day(opd, d, pol, strict=strict) for d in span_days(start, end)]
     past = prior_days(history, start, roster)
@@ -241,7 +251,7 @@ def _preferred_mode(mode: WorkMode | None) -> WorkMode | None:
         return None
     require_type(mode, str, "mode")
     if mode not in (WorkMode.WFH, WorkMode.WFA):
-        raise InvalidInputError("mode is the remote mode to prefer: wfh or wfa")
+        raise InvalidInputError(Text("rotation.prefer_mode"))
     return WorkMode(mode)
 
 
@@ -353,7 +363,9 @@ def summarize(
     require_type(schedule, Schedule, "schedule")
     require_type(opd, Opd, "opd")
     if schedule.opd != opd.code:
-        raise InvalidInputError(f"the schedule is for OPD {schedule.opd!r}, not {opd.code!r}")
+        raise InvalidInputError(
+            Text("rotation.other_schedule", schedule=schedule.opd, opd=opd.code)
+        )
     pol = resolve_policy(policy, opd.instansi)
     lines = []
     for d in schedule.days:

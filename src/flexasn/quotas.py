@@ -37,6 +37,7 @@ from .errors import (
     require_type,
 )
 from .legal import Citation, cite
+from .messages import Text
 from .people import AgencyType, Opd, ServiceCategory
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, Rounding, resolve_policy
 from .rules import DayContext, day_context
@@ -44,12 +45,12 @@ from .rules import DayContext, day_context
 
 def _percent(value: object) -> Fraction:
     if isinstance(value, bool):
-        raise ArgumentTypeError("percent must be a number or a numeric string, not bool")
+        raise ArgumentTypeError(Text("quota_input.percent_type", type="bool"))
     if isinstance(value, Fraction | int):
         result = Fraction(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            raise InvalidInputError(f"percent must be finite, not {value!r}")
+            raise InvalidInputError(Text("quota_input.percent_finite", value=value))
         result = Fraction(Decimal(repr(value)))  # 35.0 is taken as written, never as a binary float
     elif isinstance(value, Decimal | str):
         try:
@@ -59,16 +60,14 @@ def _percent(value: object) -> Fraction:
         except InvalidOperation:
             dec = None
         if dec is None:  # raised outside the except block: no exception chain
-            raise InvalidInputError(f"percent {value!r} is not a number")
+            raise InvalidInputError(Text("quota_input.percent_nan", value=value))
         if not dec.is_finite():
-            raise InvalidInputError(f"percent must be finite, not {value!r}")
+            raise InvalidInputError(Text("quota_input.percent_finite", value=value))
         result = Fraction(dec)
     else:
-        raise ArgumentTypeError(
-            f"percent must be a number or a numeric string, not {type(value).__name__}"
-        )
+        raise ArgumentTypeError(Text("quota_input.percent_type", type=type(value).__name__))
     if not 0 <= result <= 100:
-        raise InvalidInputError(f"percent must be between 0 and 100, not {value}")
+        raise InvalidInputError(Text("quota_input.percent_range", value=value))
     return result
 
 
@@ -82,7 +81,7 @@ def _round(value: Fraction, rounding: str) -> int:
     if rounding == "half_even":
         return round(value)
     raise InvalidInputError(
-        f"unknown rounding {rounding!r}; use one of {', '.join(get_args(Rounding))}"
+        Text("quota_input.rounding", rounding=rounding, choices=", ".join(get_args(Rounding)))
     )
 
 
@@ -106,11 +105,13 @@ def quota_limit(
     """
     require_type(headcount, int, "headcount")
     if headcount < 0:
-        raise InvalidInputError(f"headcount must not be negative (got {headcount})")
+        raise InvalidInputError(Text("quota_input.negative", argument="headcount", value=headcount))
     require_type(onsite_required, int, "onsite_required")
     require_type(rounding, str, "rounding")
     if onsite_required < 0:
-        raise InvalidInputError(f"onsite_required must not be negative (got {onsite_required})")
+        raise InvalidInputError(
+            Text("quota_input.negative", argument="onsite_required", value=onsite_required)
+        )
     return _exact_limit(headcount, _percent(percent), rounding, onsite_required)
 
 
@@ -180,12 +181,9 @@ class Quota(Frozen):
     def _consistent(self) -> Self:
         undefined = self.status in (QuotaStatus.UNDEFINED, QuotaStatus.UNKNOWN)
         if undefined != (self.limit is None):
-            raise ValueError("limit is None exactly when the status is undefined or unknown")
+            raise InvalidInputError(Text("quota_input.limit_none"))
         if undefined != (self.percent is None) or undefined != (self.onsite_required is None):
-            raise ValueError(
-                "percent and onsite_required are None exactly when the status is undefined "
-                "or unknown"
-            )
+            raise InvalidInputError(Text("quota_input.percent_none"))
         return self
 
     def formula(self) -> str:
@@ -246,7 +244,9 @@ def rule_limit(
     ([`default_onsite`][flexasn.quotas.default_onsite] unless ``onsite_required`` is given)."""
     onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
     if onsite < 0:  # the same check as quota_limit's; everything else is validated already
-        raise InvalidInputError(f"onsite_required must not be negative (got {onsite})")
+        raise InvalidInputError(
+            Text("quota_input.negative", argument="onsite_required", value=onsite)
+        )
     return _exact_limit(opd.headcount, _rule_percent(rule.percent), rule.rounding, onsite)
 
 
@@ -412,7 +412,9 @@ def raise_undefined(q: Quota, covered: tuple[int, ...]) -> None:
         return
     if q.reason == "coverage":
         raise QuotaCoverageError(q.day, covered)
-    raise QuotaUndefinedError(q.detail or f"no quota for OPD {q.opd} on {q.day.isoformat()}")
+    raise QuotaUndefinedError(
+        q.detail or Text("quota_input.undefined", opd=q.opd, day=q.day.isoformat())
+    )
 
 
 def quota(

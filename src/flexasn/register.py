@@ -45,8 +45,9 @@ from pydantic import Field, ValidationError, model_validator
 from ._loader import bundled_text, data_error, parse_toml
 from ._model import Frozen, field_error
 from .errors import InvalidInputError, PolicyDataError, UnknownPolicyError, require_type
+from .errors.plain import plain_words
 from .legal import Confidence, Source
-from .messages import LANGUAGES, render_all
+from .messages import LANGUAGES, Text, render_all
 from .people import Level
 
 REGIONS_FILE = "regions.csv"
@@ -78,11 +79,11 @@ _CODE: Mapping[Level, re.Pattern[str]] = MappingProxyType(
         Level.KOTA: re.compile(r"^[1-9][0-9]\.[7-9][0-9]$"),
     }
 )
-_CODE_HELP: Mapping[Level, str] = MappingProxyType(
+_CODE_HELP: Mapping[Level, Text] = MappingProxyType(
     {
-        Level.PROVINSI: "two digits ('35')",
-        Level.KABUPATEN: "the province's code, a dot and 01-69 ('35.07')",
-        Level.KOTA: "the province's code, a dot and 71-99 ('35.73')",
+        Level.PROVINSI: Text("instansi.code_provinsi"),
+        Level.KABUPATEN: Text("instansi.code_kabupaten"),
+        Level.KOTA: Text("instansi.code_kota"),
     }
 )
 
@@ -117,61 +118,74 @@ class Instansi(Frozen):
         if self.level is Level.PUSAT:
             for field in ("province", "code"):
                 if getattr(self, field) is not None:
-                    raise field_error(name, field, ValueError(f"a pusat instansi has no {field}"))
+                    raise field_error(
+                        name, field, InvalidInputError(Text("instansi.pusat_field", field=field))
+                    )
             return self
         prefix = _PREFIX[self.level]
         if not self.id.startswith(prefix):
             raise field_error(
-                name, "id", ValueError(f"the id of a {self.level.value} starts with {prefix!r}")
+                name,
+                "id",
+                InvalidInputError(
+                    Text("instansi.id_prefix", level=self.level.value, prefix=prefix)
+                ),
             )
         if self.code is None or not _CODE[self.level].match(self.code):
             raise field_error(
                 name,
                 "code",
-                ValueError(
-                    f"{self.code!r} is not the code of a {self.level.value}: "
-                    f"{_CODE_HELP[self.level]}"
+                InvalidInputError(
+                    Text(
+                        "instansi.code",
+                        code=self.code,
+                        level=self.level.value,
+                        rule=_CODE_HELP[self.level],
+                    )
                 ),
             )
         if self.province is None or not self.province.startswith(_PREFIX[Level.PROVINSI]):
             raise field_error(
-                name, "province", ValueError(f"{self.province!r} is not a province id (prov-…)")
+                name,
+                "province",
+                InvalidInputError(Text("instansi.province", province=self.province)),
             )
         if self.level is Level.PROVINSI and self.province != self.id:
-            raise field_error(name, "province", ValueError("a province's province is its own id"))
+            raise field_error(name, "province", InvalidInputError(Text("instansi.own_province")))
         return self
 
     def _check_administrative(self, name: str) -> None:
         if not self.administrative:
             if self.parent is not None:
                 raise field_error(
-                    name, "parent", ValueError("only an administrative area has a parent")
+                    name, "parent", InvalidInputError(Text("instansi.parent_only_administrative"))
                 )
             return
         if self.level not in (Level.KABUPATEN, Level.KOTA):
             raise field_error(
                 name,
                 "administrative",
-                ValueError(f"a {self.level.value} is not an administrative area"),
+                InvalidInputError(Text("instansi.not_administrative", level=self.level.value)),
             )
         if self.province != ADMINISTRATIVE_PROVINCE:
             raise field_error(
                 name,
                 "administrative",
-                ValueError(f"administrative areas are only in {ADMINISTRATIVE_PROVINCE}"),
+                InvalidInputError(
+                    Text("instansi.administrative_province", province=ADMINISTRATIVE_PROVINCE)
+                ),
             )
         if self.parent is None or not self.parent.startswith(_PREFIX[Level.PROVINSI]):
             raise field_error(
                 name,
                 "parent",
-                ValueError(
-                    f"{self.parent!r} is not a province id (prov-…): an administrative area's "
-                    "parent is the province whose civil servants work there"
-                ),
+                InvalidInputError(Text("instansi.parent_not_province", parent=self.parent)),
             )
         if self.parent != self.province:
             raise field_error(
-                name, "parent", ValueError(f"the parent must be its province {self.province!r}")
+                name,
+                "parent",
+                InvalidInputError(Text("instansi.parent_province", province=self.province)),
             )
 
 
@@ -221,7 +235,7 @@ class TimeZoneSource(Frozen):
         listed = [p for provinces in self.provinces.values() for p in provinces]
         twice = sorted({p for p in listed if listed.count(p) > 1})
         if twice:
-            raise ValueError(f"provinces in more than one zone: {', '.join(twice)}")
+            raise InvalidInputError(Text("instansi.zone_twice", provinces=", ".join(twice)))
         return self
 
 
@@ -241,18 +255,23 @@ def parse_citation(data: Mapping[str, Any], name: str, text: str | None) -> Regi
 
 
 def _problem(
-    name: str, line: int, entry: str | None, field: str | None, key: str, **params: object
+    name: str,
+    line: int,
+    entry: str | None,
+    field: str | None,
+    key: str,
+    said: Mapping[str, str] | None = None,
+    **params: object,
 ) -> PolicyDataError:
     """The error for row ``line`` (``entry`` its id, when it has one): the catalogue's
-    ``register_file.<key>``, or a text already written (``key`` ``""``, ``params["text"]``)."""
+    ``register_file.<key>``, or words already said per language (``said``, a
+    ``{lang: text}`` mapping, with ``key`` ``""``)."""
     if entry:
         where = render_all("register_file.entry_id", line=line, id=entry)
     else:
         where = render_all("register_file.entry", line=line)
-    what = render_all(f"register_file.{key}", **params) if key else None
-    message: dict[str, str] = {
-        lang: f"{where[lang]}: {what[lang] if what else params['text']}" for lang in LANGUAGES
-    }
+    what = render_all(f"register_file.{key}", **params) if said is None else said
+    message: dict[str, str] = {lang: f"{where[lang]}: {what[lang]}" for lang in LANGUAGES}
     return PolicyDataError(message, file=name, field=field, line=line)
 
 
@@ -276,8 +295,7 @@ def _record(name: str, line: int, fields: list[str]) -> Instansi:
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         field = str(first["loc"][0]) if first["loc"] else None
-        text = str(first["msg"]).removeprefix("Value error, ")
-        error = _problem(name, line, entry, field, "", text=text)
+        error = _problem(name, line, entry, field, "", plain_words(first, Instansi))
     raise error  # outside the except block: no exception chain
 
 
@@ -413,9 +431,9 @@ def closest_ids(instansi_id: str, n: int = 3) -> tuple[str, ...]:
     """Up to ``n`` known ids closest to ``instansi_id``, best first (``difflib``); case and
     surrounding spaces are ignored. ``()`` when none is close."""
     if not isinstance(instansi_id, str):
-        raise InvalidInputError(f"instansi id must be a string, not {type(instansi_id).__name__}")
+        raise InvalidInputError(Text("instansi.id_type", type=type(instansi_id).__name__))
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise InvalidInputError(f"n must be a positive whole number, not {n!r}")
+        raise InvalidInputError(Text("instansi.closest_n", value=n))
     query = instansi_id.strip().lower()
     return tuple(difflib.get_close_matches(query, instansi_ids(), n=n, cutoff=0.6))
 

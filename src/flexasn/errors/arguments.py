@@ -25,7 +25,7 @@ def is_plain_date(value: object) -> bool:
 
 def require_date(
     value: object,
-    argument: str,
+    argument: str | Text,
     *,
     optional: bool = False,
     error: type[ArgumentTypeError] = ArgumentTypeError,
@@ -36,7 +36,8 @@ def require_date(
     A ``datetime`` (or a pandas ``Timestamp``) is a ``date`` subclass that never equals
     the calendar's keys, so it would silently read as an ordinary day; a string is not
     parsed. Raises [`ArgumentTypeError`][flexasn.ArgumentTypeError] (or ``error``) naming the
-    parameter.
+    parameter (``argument``: its name, or a [`Text`][flexasn.messages.Text] of the catalogue
+    where the value is named in words).
     """
     if type(value) is date or (value is None and optional):
         return  # the common case, decided without building anything

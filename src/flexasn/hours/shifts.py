@@ -10,7 +10,9 @@ from pydantic import Field, StrictBool, StrictInt, model_validator
 
 from .._model import Frozen
 from ..calendar import DayKind, day_info
+from ..errors import InvalidInputError
 from ..legal import cite
+from ..messages import Text
 from ..worktime import net_duration
 from .norms import DayNorm
 
@@ -27,11 +29,11 @@ class Shift(Frozen):
     def _valid(self) -> Self:
         for value in (self.start, self.end):
             if value.tzinfo is not None or value.second or value.microsecond:
-                raise ValueError("shift times are local whole minutes without a zone")
+                raise InvalidInputError(Text("hours_input.shift_minutes"))
         if self.start == self.end:
-            raise ValueError("a shift's end equals its start")
+            raise InvalidInputError(Text("hours_input.shift_empty"))
         if self.net <= timedelta(0):
-            raise ValueError("the break is as long as the shift or longer")
+            raise InvalidInputError(Text("hours_input.shift_break"))
         return self
 
     @property
@@ -57,7 +59,7 @@ class ShiftPattern(Frozen):
     @model_validator(mode="after")
     def _some_shift(self) -> Self:
         if all(s is None for s in self.cycle):
-            raise ValueError("a shift pattern needs at least one shift")
+            raise InvalidInputError(Text("hours_input.shift_none"))
         return self
 
     def shift_on(self, day: date) -> Shift | None:

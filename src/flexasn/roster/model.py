@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from .._model import Frozen
 from ..errors import InvalidInputError
+from ..messages import Text
 from ..people import Employee, Opd
 
 
@@ -56,9 +57,12 @@ class Roster(Frozen):
     @model_validator(mode="after")
     def _rows_match(self) -> Self:
         if self.employee_rows and len(self.employee_rows) != len(self.employees):
-            raise ValueError(
-                f"employee_rows has {len(self.employee_rows)} entries for "
-                f"{len(self.employees)} employees"
+            raise InvalidInputError(
+                Text(
+                    "roster_model.rows",
+                    rows=len(self.employee_rows),
+                    employees=len(self.employees),
+                )
             )
         return self
 
@@ -89,7 +93,7 @@ class Roster(Frozen):
         """The OPD with that code; InvalidInputError if absent."""
         found = self._by_code.get(code) if isinstance(code, str) else None
         if found is None:
-            raise InvalidInputError(f"no OPD {code!r} in the roster")
+            raise InvalidInputError(Text("roster_model.no_opd", code=code))
         return found
 
     def employees_of(self, code: str) -> tuple[Employee, ...]:

@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..errors import require_choice, require_path, require_type, unchained
+from ..errors import require_lang, require_path, require_type, unchained
 from ..messages import Language
 from ..workbook import is_workbook, write_workbook
 from .model import Roster
@@ -115,7 +115,7 @@ def write_roster(
     require_type(roster, Roster, "roster")
     require_path(opds, "opds")
     require_path(employees, "employees")
-    require_choice(lang, OPD_HEADINGS, "lang")
+    require_lang(lang)
     (opd_header, opd_rows), (staff_header, staff_rows) = roster_tables(roster, lang)
     write_table(opds, opd_header, opd_rows, "opd")
     write_table(employees, staff_header, staff_rows, "pegawai")

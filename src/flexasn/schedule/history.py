@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ArgumentTypeError, require_date
+from ..messages import Text
 from ..privacy import masked_id
 from .model import Schedule
 
@@ -29,17 +30,14 @@ def history_of(history: Mapping[str, Any] | Schedule | None) -> dict[str, tuple[
     if isinstance(history, Schedule):
         return _of_schedule(history)
     if not isinstance(history, Mapping):
-        raise ArgumentTypeError(
-            f"history must be a mapping NIP -> remote days, or a Schedule, not "
-            f"{type(history).__name__}"
-        )
+        raise ArgumentTypeError(Text("schedule_model.history_type", type=type(history).__name__))
     result: dict[str, tuple[date, ...]] = {}
     for nip, days in history.items():
         if not isinstance(nip, str):
-            raise ArgumentTypeError("history keys must be NIP strings")
+            raise ArgumentTypeError(Text("schedule_model.history_keys"))
         items = tuple(days) if isinstance(days, Iterable) else (days,)
         for day in items:
-            require_date(day, f"history of employee {masked_id(nip)}: a day")
+            require_date(day, Text("schedule_model.history_day", employee=masked_id(nip)))
         result[nip] = tuple(sorted(set(items)))
     return result
 

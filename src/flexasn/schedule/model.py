@@ -22,7 +22,7 @@ from pydantic import (
 from .._model import Frozen, span
 from ..errors import InvalidInputError, require_date, require_type
 from ..legal import Citation
-from ..messages import Language, render
+from ..messages import Language, Text, render
 from ..people import EmploymentStatus, WorkMode, check_nip
 from ..privacy import masked_id
 from ..reasons import Check
@@ -155,7 +155,7 @@ class Schedule(Frozen):
         ordered = tuple(sorted(value))
         for a, b in itertools.pairwise(ordered):
             if a == b:
-                raise ValueError(f"employee {masked_id(a)} is listed twice")
+                raise InvalidInputError(Text("schedule_model.listed_twice", employee=masked_id(a)))
         return ordered
 
     @field_validator("history", "held", mode="after")
@@ -166,24 +166,26 @@ class Schedule(Frozen):
     @model_validator(mode="after")
     def _complete(self) -> Self:
         if self.last_day < self.first_day:
-            raise ValueError("last_day is before first_day")
+            raise InvalidInputError(Text("schedule_model.last_before_first"))
         whole = span(self.first_day, self.last_day)
         if len(self.days) != len(whole) or any(
             d.day != day for d, day in zip(self.days, whole.days(), strict=False)
         ):
-            raise ValueError(
-                "days must hold each day from first_day to last_day exactly once, in order"
-            )
+            raise InvalidInputError(Text("schedule_model.days"))
         known = set(self.employees)
         for d in self.days:
             stray = next((nip for nip in d.remote if nip not in known), None)
             if stray is not None:
-                raise ValueError(
-                    f"{d.day.isoformat()}: employee {masked_id(stray)} is remote but not listed"
+                raise InvalidInputError(
+                    Text(
+                        "schedule_model.stray_remote",
+                        day=d.day.isoformat(),
+                        employee=masked_id(stray),
+                    )
                 )
         for nip in (*self.history, *self.held):
             if nip not in known:
-                raise ValueError(f"employee {masked_id(nip)} is not listed")
+                raise InvalidInputError(Text("schedule_model.not_listed", employee=masked_id(nip)))
         return self
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
@@ -205,8 +207,12 @@ class Schedule(Frozen):
         require_date(day, "day")
         if not self.first_day <= day <= self.last_day:
             raise InvalidInputError(
-                f"day {day.isoformat()} is outside the schedule ({self.first_day.isoformat()}.."
-                f"{self.last_day.isoformat()})"
+                Text(
+                    "schedule_model.outside",
+                    day=day.isoformat(),
+                    first=self.first_day.isoformat(),
+                    last=self.last_day.isoformat(),
+                )
             )
         return self.days[(day - self.first_day).days]
 
@@ -218,7 +224,7 @@ class Schedule(Frozen):
         """
         require_type(nip, str, "nip")
         if nip not in self._members:
-            raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
+            raise InvalidInputError(Text("schedule_model.not_member", employee=masked_id(nip)))
         return self._day(day).remote.get(nip, WorkMode.WFO)
 
     def remote_on(self, day: date) -> tuple[str, ...]:
@@ -229,7 +235,7 @@ class Schedule(Frozen):
         """The days on which the employee is remote, in order."""
         require_type(nip, str, "nip")
         if nip not in self._members:
-            raise InvalidInputError(f"employee {masked_id(nip)} is not in the schedule")
+            raise InvalidInputError(Text("schedule_model.not_member", employee=masked_id(nip)))
         return tuple(d.day for d in self.days if nip in d.remote)
 
     def summary(self) -> tuple[DaySummary, ...]:

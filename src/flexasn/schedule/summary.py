@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from .._model import Frozen
-from ..errors import require_choice, require_items, require_path
+from ..errors import require_items, require_lang, require_path
 from ..messages import Language
 from ..roster.write import csv_text
 
@@ -80,7 +80,7 @@ def write_summary_csv(
     """Write summary lines to a CSV file with headers in ``lang`` (UTF-8)."""
     require_items(lines, DaySummary, "lines")
     require_path(path)
-    require_choice(lang, SUMMARY_HEADERS, "lang")
+    require_lang(lang)
     rows = [
         [
             s.day.isoformat(),

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from .._model import span
 from ..calendar import SpanTooLongError, check_span
 from ..errors import InvalidInputError, InvalidNipError, RosterError, require_items, require_type
-from ..messages import LANGUAGES, render_all
+from ..messages import LANGUAGES, Text, render_all
 from ..people import EmploymentStatus, WorkMode, check_nip
 from ..roster.columns import (
     column_of,
@@ -210,7 +210,7 @@ def wide_rows(
     first = schedules[0]
     for s in schedules[1:]:
         if (s.first_day, s.last_day) != (first.first_day, first.last_day):
-            raise InvalidInputError("schedules written to one file must cover the same span")
+            raise InvalidInputError(Text("schedule_model.same_span"))
     header = ["nip", "opd", *(d.day.isoformat() for d in first.days)]
     ranks = None if order is None else list(order)
     rows = [
@@ -227,10 +227,10 @@ def schedules_arg(
     """The schedules to write (one or several), checked, and ``order`` checked too."""
     items = (value,) if isinstance(value, Schedule) else require_items(value, Schedule, argument)
     if not items:
-        raise InvalidInputError(f"{argument}: give at least one schedule")
+        raise InvalidInputError(Text("schedule_model.none_given", argument=argument))
     codes = [s.opd for s in items]
     if len(set(codes)) != len(codes):
-        raise InvalidInputError(f"{argument}: one schedule per OPD")
+        raise InvalidInputError(Text("schedule_model.one_per_opd", argument=argument))
     if order is not None and not isinstance(order, Iterator):  # a generator is read once
         require_items(order, str, "order")
     return items

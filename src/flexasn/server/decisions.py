@@ -13,6 +13,7 @@ from starlette.responses import Response
 from .._model import each_day
 from ..decide import Decision, decide, situation
 from ..errors import InvalidInputError
+from ..messages import Text
 from ..people import Employee, Opd, mask_nip, profile_of
 from ..policy import Policy, resolve_policy
 from ..quotas import quota
@@ -131,7 +132,7 @@ async def batch(request: Request) -> Response:
     body = await parse(request, BatchRequest)
     cfg, cache = settings_of(request), decision_cache(request)
     if body.days is not None and (body.first_day or body.last_day):
-        raise InvalidInputError("give either days or first_day and last_day, not both")
+        raise InvalidInputError(Text("batch.days_and_span"))
     if body.days is not None:
         days = list(body.days)
         check_batch(cfg, len(days) * len(body.employees))
@@ -144,13 +145,11 @@ async def batch(request: Request) -> Response:
         check_batch(cfg, span * len(body.employees))
         days = list(each_day(body.first_day, body.last_day))
     else:
-        raise InvalidInputError("give the days: days, or first_day and last_day")
+        raise InvalidInputError(Text("batch.no_days"))
     opds = {o.code: o for o in body.opds}
     for index, e in enumerate(body.employees):
         if e.opd not in opds:
-            raise InvalidInputError(
-                f"employees[{index}].opd: no OPD with that code in opds (not repeated here)"
-            )
+            raise InvalidInputError(Text("batch.unknown_opd", index=index))
 
     def run() -> bytes:
         parts: list[bytes] = []

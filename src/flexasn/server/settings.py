@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InvalidInputError
+from ..errors.plain import plain_words
+from ..messages import Text
 
 ENV_PREFIX = "FLEXASN_SERVER_"
 
@@ -63,7 +65,10 @@ class Settings(BaseModel):
         except ValidationError as exc:
             first = exc.errors(include_input=False, include_url=False)[0]
             name = ENV_PREFIX + str(first["loc"][0]).upper()
-            raise InvalidInputError(f"{name}: {first['msg']}") from None
+            said = plain_words(first)  # pydantic's error types in the catalogue's words
+            raise InvalidInputError(
+                Text("server_settings.invalid", name=name, message=said)
+            ) from None
 
     def env(self) -> dict[str, str]:
         """These settings as environment variables (for worker processes)."""

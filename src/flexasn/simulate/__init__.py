@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..decide import Decisions
 from ..errors import ArgumentTypeError, require_items, require_type
+from ..messages import Text
 from ..people import Employee, Opd
 from ..people import Profile as Profile  # re-exported: the counts of a Workforce are by Profile
 from ..people import profile_of as profile_of
@@ -128,10 +129,7 @@ def _workforce(
     if is_frame(employees):
         return workforce_from_frame(opds, cast("pd.DataFrame", employees), start, end)
     if isinstance(employees, str | bytes | dict) or not isinstance(employees, Iterable):
-        raise ArgumentTypeError(
-            "employees must be an iterable of Employee, a Workforce, a DataFrame or a "
-            f"path, not {type(employees).__name__}"
-        )
+        raise ArgumentTypeError(Text("workforce.employees_type", type=type(employees).__name__))
     workforce = Workforce(opds, start, end)
     for index, e in enumerate(cast(Iterable[Employee], employees)):
         require_type(e, Employee, f"employees[{index}]")

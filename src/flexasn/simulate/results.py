@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInputError, require_type
+from ..messages import Text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -61,7 +62,9 @@ class Simulation:
         """
         for key in by:
             if self._rows and key not in self._rows[0]:
-                raise InvalidInputError(f"unknown key {key!r}; use one of {sorted(self._rows[0])}")
+                raise InvalidInputError(
+                    Text("workforce.unknown_key", name=key, known=str(sorted(self._rows[0])))
+                )
         groups: dict[tuple[Any, ...], _Group] = {}
         for r in self._rows:
             values = tuple(r[k] for k in by)

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInputError, require_date, require_items
+from ..messages import Text
 from ..people import DisciplineStatus, Employee, Opd, PositionType, Profile, profile_of
 from ..roster.cells import duty_day_parts
 from ..roster.columns import iso_date
@@ -48,20 +49,21 @@ class Workforce:
         self.opds: dict[str, Opd] = {}
         for index, opd in enumerate(require_items(opds, Opd, "opds")):
             if opd.code in self.opds:
-                raise InvalidInputError(f"opds[{index}]: duplicate OPD code {opd.code!r}")
+                raise InvalidInputError(Text("workforce.duplicate_opd", index=index, code=opd.code))
             self.opds[opd.code] = opd
         self.start, self.end = start, end
         self.counts: dict[str, _OpdCounts] = {code: _OpdCounts() for code in self.opds}
 
-    def _slot(self, opd_code: str, where: str) -> _OpdCounts:
+    def _slot(self, opd_code: str, where: str | Text) -> _OpdCounts:
         slot = self.counts.get(opd_code)
         if slot is None:
-            raise InvalidInputError(f"{where}: OPD {opd_code!r} is not among the OPDs given")
+            raise InvalidInputError(Text("workforce.not_among", where=where, code=opd_code))
         return slot
 
     def add(self, employee: Employee, *, row: int | None = None) -> None:
         """Count one employee (its duty days inside the span are remembered)."""
-        slot = self._slot(employee.opd, f"employee row {row}" if row is not None else "employee")
+        row_of = Text("workforce.employee_row", row=row)
+        slot = self._slot(employee.opd, row_of if row is not None else Text("workforce.employee"))
         self.add_count(
             employee.opd,
             profile_of(employee),
@@ -81,7 +83,7 @@ class Workforce:
     ) -> None:
         """Count ``count`` employees of one OPD sharing a profile and duty days."""
         if count < 0:
-            raise InvalidInputError("count must not be negative")
+            raise InvalidInputError(Text("workforce.negative_count"))
         slot = _slot or self._slot(opd_code, "add_count")
         slot.profiles[profile] += count
         slot.employees += count
@@ -117,8 +119,12 @@ def _enum_column(frame: pd.DataFrame, name: str, default: StrEnum) -> Any:
     bad = ~col.isin(values)
     if bad.any():
         raise InvalidInputError(
-            f"employees DataFrame: column {name!r}, row {int(bad.to_numpy().argmax())}: "
-            f"use one of {sorted(values)}"
+            Text(
+                "workforce.enum_value",
+                column=name,
+                row=int(bad.to_numpy().argmax()),
+                known=str(sorted(values)),
+            )
         )
     return col
 
@@ -140,17 +146,14 @@ def workforce_from_frame(
     """
     wf = Workforce(opds, start, end)
     if "opd" not in frame.columns:
-        raise InvalidInputError("employees DataFrame: missing column 'opd'")
+        raise InvalidInputError(Text("workforce.no_opd_column"))
     import pandas as pd
 
     slim = pd.DataFrame(_frame_columns(frame))
     absent = ~slim["opd"].isin(list(wf.opds))
     if absent.any():
         row = int(absent.to_numpy().argmax())
-        raise InvalidInputError(
-            f"employees DataFrame: column 'opd', row {row}: "
-            f"OPD {slim['opd'].iloc[row]!r} is not among the OPDs given"
-        )
+        raise InvalidInputError(Text("workforce.unknown_opd", row=row, code=slim["opd"].iloc[row]))
     keys = ["opd", *_FRAME_BOOL_COLUMNS, "discipline", "position", "duty_days"]
     sizes = slim.groupby(keys, sort=False).size()
     for key, count in sizes.items():
@@ -181,8 +184,7 @@ def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
         bad = ~col.isin([True, False, 0, 1])
         if bad.any():
             raise InvalidInputError(
-                f"employees DataFrame: column {name!r}, row {int(bad.to_numpy().argmax())}: "
-                "not a boolean"
+                Text("workforce.not_boolean", column=name, row=int(bad.to_numpy().argmax()))
             )
         cols[name] = col.astype(bool)
     cols["discipline"] = _enum_column(frame, "discipline", DisciplineStatus.NONE)
