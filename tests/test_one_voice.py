@@ -5,9 +5,8 @@ Indonesian and English, so that ``message("id")`` is Indonesian throughout and
 An AST scan of `src/flexasn` fails on a string literal (or f-string) given as the message
 of an error (a flexasn error, or a ``ValueError`` / ``TypeError`` raised where a model
 validator turns it into one), and on one printed by the command line. A text that is a
-catalogue key (``CliError("bad_date")``) is a key, not a message. Sites in modules other
-helpers are reshaping stay in :data:`ALLOWED` until they move to the catalogue: the list
-may only shrink, and a listed site that is gone fails the test too.
+catalogue key (``CliError("bad_date")``) is a key, not a message. No site is excused: the
+only literal text left is a machine format (`FORMATS`).
 
 Every literal key given to ``Text(...)`` or ``render(...)`` must be in the catalogue, with
 exactly the placeholders the call fills.
@@ -32,18 +31,6 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "flexasn"
 WORD = re.compile(r"[A-Za-z]{2,}")
 KEY = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)?")
 BUILTIN_ERRORS = frozenset({"ValueError", "TypeError", "KeyError", "LookupError"})
-
-ALLOWED: Counter[str] = Counter(
-    {
-        # Messages still written in code, in functions the `dedupe` work is folding (the
-        # span check of the web service, the simulation's duty-day parser): each moves to
-        # the catalogue with that work, then leaves the list.
-        # "file::function::Error": the number of such messages there.
-        "server/common.py::check_span::InvalidInputError": 1,
-        "simulate/workforce.py::_parse_duty::InvalidInputError": 1,
-    }
-)
-"""Messages still written in code, in modules other helpers own; the list may only shrink."""
 
 FORMATS = frozenset({"cli/check.py::_print::print"})
 """Literal text that is a machine format, not words: ``# outcome=allowed``, the comment
@@ -139,20 +126,14 @@ def user_text_sites() -> Counter[str]:
 
 def test_no_user_facing_string_literal_is_left_in_code() -> None:
     found = user_text_sites()
-    new = {site: n for site, n in found.items() if n > ALLOWED.get(site, 0) and site not in FORMATS}
+    new = {site: n for site, n in found.items() if site not in FORMATS}
     assert new == {}, f"messages written in code: move them to flexasn/locale: {new}"
 
 
-def test_the_allow_list_is_exact() -> None:
-    """A site fixed must leave the list (it may only shrink): every listed count is the
-    number of sites still there."""
+def test_the_machine_formats_are_still_there() -> None:
+    """Each listed machine format is still in the code, once (a list that cannot go stale)."""
     found = user_text_sites()
-    stale = {
-        site: (n, found.get(site, 0))
-        for site, n in (ALLOWED + Counter(dict.fromkeys(FORMATS, 1))).items()
-        if found.get(site, 0) != n
-    }
-    assert stale == {}, f"allow-list entries to lower or remove (listed, found): {stale}"
+    assert {site: found.get(site, 0) for site in FORMATS} == dict.fromkeys(FORMATS, 1)
 
 
 def test_the_scan_sees_a_literal_message(tmp_path: Path) -> None:

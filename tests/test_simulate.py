@@ -183,8 +183,14 @@ def test_dataframe_duty_days_read_as_a_roster_file_reads_them() -> None:
     for cell in ("2025-03-25;2025-03-26", "2025-03-25, 2025-03-26", "2025-03-25 2025-03-26"):
         frame = pd.DataFrame({"opd": ["C"], "duty_days": [cell]})
         assert fx.simulate(OPDS, frame, START, END).rows() == expected, cell
-    with pytest.raises(fx.InvalidInputError, match="duty_days"):  # not YYYY-MM-DD
+    with pytest.raises(fx.InvalidInputError, match="duty_days") as info:  # not YYYY-MM-DD
         fx.simulate(OPDS, pd.DataFrame({"opd": ["C"], "duty_days": ["20250325"]}), START, END)
+    assert info.value.message("en") == (
+        "employees DataFrame: column 'duty_days': '20250325' is not an ISO date"
+    )
+    assert info.value.message("id") == (
+        "DataFrame employees: kolom 'duty_days': '20250325' bukan tanggal ISO (YYYY-MM-DD)"
+    )
 
 
 def test_bad_input_is_one_clear_error() -> None:

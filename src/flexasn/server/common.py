@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.responses import Response
 
 from ..errors import InvalidInputError
+from ..messages import Text
 from .models import Problem
 from .problems import PROBLEM_JSON
 from .settings import Settings
@@ -76,7 +77,7 @@ def raw(body: bytes, media_type: str = JSON) -> Response:
 def check_span(settings: Settings, first: date, last: date, field: str) -> int:
     """The days from ``first`` to ``last``; 422 past ``max_span_days``."""
     if last < first:
-        raise InvalidInputError(f"{field}: last_day {last} is before first_day {first}")
+        raise InvalidInputError(Text("batch.span_reversed", field=field, last=last, first=first))
     days = (last - first).days + 1
     if days > settings.max_span_days:
         raise LimitExceeded(

@@ -199,9 +199,7 @@ def _parse_duty(text: str) -> list[date]:
     for part in duty_day_parts(text):  # the readers' one duty-day grammar
         day = iso_date(part)
         if day is None:
-            raise InvalidInputError(  # outside the except block: no exception chain
-                f"employees DataFrame: column 'duty_days': {part!r} is not an ISO date"
-            )
+            raise InvalidInputError(Text("workforce.duty_not_iso", part=part))
         out.append(day)
     return out
 
