@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import flexasn as fx
 
 from .output import FORMATS, WIDTH
+from .words import both
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
@@ -30,7 +31,7 @@ def add_lang(p: argparse.ArgumentParser) -> None:
         type=str.lower,
         default="id",
         metavar="{id,en}",
-        help="bahasa / language (default: id)",
+        help=both("lang"),
     )
 
 
@@ -41,7 +42,7 @@ def add_format(p: argparse.ArgumentParser, formats: Sequence[str] = FORMATS) -> 
         type=str.lower,
         choices=formats,
         default="table",
-        help="keluaran / output (table)",
+        help=both("format"),
     )
 
 
@@ -58,7 +59,7 @@ def add_common(p: argparse.ArgumentParser, *, formats: Sequence[str] = FORMATS) 
         "--debug",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="tampilkan traceback / show tracebacks",
+        help=both("debug"),
     )
 
 
@@ -67,40 +68,36 @@ def add_policy(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--policy",
         metavar="ID|FILE",
-        help="kebijakan bawaan (kab-malang) atau berkas TOML / bundled id or a TOML file",
+        help=both("policy"),
     )
 
 
 def add_roster(p: argparse.ArgumentParser, *, required: bool = False) -> None:
     """``--opds FILE --employees FILE [--partial] [--strict]``."""
-    g = p.add_argument_group("daftar pegawai / roster (CSV, XLSX)")
-    g.add_argument("--opds", metavar="FILE", required=required, help="berkas OPD / OPDs file")
-    g.add_argument(
-        "--employees", metavar="FILE", required=required, help="berkas pegawai / employees file"
-    )
+    g = p.add_argument_group(both("roster"))
+    g.add_argument("--opds", metavar="FILE", required=required, help=both("opds"))
+    g.add_argument("--employees", metavar="FILE", required=required, help=both("employees"))
     g.add_argument(
         "--partial",
         action="store_true",
-        help="daftar pegawai sebagian: jumlah_pegawai tidak dicocokkan / a partial roster: "
-        "headcounts are not checked against the employees file",
+        help=both("partial"),
     )
     g.add_argument(
         "--strict",
         action="store_true",
-        help="tolak kolom yang tidak dikenal (nama, golongan, ...) alih-alih mengabaikannya / "
-        "reject unknown columns (names, grades, ...) instead of ignoring them",
+        help=both("strict"),
     )
 
 
 def add_opd_options(p: argparse.ArgumentParser) -> None:
     """The facts of one OPD, for commands run without ``--opds``."""
-    g = p.add_argument_group("OPD (tanpa --opds / without --opds)")
-    g.add_argument("--opd", metavar="CODE", help="kode OPD / OPD code")
-    g.add_argument("--opd-name", metavar="NAME", help="nama OPD / OPD name")
-    g.add_argument("--kind", help="jenis OPD kanonik / canonical kind (bkad, dinkes, ...)")
+    g = p.add_argument_group(both("opd_facts"))
+    g.add_argument("--opd", metavar="CODE", help=both("opd"))
+    g.add_argument("--opd-name", metavar="NAME", help=both("opd_name"))
+    g.add_argument("--kind", help=both("kind"))
     g.add_argument("--service", choices=[s.value for s in fx.ServiceCategory])
-    g.add_argument("--headcount", type=int, metavar="N", help="jumlah pegawai / headcount")
-    g.add_argument("--instansi", metavar="ID", help="id kebijakan instansi / policy id")
+    g.add_argument("--headcount", type=int, metavar="N", help=both("headcount"))
+    g.add_argument("--instansi", metavar="ID", help=both("instansi"))
     g.add_argument(
         "--agency-type",
         choices=[a.value for a in fx.AgencyType],

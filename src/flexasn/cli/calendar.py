@@ -17,20 +17,16 @@ from .arguments import add_common, add_policy
 from .errors import CliError
 from .options import check_span_size, parse_span, policy_option
 from .output import FORMATS, csv_text, json_text, table, wrap
-from .words import arrangement_label, day_name, headers, kind_label, say
+from .words import arrangement_label, both, command_help, day_name, headers, kind_label, say
 
 NAME = "calendar"
-HELP = (
-    "kalender ASN sebulan / the ASN calendar of a month",
-    "Jenis hari, nama libur, hari kerja fleksibel nasional dan (dengan --policy)\n"
-    "daerah. Day kinds, holiday names, national and (with --policy) regional\n"
-    "flexible-work days. Paling banyak 366 hari sebagai tabel, 1.830 sebagai JSON\n"
-    "atau CSV. At most 366 days as a table, 1,830 as JSON or CSV.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn calendar 2025-03\n"
-    "  flexasn calendar 2025-03 --policy kab-malang --lang en\n"
-    "  flexasn calendar 2025-03-20..2025-04-10 --format json",
+EXAMPLES = (
+    "flexasn calendar 2025-03",
+    "flexasn calendar 2025-03 --policy kab-malang --lang en",
+    "flexasn calendar 2025-03-20..2025-04-10 --format json",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 CSV_HEADERS = [
     "date",
     "weekday",
@@ -48,11 +44,9 @@ CSV_HEADERS = [
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn calendar``."""
-    p.add_argument("month", metavar="YYYY-MM", help="bulan atau rentang / month or span A..B")
+    p.add_argument("month", metavar="YYYY-MM", help=both("calendar_month"))
     add_policy(p)
-    p.add_argument(
-        "--estimate", action="store_true", help="perkiraan di luar tahun yang ditetapkan"
-    )
+    p.add_argument("--estimate", action="store_true", help=both("calendar_estimate"))
     add_common(p, formats=(*FORMATS, "ics"))
 
 

@@ -20,20 +20,17 @@ from .options import (
     read_roster_option,
 )
 from .output import cite, csv_text, json_text, wrap
-from .words import MARKS, outcome_label, say
+from .words import MARKS, both, command_help, outcome_label, say
 
 NAME = "check"
-HELP = (
-    "bolehkah seorang pegawai WFH/WFA pada suatu tanggal? / may one employee work remotely?",
-    "Keputusan dengan setiap pemeriksaan dan dasar hukumnya. Kode keluar: 0 boleh,\n"
-    "1 tidak boleh atau belum pasti. The decision with every check and citation.\n"
-    "Exit code: 0 allowed, 1 denied or undetermined.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn check 2025-03-24 --instansi kab-malang --kind bkad \\\n"
-    "      --service tidak_langsung --headcount 120 --head\n"
-    "  flexasn check 2025-03-24 --opds examples/kab-malang/opd.csv \\\n"
-    "      --employees examples/kab-malang/pegawai.csv --nip NIP",
+EXAMPLES = (
+    "flexasn check 2025-03-24 --instansi kab-malang --kind bkad \\",
+    "    --service tidak_langsung --headcount 120 --head",
+    "flexasn check 2025-03-24 --opds examples/kab-malang/opd.csv \\",
+    "    --employees examples/kab-malang/pegawai.csv --nip NIP",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 PLACEHOLDER_NIP = "198001012005011001"
 """A made-up NIP used by ``check`` when none is given (shown as ``-``, never printed)."""
 EMPLOYEE_FLAGS = (
@@ -53,12 +50,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--known-on",
         metavar="YYYY-MM-DD",
-        help="jawab dengan instrumen yang terbit s.d. tanggal ini / answer with only the "
-        "instruments public by this date",
+        help=both("check_known_on"),
     )
     add_policy(p)
-    g = p.add_argument_group("pegawai / employee")
-    g.add_argument("--nip", help="NIP (opsional / optional; shown masked)")
+    g = p.add_argument_group(both("check_employee"))
+    g.add_argument("--nip", help=both("check_nip"))
     g.add_argument(
         "--status",
         choices=[s.value for s in fx.EmploymentStatus],
@@ -69,30 +65,30 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         choices=[s.value for s in fx.PositionType],
         default=fx.PositionType.EXECUTOR.value,
     )
-    g.add_argument("--head", action="store_true", help="kepala OPD / head of the OPD")
-    g.add_argument("--frontline", action="store_true", help="layanan tatap muka / front line")
-    g.add_argument("--duty", action="store_true", help="piket pada tanggal itu / on duty that day")
+    g.add_argument("--head", action="store_true", help=both("check_head"))
+    g.add_argument("--frontline", action="store_true", help=both("check_frontline"))
+    g.add_argument("--duty", action="store_true", help=both("check_duty"))
     g.add_argument(
         "--discipline",
         choices=[s.value for s in fx.DisciplineStatus],
         default=fx.DisciplineStatus.NONE.value,
     )
-    g.add_argument("--new-in-post", action="store_true", help="pegawai baru / new in post")
+    g.add_argument("--new-in-post", action="store_true", help=both("check_new_in_post"))
     g.add_argument(
         "--duties-outside-office",
         action="store_true",
-        help="tugas di luar kantor (Pasal 13) / duties outside the office",
+        help=both("check_outside"),
     )
     g.add_argument(
         "--special-circumstances",
         action="store_true",
-        help="keadaan khusus (Pasal 13) / special circumstances",
+        help=both("check_special"),
     )
     g.add_argument(
         "--remote-days-this-week",
         type=int,
         metavar="N",
-        help="hari WFH/WFA lain pekan ini / other remote days this week",
+        help=both("check_remote_days"),
     )
     add_opd_options(p)
     add_roster(p)

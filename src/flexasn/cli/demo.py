@@ -19,25 +19,22 @@ from .output import table, wrap
 from .plan import schedule_lines
 from .progress import Progress
 from .quota import quota_lines, quota_rows
-from .words import headers, say
+from .words import both, command_help, headers, say
 
 NAME = "demo"
-HELP = (
-    "pekerjaan utama pada contoh Kabupaten Malang / the main job on the example",
-    "Kalender 20 Maret-10 April 2025, kuota tiap OPD 24 Maret, rotasi 24-27 Maret\n"
-    "dan tiga keputusan yang dijelaskan. The calendar, quotas, rotation and three\n"
-    "decisions.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn demo\n"
-    "  flexasn demo --lang en",
+EXAMPLES = (
+    "flexasn demo",
+    "flexasn demo --lang en",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 RULE = "=" * 72
 """The line between the demo's sections."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn demo``."""
-    p.add_argument("--example", metavar="DIR", help="direktori contoh / example directory")
+    p.add_argument("--example", metavar="DIR", help=both("demo_example"))
     add_common(p, formats=())
 
 

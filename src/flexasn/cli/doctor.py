@@ -12,33 +12,26 @@ from flexasn.messages import Language, render
 from .arguments import add_format, add_lang
 from .options import parse_day
 from .output import json_text, wrap
-from .words import say
+from .words import both, command_help, say
 
 NAME = "doctor"
-HELP = (
-    "apa yang belum diketahui data hukum / what the bundled law does not know yet",
-    "Tahun tanpa Keppres cuti bersama, Ramadan perkiraan, pengaturan mingguan yang\n"
-    "kelanjutannya tidak diketahui, jendela nasional tanpa keputusan daerah. Kode\n"
-    "keluar 1 bila ada yang mendesak dalam --days hari. Years without a Keppres,\n"
-    "estimated Ramadan, weekly arrangements of unknown continuation, national windows\n"
-    "without a regional decision. Exit code 1 when something is urgent.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn doctor\n"
-    "  flexasn doctor --today 2026-11-30 --days 60 --format json",
+EXAMPLES = (
+    "flexasn doctor",
+    "flexasn doctor --today 2026-11-30 --days 60 --format json",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn doctor``."""
-    p.add_argument(
-        "--today", metavar="YYYY-MM-DD", help="tanggal acuan / the day to report as of (today)"
-    )
+    p.add_argument("--today", metavar="YYYY-MM-DD", help=both("doctor_today"))
     p.add_argument(
         "--days",
         type=int,
         default=60,
         metavar="N",
-        help="cakrawala mendesak / urgent horizon in days (60)",
+        help=both("doctor_days"),
     )
     add_lang(p)
     add_format(p, ("table", "json"))

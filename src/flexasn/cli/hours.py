@@ -11,18 +11,21 @@ from flexasn.messages import Language
 from .arguments import add_common, add_policy
 from .options import check_span_size, parse_day, policy_option
 from .output import csv_text, hours_minutes, table, wrap
-from .words import day_name, headers, kind_label, say, severity_label, time_mode_label
+from .words import (
+    both,
+    command_help,
+    day_name,
+    headers,
+    kind_label,
+    say,
+    severity_label,
+    time_mode_label,
+)
 
 NAME = "hours"
-HELP = (
-    "laporan jam kerja dari catatan kehadiran / hours report from attendance records",
-    "CSV dengan kolom mulai,selesai[,mode] (start,end[,mode]); waktu tanpa zona\n"
-    "dibaca sebagai waktu setempat kebijakan. Times without an offset are the\n"
-    "policy's local time. Kode keluar 1 bila jam wajib tidak terpenuhi / exit 1 on\n"
-    "a violation.\n\n"
-    "Contoh / example:\n"
-    "  flexasn hours kehadiran.csv --from 2025-05-12 --to 2025-05-16",
-)
+EXAMPLES = ("flexasn hours kehadiran.csv --from 2025-05-12 --to 2025-05-16",)
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -31,9 +34,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_policy(p)
     p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
-    p.add_argument("--kind", help="jenis OPD untuk jadwal daerah / OPD kind (puskesmas)")
-    p.add_argument("--pattern", help="pola kerja daerah / regional pattern (enam-hari)")
-    p.add_argument("--dynamic", action="store_true", help="jam dinamis (Pasal 17 b)")
+    p.add_argument("--kind", help=both("hours_kind"))
+    p.add_argument("--pattern", help=both("hours_pattern"))
+    p.add_argument("--dynamic", action="store_true", help=both("hours_dynamic"))
     add_common(p)
 
 

@@ -17,7 +17,7 @@ from flexasn.messages import Language
 
 from .arguments import Formatter
 from .commands import COMMANDS
-from .words import say
+from .words import about, both, say
 
 VALUED = ("--lang", "--format")
 """Options of every command, taking a value, that may come before the command."""
@@ -74,26 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="flexasn",
         formatter_class=Formatter,
-        description="Aturan kerja fleksibel ASN (WFO/WFH/WFA) dengan dasar hukumnya.\n"
-        "Indonesia's civil-service flexible-work rules, with citations.",
-        epilog="Opsi umum, sebelum atau sesudah perintah / common options, before or\n"
-        "after the command: --lang id|en, --format table|json|csv (calendar: also\n"
-        "ics), --debug.\n\n"
-        "Kode keluar / exit codes: 0 berhasil / success, 1 temuan negatif /\n"
-        "negative finding, 2 penggunaan atau masukan salah / bad usage or input.\n\n"
-        "Contoh / example: flexasn calendar 2025-03 --policy kab-malang",
+        description=about("prog_about"),
+        epilog=about("prog_epilog", ("flexasn calendar 2025-03 --policy kab-malang",)),
     )
-    parser.add_argument("--debug", action="store_true", help="tampilkan traceback / tracebacks")
+    parser.add_argument("--debug", action="store_true", help=both("debug"))
     parser.add_argument(
         "--version",
         action="version",
         version=f"flexasn {fx.__version__}",
-        help="versi flexasn / show the version",
+        help=both("version"),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         short, long = command.HELP
-        # The HELP texts are wrapped by hand to fit WIDTH (a test holds them to it);
+        # The HELP texts are wrapped to fit WIDTH already (a test holds them to it);
         # wrapping them again would break examples a user pastes.
         p = sub.add_parser(command.NAME, help=short, description=long, formatter_class=Formatter)
         p.set_defaults(func=command.run)

@@ -20,23 +20,17 @@ from .errors import CliError
 from .options import check_span_size, parse_day, policy_option, read_roster_option
 from .output import cite, csv_text, json_text, table, wrap
 from .progress import Progress
-from .words import headers, say, status_label
+from .words import both, command_help, headers, say, status_label
 
 NAME = "plan"
-HELP = (
-    "rotasi WFH/WFA untuk suatu rentang / the rotation for a span",
-    "Tanpa --opd: setiap OPD dalam daftar. --output FILE (.csv, .xlsx, .json) menulis\n"
-    "jadwal lengkap semua OPD yang direncanakan ke satu berkas (satu instansi utuh),\n"
-    "untuk `flexasn validate`. Layar tidak pernah menampilkan NIP lengkap.\n"
-    "Without --opd: every OPD of the roster. --output FILE (.csv, .xlsx, .json)\n"
-    "writes the full schedules of every OPD planned to one file (a whole\n"
-    "instansi), for `flexasn validate`. Screens show masked NIPs only.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn plan 2025-03-24 2025-03-27 --opds examples/kab-malang/opd.csv \\\n"
-    "      --employees examples/kab-malang/pegawai.csv --opd BKAD --output jadwal.csv\n"
-    "  flexasn plan 2025-03-24 2025-03-27 --opds examples/kab-malang/opd.csv \\\n"
-    "      --employees examples/kab-malang/pegawai.csv --output instansi.xlsx",
+EXAMPLES = (
+    "flexasn plan 2025-03-24 2025-03-27 --opds examples/kab-malang/opd.csv \\",
+    "    --employees examples/kab-malang/pegawai.csv --opd BKAD --output jadwal.csv",
+    "flexasn plan 2025-03-24 2025-03-27 --opds examples/kab-malang/opd.csv \\",
+    "    --employees examples/kab-malang/pegawai.csv --output instansi.xlsx",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 CELLS = {"wfo": "O", "wfh": "H", "wfa": "A"}
 """A work mode's letter in the rotation grid."""
 
@@ -47,13 +41,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("end", metavar="END")
     add_policy(p)
     add_roster(p, required=True)
-    p.add_argument("--opd", metavar="CODE[,CODE]", help="OPD yang direncanakan / OPDs to plan")
-    p.add_argument("--mode", choices=("wfh", "wfa"), help="mode yang diutamakan / preferred mode")
+    p.add_argument("--opd", metavar="CODE[,CODE]", help=both("plan_opd"))
+    p.add_argument("--mode", choices=("wfh", "wfa"), help=both("plan_mode"))
     p.add_argument(
         "--output",
         metavar="FILE",
-        help="tulis jadwal semua OPD yang direncanakan ke satu berkas (.csv/.xlsx/.json) / "
-        "write the schedules of every OPD planned to one file",
+        help=both("plan_output"),
     )
     add_common(p)
 

@@ -12,18 +12,16 @@ from flexasn.messages import Language
 from .arguments import add_common
 from .options import resolve_policy_arg
 from .output import csv_text, json_text, table, wrap
-from .words import arrangement_label, headers, say
+from .words import arrangement_label, command_help, headers, say
 
 NAME = "policies"
-HELP = (
-    "kebijakan bawaan / bundled policies",
-    "Tanpa ID: daftar kebijakan. Dengan ID atau berkas: pengaturannya, tanggal, kuota\n"
-    "dan dasar hukum. Without ID: the list; with an ID or a file: its arrangements.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn policies\n"
-    "  flexasn policies kab-malang\n"
-    "  flexasn policies my-policy.toml --format json",
+EXAMPLES = (
+    "flexasn policies",
+    "flexasn policies kab-malang",
+    "flexasn policies my-policy.toml --format json",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 LIST_KEYS = ("id", "level", "timezone", "arrangements", "name")
 CSV_HEADERS = [
     "policy",

@@ -17,19 +17,16 @@ from .errors import CliError
 from .options import opd_from_options, parse_day, policy_option, read_roster_option
 from .output import cite, csv_text, json_number, json_text, table, wrap
 from .progress import Progress
-from .words import headers, say
+from .words import command_help, headers, say
 
 NAME = "quota"
-HELP = (
-    "kuota WFH/WFA tiap OPD pada suatu tanggal / each OPD's quota on a date",
-    "Batas = min(floor(jumlah x persen), jumlah - yang wajib di kantor), dengan\n"
-    "dasarnya. Limit = min(floor(headcount x percent), headcount - on site), with\n"
-    "its basis.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn quota 2025-03-24 --opds examples/kab-malang/opd.csv\n"
-    "  flexasn quota 2025-03-24 --instansi kab-malang --kind bkad \\\n"
-    "      --service tidak_langsung --headcount 120 --format json",
+EXAMPLES = (
+    "flexasn quota 2025-03-24 --opds examples/kab-malang/opd.csv",
+    "flexasn quota 2025-03-24 --instansi kab-malang --kind bkad \\",
+    "    --service tidak_langsung --headcount 120 --format json",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 CSV_KEYS = ["day", "opd", "headcount", "percent", "rounding", "onsite_required", "limit"]
 CSV_KEYS += ["status", "reason", "rule", "basis", "note"]
 

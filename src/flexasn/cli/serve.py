@@ -15,18 +15,15 @@ import flexasn as fx
 from flexasn.messages import Language
 
 from .errors import error_line
+from .words import both, command_help
 
 NAME = "serve"
-HELP = (
-    "layanan web (HTTP, /v1) / the web service (HTTP, /v1)",
-    "Menjawab lewat HTTP untuk aplikasi PHP, Java, JavaScript: keputusan, kuota,\n"
-    "kalender (juga .ics), rotasi. Perlu pip install 'flexasn[server]'. Answers over\n"
-    "HTTP for apps not written in Python: decisions, quotas, the calendar (also as\n"
-    ".ics), rotations. Needs the server extra. Opsi / options: flexasn serve --help.\n\n"
-    "Contoh / examples:\n"
-    "  flexasn serve\n"
-    "  flexasn serve --port 8080 --workers 2",
+EXAMPLES = (
+    "flexasn serve",
+    "flexasn serve --port 8080 --workers 2",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 
 
 def serve(argv: Sequence[str]) -> int:
@@ -46,7 +43,7 @@ def serve(argv: Sequence[str]) -> int:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The service's options, for ``flexasn --help`` (`serve` parses them)."""
-    p.add_argument("options", nargs=argparse.REMAINDER, help="--host, --port, --workers, ...")
+    p.add_argument("options", nargs=argparse.REMAINDER, help=both("serve_options"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,27 +15,21 @@ from .arguments import add_common, add_policy, add_roster
 from .errors import CliError
 from .options import policy_option, read_roster_option
 from .output import cite, csv_text, json_text, wrap
-from .words import say
+from .words import both, command_help, say
 
 NAME = "validate"
-HELP = (
-    "periksa jadwal rotasi / check a rotation schedule",
-    "Setiap pelanggaran dengan dasar hukumnya, baris berkas jadwal dan baris\n"
-    "berkas pegawai; kode keluar 1 bila ada pelanggaran. Berkas .csv, .xlsx atau\n"
-    ".json, satu OPD atau satu instansi utuh (`flexasn plan --output`).\n"
-    "Every violation with its basis, its row in the schedule file and in the\n"
-    "employees file; exit code 1 when there are any. A .csv, .xlsx or .json file,\n"
-    "of one OPD or a whole instansi.\n\n"
-    "Contoh / example:\n"
-    "  flexasn validate jadwal.csv --opds examples/kab-malang/opd.csv \\\n"
-    "      --employees examples/kab-malang/pegawai.csv",
+EXAMPLES = (
+    "flexasn validate jadwal.csv --opds examples/kab-malang/opd.csv \\",
+    "    --employees examples/kab-malang/pegawai.csv",
 )
+"""Command lines for ``--help`` (commands, not words: written once, in no language)."""
+HELP = command_help(NAME, EXAMPLES)
 CSV_KEYS = ["day", "check", "opd", "employee", "file", "row", "roster_row", "basis", "message"]
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn validate``."""
-    p.add_argument("schedule", metavar="SCHEDULE", help="jadwal .csv, .xlsx atau .json")
+    p.add_argument("schedule", metavar="SCHEDULE", help=both("validate_schedule"))
     add_policy(p)
     add_roster(p, required=True)
     add_common(p)

@@ -3,12 +3,21 @@ catalogues (``flexasn/locale/<lang>.toml``, the tables whose names begin with ``
 
 Nothing here holds text: the catalogues do, Indonesian first, and a test checks that
 every key is in both languages with the same placeholders.
+
+The help (``flexasn --help``, table ``[cli_help]``) is printed before ``--lang`` is read,
+so it is bilingual: `both` gives ``id / en`` and `about` a command's description, each
+language's sentences wrapped to `WIDTH`, then the examples as written.
 """
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Sequence
+
 import flexasn as fx
-from flexasn.messages import Language, catalogue, render
+from flexasn.messages import LANGUAGES, Language, catalogue, render
+
+from .output import WIDTH
 
 MARKS: dict[bool | None, str] = {True: "✓", False: "✗", None: "?"}
 """The mark of a check that passed, failed or is unknown."""
@@ -63,3 +72,27 @@ def time_mode_label(lang: Language, mode: str) -> str:
 def severity_label(lang: Language, severity: str) -> str:
     """An hours finding's severity (``violation``, ...) in words."""
     return _label("cli_severity", severity, lang)
+
+
+def both(key: str) -> str:
+    """The help text ``key`` (table ``[cli_help]``) in every language, Indonesian first:
+    ``bahasa (bawaan: id) / language (default: id)``."""
+    return " / ".join(render(f"cli_help.{key}", lang) for lang in LANGUAGES)
+
+
+def about(key: str, examples: Sequence[str] = ()) -> str:
+    """A description for ``--help``: the help text ``key`` in each language, Indonesian
+    first, each wrapped to `WIDTH`, then ``Contoh / examples:`` and ``examples`` as
+    written (indented, never rewrapped: a user pastes them)."""
+    prose = [textwrap.fill(render(f"cli_help.{key}", lang), WIDTH) for lang in LANGUAGES]
+    if not examples:
+        return "\n".join(prose)
+    title = both("examples" if len(examples) > 1 else "example")
+    lines = [f"  {line}" for line in examples]
+    return "\n".join([*prose, "", f"{title}:", *lines])
+
+
+def command_help(name: str, examples: Sequence[str]) -> tuple[str, str]:
+    """A command's ``HELP``: its line in ``flexasn --help`` (help text ``name``) and its
+    description (help text ``about_{name}`` with ``examples``), both bilingual."""
+    return both(name), about(f"about_{name}", examples)
