@@ -307,7 +307,9 @@ BUILT_KEYS = (
     # Keys the code builds from a value rather than writes whole: a key is used when it
     # starts with one of these.
     "cli.q_",  # cli/quota.py: say(lang, f"q_{q.reason}"), a quota's reason code
-    "cli_day.",  # a weekday's number
+    "cli_day.",  # a weekday's number (cli/words.py day_name, pictures.py's weekday axis)
+    "cli_help.about_",  # cli/words.py command_help: f"about_{name}", a command's NAME
+    "month_short.",  # regional.py _span_label: a month's number
     "cli_status.",  # cli/words.py: _label("cli_status", status)
     "cli_time_mode.",  # cli/words.py: _label("cli_time_mode", mode)
     "cli_severity.",  # cli/words.py: _label("cli_severity", severity)

@@ -26,10 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, Rectangle
 
-_DAYS = {
-    "id": ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
 _VALUES = ("remote_planned", "max_remote", "eligible", "office_days_saved", "onsite")
 
 # How the heat map draws the days that have no ordinary number (issue 14): a face colour,
@@ -139,7 +135,7 @@ def _label_heatmap(
     ax: Axes, first: date, weeks: int, value: str, scenario: str | None, lang: Language
 ) -> None:
     """The weekday and week axes, and the title (naming the scenario, if one)."""
-    ax.set_xticks(range(7), _DAYS[lang])
+    ax.set_xticks(range(7), [render(f"cli_day.{n}", lang) for n in range(7)])
     ax.set_yticks(range(weeks), [(first + timedelta(weeks=w)).isoformat() for w in range(weeks)])
     ax.set_xlabel(_word("weekday", lang))
     ax.set_ylabel(_word("week", lang))
@@ -247,17 +243,9 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
     )
     ax.set_yticks([r + 0.5 for r in range(len(regions))])
     ax.set_yticklabels(regions, fontsize=6)
-    names = {
-        "id": (
-            "ada keputusan",
-            "tanpa kerja fleksibel",
-            "konflik / tidak pasti",
-            "tidak diketahui",
-        ),
-        "en": ("decided", "no flexible work", "conflict", "unknown"),
-    }[lang]
     handles = [
-        Patch(color=c, label=n) for c, n in zip(_OUTCOME_COLOURS.values(), names, strict=True)
+        Patch(color=colour, label=render(f"picture_regional.{outcome_code}", lang))
+        for outcome_code, colour in _OUTCOME_COLOURS.items()
     ]
     ax.legend(
         handles=handles,
@@ -267,7 +255,7 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
         fontsize=7,
         frameon=False,
     )
-    ax.set_title("Peta keputusan daerah" if lang == "id" else "Regional decisions", fontsize=10)
+    ax.set_title(render("picture_regional.title", lang), fontsize=10)
     fig.tight_layout()
     return fig
 

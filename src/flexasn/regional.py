@@ -29,7 +29,7 @@ from ._loader import bundled_text
 from ._model import each_day
 from .calendar import is_working_day
 from .errors import PolicyConflictError, PolicyDataError
-from .messages import Text, require_language
+from .messages import Text, render, require_language
 from .policy import NATIONAL, Arrangement, ArrangementKind, get_policy, list_policies
 from .register import instansi_ids
 
@@ -61,29 +61,35 @@ class Window:
         yield from (d for d in each_day(self.first_day, self.last_day) if is_working_day(d))
 
 
-_MONTHS = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-
-
 def _span_label(first: date, last: date, lang: str) -> str:
     """``24-27 Mar``, ``8 Apr``, ``1 Apr-17 Jul``: the span's days, in ``lang``."""
-    months = _MONTHS[require_language(lang)]
+    language = require_language(lang)
+
+    def month(day: date) -> str:
+        return render(f"month_short.{day.month}", language)
+
     if (first.year, first.month) != (last.year, last.month):
-        return f"{first.day} {months[first.month - 1]}-{last.day} {months[last.month - 1]}"
+        return f"{first.day} {month(first)}-{last.day} {month(last)}"
     days = f"{first.day}" if first == last else f"{first.day}-{last.day}"
-    return f"{days} {months[first.month - 1]}"
+    return f"{days} {month(first)}"
+
+
+def _label(name: str, year: int, first: date, last: date, lang: str) -> str:
+    """A window's name in ``lang`` (message ``regional_window.<name>``) with its span:
+    ``Lebaran 2025 (24-27 Mar)``."""
+    span = _span_label(first, last, lang)
+    return render(f"regional_window.{name}", require_language(lang), year=year, span=span)
 
 
 # The windows compared, by the national arrangement (and its span) that sets each one's days
-# in data/policies/nasional.toml; the names are display words only.
-_DATED: tuple[tuple[str, str, str, str, int], ...] = (
-    ("lebaran-2025", "Lebaran 2025", "Lebaran 2025", "se-2-2025", 0),
-    ("lebaran-2025-8-april", "Lebaran 2025", "Lebaran 2025", "se-3-2025", 0),
-    ("nataru-2025", "Nataru 2025", "Christmas-New Year 2025", "b-531-2025", 0),
-    ("lebaran-2026-nyepi", "Lebaran 2026", "Lebaran 2026", "se-2-2026", 0),
-    ("lebaran-2026-idul-fitri", "Lebaran 2026", "Lebaran 2026", "se-2-2026", 1),
+# in data/policies/nasional.toml; each one's name is a message of the catalogue
+# (``regional_window.<name>``: ``Lebaran {year}``, in each language).
+_DATED: tuple[tuple[str, str, int, str, int], ...] = (
+    ("lebaran-2025", "lebaran", 2025, "se-2-2025", 0),
+    ("lebaran-2025-8-april", "lebaran", 2025, "se-3-2025", 0),
+    ("nataru-2025", "nataru", 2025, "b-531-2025", 0),
+    ("lebaran-2026-nyepi", "lebaran", 2026, "se-2-2026", 0),
+    ("lebaran-2026-idul-fitri", "lebaran", 2026, "se-2-2026", 1),
 )
 
 
@@ -92,14 +98,14 @@ def _windows() -> tuple[Window, ...]:
     the first day of its first circular to the last known day of its extension)."""
     national = {a.id: a for a in get_policy(NATIONAL).arrangement}
     out = []
-    for window_id, name_id, name_en, arrangement, index in _DATED:
+    for window_id, name, year, arrangement, index in _DATED:
         span = national[arrangement].days[index]
         first, last = span.first_day, span.last_day
         out.append(
             Window(
                 window_id,
-                f"{name_id} ({_span_label(first, last, 'id')})",
-                f"{name_en} ({_span_label(first, last, 'en')})",
+                _label(name, year, first, last, "id"),
+                _label(name, year, first, last, "en"),
                 first,
                 last,
             )
@@ -111,8 +117,8 @@ def _windows() -> tuple[Window, ...]:
     out.append(
         Window(
             f"mingguan-{first.year}",
-            f"Mingguan {first.year} ({_span_label(first, last, 'id')})",
-            f"Weekly {first.year} ({_span_label(first, last, 'en')})",
+            _label("weekly", first.year, first, last, "id"),
+            _label("weekly", first.year, first, last, "en"),
             first,
             last,
             weekdays,
