@@ -236,7 +236,7 @@ def test_every_key_in_both_languages_with_the_same_placeholders() -> None:
 
 def test_the_command_holds_no_catalogue_of_its_own() -> None:
     """No ``{"id": ..., "en": ...}`` table of words left in the command's modules: the
-    words are in flexasn/locale (the bilingual --help texts are the parser's, in HELP)."""
+    words are in flexasn/locale (the bilingual --help texts too, table ``[cli_help]``)."""
     for path in sorted(CLI.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -8,6 +8,10 @@ validator turns it into one), and on one printed by the command line. A text tha
 catalogue key (``CliError("bad_date")``) is a key, not a message. No site is excused: the
 only literal text left is a machine format (`FORMATS`).
 
+A second scan fails on words ``--help`` shows (``help=``, ``description=``, ``epilog=``, a
+group's title, a command's ``HELP``) and on a picture's label, title or tick written in
+code, or picked by language in code (``{"id": ..., "en": ...}``, ``... if lang == "id"``).
+
 Every literal key given to ``Text(...)`` or ``render(...)`` must be in the catalogue, with
 exactly the placeholders the call fills.
 """
@@ -147,6 +151,138 @@ def test_the_scan_sees_a_literal_message(tmp_path: Path) -> None:
     )
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _name(n.func) in ERRORS]
     assert [_literal(c.args[0]) for c in calls] == [True, True, False, False]
+
+
+# --- the command line's help and the pictures' labels -------------------------------------
+
+HELP_KEYWORDS = frozenset({"help", "description", "epilog", "title"})
+"""Keywords of argparse's calls whose text ``--help`` shows."""
+GROUPS = frozenset({"add_argument_group", "add_mutually_exclusive_group", "add_parser"})
+"""Argparse's calls whose first argument ``--help`` shows (a group's title)."""
+LABELLERS = frozenset(
+    {"set_title", "suptitle", "set_xlabel", "set_ylabel", "set_label", "set_xticks",
+     "set_yticks", "set_xticklabels", "set_yticklabels", "legend", "text", "annotate",
+     "Patch", "_patch", "bar"}
+)  # fmt: skip
+"""Matplotlib's calls that write words on a picture: their positional arguments and their
+``label`` / ``labels`` / ``title`` keywords."""
+LABEL_KEYWORDS = frozenset({"label", "labels", "title"})
+
+
+def _words(node: ast.AST | None) -> bool:
+    """`_literal`, looking into tuples, lists, dicts, comprehensions and subscripts too
+    (``("Sen", "Sel")``, ``{"id": (...), "en": (...)}[lang]``)."""
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return any(_words(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return any(_words(v) for v in node.values)
+    if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp):
+        return _words(node.elt)
+    if isinstance(node, ast.Subscript):
+        return _words(node.value)
+    if isinstance(node, ast.IfExp):
+        return _words(node.body) or _words(node.orelse)
+    if isinstance(node, ast.Constant) and node.value in LANGUAGES:
+        return False  # a language's code (``"en" if ... else "id"``), not words
+    return _literal(node)
+
+
+def _by_language(node: ast.AST) -> bool:
+    """Words picked by language in code: a ``{"id": ..., "en": ...}`` table of words, or
+    ``"..." if lang == "id" else "..."``."""
+    if isinstance(node, ast.Dict):
+        keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+        return keys >= {"id", "en"} and _words(node)
+    if isinstance(node, ast.IfExp) and isinstance(node.test, ast.Compare):
+        sides = [node.test.left, *node.test.comparators]
+        said = {s.value for s in sides if isinstance(s, ast.Constant)}
+        return bool(said & {"id", "en"}) and _words(node)
+    return False
+
+
+def shown_text_sites_in(tree: ast.Module, relative: str) -> Counter[str]:
+    """``file::function::what`` for every help text (``cli/``) or picture label (a module
+    that draws with matplotlib) written in code: ``help``, ``description``, ``epilog``,
+    a group's title or a command's ``HELP``; a label, a title, a tick or legend text, or
+    a table of words picked by language."""
+    cli = relative.startswith("cli/")
+    picture = "matplotlib" in ast.unparse(tree)
+    found: Counter[str] = Counter()
+    for scope, node in _scopes(tree):
+        where = f"{relative}::{scope or '<module>'}"
+        if cli and isinstance(node, ast.Assign):
+            names = {t.id for t in node.targets if isinstance(t, ast.Name)}
+            if "HELP" in names and _words(node.value):
+                found[f"{where}::HELP"] += 1
+        if (cli or picture) and _by_language(node):
+            found[f"{where}::by_language"] += 1
+        if not isinstance(node, ast.Call):
+            continue
+        name = _name(node.func)
+        said: list[ast.expr] = []
+        if cli:
+            said += [k.value for k in node.keywords if k.arg in HELP_KEYWORDS]
+            said += node.args[:1] if name in GROUPS else []
+        if picture and name in LABELLERS:
+            said += [*node.args, *(k.value for k in node.keywords if k.arg in LABEL_KEYWORDS)]
+        if any(_words(a) for a in said):
+            found[f"{where}::{name}"] += 1
+    return found
+
+
+def shown_text_sites() -> Counter[str]:
+    """`shown_text_sites_in` over `src/flexasn`."""
+    found: Counter[str] = Counter()
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found.update(shown_text_sites_in(tree, path.relative_to(SRC).as_posix()))
+    return found
+
+
+def test_no_help_text_or_picture_label_is_left_in_code() -> None:
+    """``--help`` and the pictures read their words from flexasn/locale (``[cli_help]``,
+    ``[picture]``, ``[picture_regional]``), like every other message."""
+    assert shown_text_sites() == {}, "words written in code: move them to flexasn/locale"
+
+
+def test_the_scan_sees_a_help_text_or_a_label_in_code() -> None:
+    """The check itself can fail: each way of writing help or a label in code is caught
+    (one site each), and the catalogue's way (a key, `both`, `render`) is not."""
+    cli = ast.parse(
+        "HELP = ('kalender ASN sebulan / the ASN calendar of a month', both('x'))\n"
+        "def add_arguments(p):\n"
+        "    p.add_argument('--opd', help='kode OPD / OPD code')\n"
+        "    p.add_argument_group('pegawai / employee')\n"
+        "    p.add_argument('--nip', help=both('check_nip'))\n"
+        "    p.add_argument_group(both('roster'))\n"
+        "def build():\n"
+        "    Parser(prog='flexasn', description=f'Aturan {x} / rules')\n"
+        "    Parser(prog='flexasn', description=about('prog_about'))\n"
+        "    lang = 'en' if asked == 'en' else 'id'\n"
+    )
+    assert shown_text_sites_in(cli, "cli/x.py") == {
+        "cli/x.py::<module>::HELP": 1,
+        "cli/x.py::add_arguments::add_argument": 1,
+        "cli/x.py::add_arguments::add_argument_group": 1,
+        "cli/x.py::build::Parser": 1,
+    }
+    picture = ast.parse(
+        "import matplotlib\n"
+        "_DAYS = {'id': ('Sen', 'Sel'), 'en': ('Mon', 'Tue')}\n"
+        "def grid(ax, lang):\n"
+        "    ax.set_title('Peta keputusan daerah' if lang == 'id' else 'Regional decisions')\n"
+        "    Patch(color='#e5e5e5', label='konflik / tidak pasti')\n"
+        "    ax.set_xticks(range(7), ('Sen', 'Sel'))\n"
+        "    ax.set_title(render('picture_regional.title', lang), loc='center')\n"
+        "    Patch(color='#e5e5e5', label=render(f'picture_regional.{code}', lang))\n"
+    )
+    assert shown_text_sites_in(picture, "pictures.py") == {
+        "pictures.py::<module>::by_language": 1,
+        "pictures.py::grid::by_language": 1,
+        "pictures.py::grid::set_title": 1,
+        "pictures.py::grid::Patch": 1,
+        "pictures.py::grid::set_xticks": 1,
+    }
 
 
 def _fields(text: str) -> set[str]:

@@ -225,7 +225,7 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
 
     from .regional import WINDOWS, outcome
 
-    require_language(lang)
+    language = require_language(lang)
     fig = _figure()(figsize=(8.5, 0.24 * len(regions) + 1.8))
     ax = fig.add_subplot()
     for row, region in enumerate(regions):
@@ -244,7 +244,7 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
     ax.set_yticks([r + 0.5 for r in range(len(regions))])
     ax.set_yticklabels(regions, fontsize=6)
     handles = [
-        Patch(color=colour, label=render(f"picture_regional.{outcome_code}", lang))
+        Patch(color=colour, label=render(f"picture_regional.{outcome_code}", language))
         for outcome_code, colour in _OUTCOME_COLOURS.items()
     ]
     ax.legend(
@@ -255,7 +255,7 @@ def regional_grid(regions: tuple[str, ...], *, lang: str = "id") -> Figure:
         fontsize=7,
         frameon=False,
     )
-    ax.set_title(render("picture_regional.title", lang), fontsize=10)
+    ax.set_title(render("picture_regional.title", language), fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -3,9 +3,11 @@
 A command is one module of this package holding:
 
 - ``NAME``: the word a user types (``"calendar"``);
+- ``EXAMPLES``: command lines a user can paste, shown under ``Contoh / examples``;
 - ``HELP``: ``(short, long)``, the line in ``flexasn --help`` and the description of
-  ``flexasn NAME --help``, both languages, wrapped by hand to fit 80 columns (with a
-  ``Contoh / example`` a user can paste: a test holds every command to both);
+  ``flexasn NAME --help``: ``command_help(NAME, EXAMPLES)`` (`flexasn.cli.words`) renders
+  the help texts ``NAME`` and ``about_NAME`` of the catalogue table ``[cli_help]`` in both
+  languages, ``id / en``, wrapped to 80 columns (a test holds every command to both);
 - ``add_arguments(parser)``: its options, with the shared ones from
   `flexasn.cli.arguments` (``add_common`` gives ``--lang``, ``--format`` and
   ``--debug``, which a user may also write before the command);
