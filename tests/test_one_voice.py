@@ -34,7 +34,7 @@ from flexasn.messages import LANGUAGES, Text, catalogue, render, require_languag
 SRC = Path(__file__).resolve().parent.parent / "src" / "flexasn"
 WORD = re.compile(r"[A-Za-z]{2,}")
 KEY = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)?")
-BUILTIN_ERRORS = frozenset({"ValueError", "TypeError", "KeyError", "LookupError"})
+BUILTIN_ERRORS = frozenset({"ValueError", "TypeError", "KeyError", "LookupError", "ImportError"})
 
 FORMATS = frozenset({"cli/check.py::_print::print"})
 """Literal text that is a machine format, not words: ``# outcome=allowed``, the comment

@@ -9,6 +9,7 @@ values filled by hand.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
@@ -192,4 +193,26 @@ def test_the_simulation_workforce() -> None:
         raised(lambda: workforce.add(staff("SETDA")[0], row=4)),
         "baris pegawai 4: OPD 'SETDA' tidak termasuk OPD yang diberikan",
         "employee row 4: OPD 'SETDA' is not among the OPDs given",
+    )
+
+
+def test_a_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pictures and ``to_pandas`` without the ``notebook`` extra: one clear error naming
+    the package and the install line, still an ``ImportError``."""
+    import flexasn.pictures
+
+    result = fx.simulate([opd()], staff(), MON, MON)
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)  # as if not installed
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    error = raised(flexasn.pictures._figure, ImportError)
+    speaks(
+        error,
+        "pictures memerlukan matplotlib: pip install 'flexasn[notebook]'",
+        "pictures needs matplotlib: pip install 'flexasn[notebook]'",
+    )
+    assert isinstance(error, fx.errors.MissingExtraError) and error.package == "matplotlib"
+    speaks(
+        raised(result.to_pandas, ImportError),
+        "to_pandas memerlukan pandas: pip install 'flexasn[notebook]'",
+        "to_pandas needs pandas: pip install 'flexasn[notebook]'",
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from ._model import week_of
 from .calendar import is_working_day
-from .errors import InvalidInputError
+from .errors import InvalidInputError, MissingExtraError
 from .messages import Language, Text, render, require_language
 from .simulate import Simulation
 
@@ -41,8 +41,8 @@ _SPECIAL = {
 def _figure() -> type[Figure]:
     try:
         from matplotlib.figure import Figure
-    except ImportError as exc:  # pragma: no cover - exercised without the extra
-        raise ImportError("pictures need matplotlib: pip install 'flexasn[notebook]'") from exc
+    except ImportError as exc:  # tests/test_one_voice_sites.py hides the package
+        raise MissingExtraError(feature="pictures", package="matplotlib", extra="notebook") from exc
     return Figure
 
 

@@ -192,11 +192,27 @@ class UnknownLanguageError(InvalidInputError, KeyError):
         return str(self.args[0])
 
 
+class MissingExtraError(FlexasnError, ImportError):
+    """A feature needs a package of an optional extra that is not installed (pictures
+    need matplotlib, ``to_pandas`` needs pandas): the message names the package and the
+    ``pip install`` line. Also an ``ImportError``, as it was raised before. ``feature``,
+    ``package`` and ``extra`` are the names in the message."""
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            Text("errors.missing_extra", feature=feature, package=package, extra=extra)
+        )
+
+
 __all__ = [
     "ArgumentTypeError",
     "FlexasnError",
     "InvalidInputError",
     "LocatedError",
+    "MissingExtraError",
     "Said",
     "UnknownLanguageError",
     "drop_chain",
