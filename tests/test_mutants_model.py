@@ -38,6 +38,15 @@ def test_weekdays_listed_twice_are_named_in_weekday_order() -> None:
     }
 
 
+def test_model_validate_passes_pydantics_keywords_on() -> None:
+    # From Python, lax mode reads the text "2025-03-24" as a date; strict mode wants a date.
+    data = {"first_day": "2025-03-24", "last_day": date(2025, 3, 27)}
+    assert str(DateSpan.model_validate(data)) == "2025-03-24..2025-03-27"
+    with pytest.raises(fx.ModelValidationError) as info:
+        DateSpan.model_validate(data, strict=True)
+    assert str(info.value) == "invalid DateSpan: field 'first_day': Input should be a valid date"
+
+
 # 1742774400 is 2025-03-24 00:00 UTC as a Unix time: pydantic's lax mode reads it as a
 # date, its strict mode (``strict=True``) accepts only the text "2025-03-24".
 TIMESTAMP_SPAN = '{"first_day": 1742774400, "last_day": "2025-03-27"}'
