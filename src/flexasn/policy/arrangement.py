@@ -229,6 +229,8 @@ class Arrangement(Notes):
             raise InvalidInputError(Text("policy.weekday_twice"))
         if len(set(self.levels)) != len(self.levels):
             raise InvalidInputError(Text("policy.level_twice"))
+        if len(set(self.modes)) != len(self.modes):
+            raise InvalidInputError(Text("policy.mode_twice"))
         ordered = sorted(self.days, key=lambda d: d.first_day)
         for a, b in pairwise(ordered):
             if b.first_day <= a.last_day:
