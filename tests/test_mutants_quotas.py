@@ -75,3 +75,15 @@ def test_a_quota_with_a_number_raises_nothing() -> None:
         reason="rule",
     )
     raise_undefined(q, (2025,))  # a limit of 20: nothing to raise
+
+
+def test_a_negative_onsite_requirement_is_refused_with_its_own_words() -> None:
+    # Monday 5 May 2025 under a 50 % rule: the limit needs the on-site count, and -1 staff
+    # cannot be kept on site; the error names the argument and the value given.
+    p = _permitting(date(2025, 5, 5), date(2025, 5, 9))
+    with pytest.raises(fx.InvalidInputError) as info:
+        fx.quota(opd(), date(2025, 5, 5), policy=p, onsite_required=-1)
+    assert messages(info.value) == {
+        "id": "onsite_required tidak boleh negatif (diberikan -1)",
+        "en": "onsite_required must not be negative (got -1)",
+    }
