@@ -37,3 +37,13 @@ def test_a_verdict_names_the_arrangement_in_force_like_the_decision() -> None:
     assert found.outcome is decide(s).outcome is fx.Outcome.ALLOWED
     outside = verdict(situation(employee, opd(), SAT, p))
     assert outside.arrangement is None and outside.outcome is fx.Outcome.DENIED
+
+
+def test_every_rule_is_shared_in_exactly_one_way() -> None:
+    # decide's rule tables: each of the nine checks of a decision is made once per day,
+    # per OPD or per profile (DESIGN.md's layers), never two of these and never none
+    from flexasn.decide import DAY_RULES, OPD_RULES, PROFILE_RULES, RULES
+
+    assert len(RULES) == 9
+    assert set(RULES) == DAY_RULES | OPD_RULES | PROFILE_RULES
+    assert len(DAY_RULES) + len(OPD_RULES) + len(PROFILE_RULES) == len(RULES)
