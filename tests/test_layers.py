@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     # regional decisions' outcomes
     ("policies", frozenset({"policy", "windows", "scenario", "regional"})),
     # rules: the checks and the quota arithmetic they read
-    ("rules", frozenset({"reasons", "rules", "quotas"})),
+    ("rules", frozenset({"reasons", "rules", "quota_arithmetic", "quotas"})),
     # answers: one decision
     ("answers", frozenset({"decide"})),
     # many answers: rotation, schedules and their files, hours, batch, the doctor, pictures

@@ -37,7 +37,14 @@ def test_an_estimated_holiday_gives_no_quota_and_says_the_day_is_not_decreed(day
     with pytest.raises(fx.QuotaUndefinedError) as info:
         fx.quota(opd(), day, policy=p)
     assert not isinstance(info.value, fx.QuotaCoverageError)
-    assert set(messages(info.value).values()) == {q.detail}
+    # the error says it in both languages (issue 13: one voice), English as ``detail``
+    assert messages(info.value) == {
+        "id": f"{day.isoformat()}: belum ditetapkan apakah hari itu hari kerja ASN (di luar "
+        "tahun kalender yang sudah ditetapkan, atau hari libur perkiraan); kuota tidak dapat "
+        "diberikan bagi OPD X",
+        "en": q.detail,
+    }
+    assert q.message("id") == messages(info.value)["id"] and q.message("en") == q.detail
 
 
 def test_a_quota_without_a_number_or_a_detail_names_the_opd_and_the_day() -> None:

@@ -174,10 +174,7 @@ class Decision(Frozen):
     def explain(self, lang: Language = "id") -> str:
         """A plain-text explanation, one line per check, in Indonesian or English."""
         marks = {True: "✓", False: "✗", None: "?"}
-        head = {
-            "id": {"allowed": "BOLEH", "denied": "TIDAK BOLEH", "undetermined": "BELUM PASTI"},
-            "en": {"allowed": "ALLOWED", "denied": "DENIED", "undetermined": "UNDETERMINED"},
-        }[require_language(lang)][self.outcome.value]
+        head = render(f"decision.{self.outcome.value}", require_language(lang))
         modes = f" ({', '.join(m.value.upper() for m in self.modes)})" if self.allowed else ""
         lines = [f"{self.day.isoformat()} {self.opd} {self.employee}: {head}{modes}"]
         for r in self.reasons:

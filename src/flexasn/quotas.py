@@ -1,27 +1,19 @@
-"""How many staff of an OPD may work remotely: exact quota arithmetic and the OPD's quota.
+"""How many staff of an OPD may work remotely on a day: the OPD's quota and its terms.
 
-The regions' circulars say "paling banyak N % dari seluruh jumlah pegawai" (at most
-N % of all the OPD's staff). The base is the OPD's whole headcount; staff who must
-stay on site are not removed from the base but bound the result (LAW.md, "How the
-instruments combine"):
-
-    limit = min(round(headcount x percent / 100), headcount - onsite_required)
-
-with ``round`` named by the rule, ``floor`` by default ("at most"). Arithmetic is
-exact (`fractions.Fraction`): ``quota_limit(180, "35")`` is 63, where
-``floor(180 * 0.35)`` in floating point gives 62.
+Which quota rule governs an OPD on a day (or why none does: a day off, no arrangement,
+a proportion left to the head of agency, a decision not known) and the limit it gives,
+with its basis. The arithmetic itself, ``min(round(headcount x percent / 100),
+headcount - onsite_required)`` done exactly, is
+[`flexasn.quota_arithmetic`][flexasn.quota_arithmetic] (``quota_limit`` is re-exported here).
 """
 
 from __future__ import annotations
 
-import functools
-import math
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
-from typing import Self, get_args
+from typing import Self
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, model_validator
@@ -29,7 +21,6 @@ from pydantic import Field, model_validator
 from ._model import Frozen
 from .calendar import DayKind, covered_years
 from .errors import (
-    ArgumentTypeError,
     InvalidInputError,
     QuotaCoverageError,
     QuotaUndefinedError,
@@ -37,94 +28,11 @@ from .errors import (
     require_type,
 )
 from .legal import Citation, cite
-from .messages import Text
+from .messages import Language, Text, require_language
 from .people import AgencyType, Opd, ServiceCategory
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, Rounding, resolve_policy
+from .quota_arithmetic import exact_limit, quota_limit, require_not_negative, rule_percent
 from .rules import DayContext, day_context
-
-
-def _percent(value: object) -> Fraction:
-    if isinstance(value, bool):
-        raise ArgumentTypeError(Text("quota_input.percent_type", type="bool"))
-    if isinstance(value, Fraction | int):
-        result = Fraction(value)
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise InvalidInputError(Text("quota_input.percent_finite", value=value))
-        result = Fraction(Decimal(repr(value)))  # 35.0 is taken as written, never as a binary float
-    elif isinstance(value, Decimal | str):
-        try:
-            dec: Decimal | None = Decimal(
-                value.strip().rstrip("%") if isinstance(value, str) else value
-            )
-        except InvalidOperation:
-            dec = None
-        if dec is None:  # raised outside the except block: no exception chain
-            raise InvalidInputError(Text("quota_input.percent_nan", value=value))
-        if not dec.is_finite():
-            raise InvalidInputError(Text("quota_input.percent_finite", value=value))
-        result = Fraction(dec)
-    else:
-        raise ArgumentTypeError(Text("quota_input.percent_type", type=type(value).__name__))
-    if not 0 <= result <= 100:
-        raise InvalidInputError(Text("quota_input.percent_range", value=value))
-    return result
-
-
-def _round(value: Fraction, rounding: str) -> int:
-    if rounding == "floor":
-        return math.floor(value)
-    if rounding == "ceil":
-        return math.ceil(value)
-    if rounding == "half_up":
-        return math.floor(value + Fraction(1, 2))
-    if rounding == "half_even":
-        return round(value)
-    raise InvalidInputError(
-        Text("quota_input.rounding", rounding=rounding, choices=", ".join(get_args(Rounding)))
-    )
-
-
-def quota_limit(
-    headcount: int,
-    percent: str | int | float | Decimal | Fraction,
-    *,
-    rounding: str = "floor",
-    onsite_required: int = 0,
-) -> int:
-    """How many of ``headcount`` staff may be remote under ``percent`` % (pure arithmetic).
-
-    ``min(round(headcount x percent / 100), headcount - onsite_required)``, exact:
-    ``quota_limit(180, "35") == 63``. A float is taken by its written form
-    (``35.0`` is 35), never multiplied as a binary float. Rounding is ``floor``
-    (default: "paling banyak"), ``ceil``, ``half_up`` or ``half_even``.
-
-    Never below 0: an OPD smaller than its on-site requirement has limit 0. Raises
-    [`InvalidInputError`][flexasn.InvalidInputError] (a ValueError) for a percent outside 0-100,
-    a negative headcount or a negative on-site requirement.
-    """
-    require_type(headcount, int, "headcount")
-    if headcount < 0:
-        raise InvalidInputError(Text("quota_input.negative", argument="headcount", value=headcount))
-    require_type(onsite_required, int, "onsite_required")
-    require_type(rounding, str, "rounding")
-    if onsite_required < 0:
-        raise InvalidInputError(
-            Text("quota_input.negative", argument="onsite_required", value=onsite_required)
-        )
-    return _exact_limit(headcount, _percent(percent), rounding, onsite_required)
-
-
-def _exact_limit(headcount: int, percent: Fraction, rounding: str, onsite_required: int) -> int:
-    """``min(round(headcount x percent / 100), headcount - onsite_required)``, never below 0."""
-    share = _round(headcount * percent / 100, rounding)
-    return max(0, min(share, headcount - onsite_required))
-
-
-@functools.lru_cache(maxsize=256)
-def _rule_percent(percent: Decimal) -> Fraction:
-    """A quota rule's percent (validated with the policy) as an exact fraction."""
-    return _percent(percent)
 
 
 class QuotaStatus(StrEnum):
@@ -174,8 +82,9 @@ class Quota(Frozen):
     ``day_off``, ``no_arrangement``, ``no_flexible_work``, ``out_of_scope``, ``undefined``,
     ``unknown``, ``coverage``."""
     detail: str | None = None
-    """Where ``limit`` is None: why, naming the instrument (the message
-    [`QuotaUndefinedError`][flexasn.QuotaUndefinedError] carries in strict mode)."""
+    """Where ``limit`` is None: why, naming the instrument, in English (the message
+    [`QuotaUndefinedError`][flexasn.QuotaUndefinedError] carries in strict mode);
+    [`message`][flexasn.Quota.message] gives it in Indonesian or English."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -185,6 +94,36 @@ class Quota(Frozen):
         if undefined != (self.percent is None) or undefined != (self.onsite_required is None):
             raise InvalidInputError(Text("quota_input.percent_none"))
         return self
+
+    def _why(self) -> Text | str | None:
+        """Why there is no number, as the error of a strict call says it: None where
+        ``limit`` is set; the catalogue's words where ``detail`` is the library's own (they
+        are rendered from this quota's fields), else the caller's ``detail`` as written,
+        else the catalogue's general words naming the OPD and the day."""
+        if self.limit is not None:
+            return None
+        if self.detail is None:
+            return Text("quota_input.undefined", opd=self.opd, day=self.day.isoformat())
+        if self.reason in ("coverage", "estimated_holiday") or (
+            self.reason in ("unknown", "undefined")
+            and self.arrangement is not None
+            and self.basis is not None
+        ):
+            label = f"OPD {self.opd}"
+            text = _why_no_number(
+                self.reason, self.policy, self.day, self.arrangement, self.basis, label
+            )
+            if text.render("en") == self.detail:
+                return text
+        return self.detail
+
+    def message(self, lang: Language = "id") -> str | None:
+        """Where ``limit`` is None, why, in Indonesian (``"id"``, default) or English
+        (``"en"``); None where there is a number. A ``detail`` written by the caller is
+        given as written."""
+        require_language(lang)
+        why = self._why()
+        return why.render(lang) if isinstance(why, Text) else why
 
     def formula(self) -> str:
         """The computation, for reports: ``min(floor(120 x 20%), 120 - 1) = 24``; for a quota
@@ -206,24 +145,37 @@ GENERIC_LABEL = "the OPD"
 """How quota terms shared by every OPD of a kind name the OPD in their ``detail``."""
 
 
+def _why_no_number(
+    reason: str,
+    policy_id: str,
+    day: date,
+    arrangement: str | None,
+    basis: Citation | None,
+    label: str,
+) -> Text:
+    """Why quota terms give no number (``reason`` ``coverage``, ``estimated_holiday``,
+    ``unknown`` or ``undefined``), naming the OPD as ``label``: the catalogue's words
+    (``quota.why_*``), rendered in a language when read."""
+    if reason in ("coverage", "estimated_holiday"):
+        return Text("quota.why_not_decreed", day=day.isoformat(), opd=label)
+    assert arrangement is not None and basis is not None  # undefined and unknown terms cite theirs
+    key = "quota.why_unknown" if reason == "unknown" else "quota.why_undefined"
+    return Text(
+        key,
+        policy=policy_id,
+        day=day.isoformat(),
+        arrangement=arrangement,
+        basis=basis.texts(),
+        opd=label,
+    )
+
+
 def _detail(policy: Policy, terms: QuotaTerms, day: date, label: str) -> str:
-    """Why ``terms`` give no number, naming the OPD as ``label``."""
-    if terms.reason in ("coverage", "estimated_holiday"):
-        return (
-            f"{day.isoformat()}: whether it is an ASN working day is not decreed yet (beyond "
-            f"the decreed calendar, or an estimated holiday); no quota can be given for {label}"
-        )
-    arrangement = terms.arrangement
-    assert arrangement is not None  # undefined and unknown terms name their arrangement
-    cited = arrangement.citation()
-    if arrangement.kind is ArrangementKind.DECISION_UNKNOWN:
-        return (
-            f"{policy.id}: the decision for {day.isoformat()} is not known "
-            f"(arrangement {arrangement.id!r}, {cited}); no quota can be given for {label}"
-        )
-    return (
-        f"{policy.id}: {cited} leaves the proportion of remote staff to the head of agency "
-        f"(arrangement {arrangement.id!r}, {day.isoformat()}); no quota for {label}"
+    """Why ``terms`` give no number, naming the OPD as ``label``, in English (the words of
+    `_why_no_number`)."""
+    arrangement = terms.arrangement.id if terms.arrangement is not None else None
+    return _why_no_number(terms.reason, policy.id, day, arrangement, terms.basis, label).render(
+        "en"
     )
 
 
@@ -243,11 +195,8 @@ def rule_limit(
     of its headcount at the rule's percent and rounding, bounded by the staff kept on site
     ([`default_onsite`][flexasn.quotas.default_onsite] unless ``onsite_required`` is given)."""
     onsite = default_onsite(arrangement, rule, opd) if onsite_required is None else onsite_required
-    if onsite < 0:  # the same check as quota_limit's; everything else is validated already
-        raise InvalidInputError(
-            Text("quota_input.negative", argument="onsite_required", value=onsite)
-        )
-    return _exact_limit(opd.headcount, _rule_percent(rule.percent), rule.rounding, onsite)
+    require_not_negative(onsite, "onsite_required")  # as quota_limit does; the rest is validated
+    return exact_limit(opd.headcount, rule_percent(rule.percent), rule.rounding, onsite)
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,7 +339,11 @@ def quota_from_terms(
     }
     rule, limit = terms.rule, terms.limit(opd, onsite_required)
     if limit is None:
-        return Quota(**base, detail=terms.detail)
+        arrangement = terms.arrangement.id if terms.arrangement is not None else None
+        why = _why_no_number(
+            terms.reason, policy.id, day, arrangement, terms.basis, f"OPD {opd.code}"
+        )
+        return Quota(**base, detail=why.render("en"))
     if rule is None or terms.arrangement is None:
         onsite = opd.headcount if onsite_required is None else onsite_required
         return Quota(**base, percent=Decimal(0), onsite_required=onsite, limit=0)
@@ -412,9 +365,9 @@ def raise_undefined(q: Quota, covered: tuple[int, ...]) -> None:
         return
     if q.reason == "coverage":
         raise QuotaCoverageError(q.day, covered)
-    raise QuotaUndefinedError(
-        q.detail or Text("quota_input.undefined", opd=q.opd, day=q.day.isoformat())
-    )
+    why = q._why()
+    assert why is not None  # the limit is None
+    raise QuotaUndefinedError(why)
 
 
 def quota(
@@ -446,6 +399,8 @@ def quota(
     require_date(on, "on", optional=True)
     require_date(known_on, "known_on", optional=True)
     require_type(onsite_required, int, "onsite_required", optional=True)
+    if onsite_required is not None:  # refused on any day, not only where a rule reads it
+        require_not_negative(onsite_required, "onsite_required")
     require_type(strict, bool, "strict")
     pol = resolve_policy(policy, opd.instansi)
     day = on if on is not None else today_in(pol)
