@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the allow-list keys are URLs)
 """Every source bundled with flexasn stores the sentence it rests on (issue 16): a ``quote``
 beside its URL, outlet and date. The sources still without one are listed below; the list may
 only shrink: a listed source that gains a quote must leave the list, and an unlisted source
@@ -10,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import flexasn as fx
 import flexasn.data
 
 DATA = Path(flexasn.data.__file__).parent
@@ -60,13 +60,9 @@ def bundled_sources() -> dict[str, bool]:
 
 # Sources whose sentence has not been found and quoted yet (1 December 2026). Only remove
 # entries: add the quote to the data, then delete its line here.
-# Sources whose sentence has not been found and quoted yet (1 December 2026). Only remove
-# entries: add the quote to the data, then delete its line here.
 MISSING_QUOTE = frozenset(
     {
         "instruments.toml:kebijakan-kab-malang-wfa-2025 | Malang Posco Media",
-        "instruments.toml:kebijakan-prov-jatim-wfa-2025 | https://jatim.suara.com/amp/read/2025/03/20/140539/gubernur-khofifah-minta-asn-pemprov-jatim-tetap-produktif-selama-libur-lebaran",
-        "instruments.toml:kebijakan-prov-jatim-wfa-2025 | one secondary news report (LAW.md §5, unnamed)",
         "instruments.toml:se-menpanrb-2-2025 | https://bantenekspres.co.id/2025/03/21/mobil-pelat-merah-dilarang-dipakai-mudik/2",
         "instruments.toml:skb-libur-2027 | https://setneg.go.id/baca/index/inilah_skb_3_menteri_libur_nasional_dan_cuti_bersama_2027",
         "instruments.toml:skb-libur-2027 | https://www.kemenkopmk.go.id/pemerintah-tetapkan-18-hari-libur-nasional-dan-8-cuti-bersama-tahun-2027",
@@ -85,3 +81,29 @@ def test_every_source_is_quoted_or_listed() -> None:
 def test_regional_policies_are_fully_quoted() -> None:
     # issue 16: every source of a bundled policy file carries its quote
     assert not any(k.startswith("policies/") for k in MISSING_QUOTE)
+
+
+def test_jatim_2025_bpkad_tier_rests_on_quoted_sentences() -> None:
+    # issue 16, 1 December 2026: BPKAD's 50 % tier (absent from Pastipas' list) rests on SuaraJatim
+    # and the ANTARA re-post; both now carry the sentence. SuaraJatim names "Badan Pengelolaan
+    # Keuangan dan Aset Daerah" in the "maksimal 50 persen WFH atau WFA" sentence, so the
+    # province's 2025 arrangement puts the kind bkad in the 50 % quota.
+    jatim = fx.instrument("kebijakan-prov-jatim-wfa-2025")
+    assert all(s.quote for s in jatim.sources)
+    suara = next(s for s in jatim.sources if s.publisher == "SuaraJatim")
+    assert suara.quote is not None
+    assert "maksimal 50 persen WFH atau WFA" in suara.quote
+    assert "Badan Pengelolaan Keuangan dan Aset Daerah" in suara.quote
+    policy = tomllib.loads((DATA / "policies" / "prov-jatim.toml").read_text(encoding="utf-8"))
+    lebaran = next(a for a in policy["arrangement"] if a["id"] == "lebaran-2025")
+    tier = next(q for q in lebaran["quota"] if "bkad" in q.get("kinds", []))
+    assert tier["percent"] == "50"
+
+
+def test_se_menpanrb_2_2025_title_is_quoted_word_for_word() -> None:
+    # Benuanta (20 March 2025) quotes the circular's title in full; flexasn's title is that text
+    # (letter case aside: the source writes "Pada Instansi"), ending "1446 H" as LAW.md §3 does.
+    se2 = fx.instrument("se-menpanrb-2-2025")
+    assert se2.title.endswith("Hari Raya Idul Fitri 1446 H")
+    quotes = [s.quote.casefold() for s in se2.sources if s.quote]
+    assert any(f"nomor 2 tahun 2025 tentang {se2.title.casefold()}." in q for q in quotes)
