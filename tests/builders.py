@@ -86,3 +86,19 @@ def cited(citation: fx.Citation | None) -> tuple[str, str | None, bool] | None:
     if citation is None:
         return None
     return (citation.instrument, citation.article, citation.reading)
+
+
+def hand_quota(**fields: Any) -> fx.Quota:
+    """A quota as a caller builds it by hand (read back from a report): OPD X of kab-uji on
+    Monday 5 May 2025, 40 staff, no number (status undefined) unless ``fields`` say so."""
+    raw: dict[str, Any] = {
+        "day": MON,
+        "opd": "X",
+        "instansi": "kab-uji",
+        "policy": "kab-uji",
+        "status": "undefined",
+        "headcount": 40,
+        "reason": "undefined",
+    }
+    raw.update(fields)
+    return fx.Quota.model_validate(raw)

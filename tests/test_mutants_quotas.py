@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import flexasn as fx
-from builders import arrangement, opd, policy, span
+from builders import arrangement, hand_quota, opd, policy, span
 from common import messages
 from flexasn.quotas import QuotaStatus, raise_undefined
 
@@ -50,15 +50,7 @@ def test_an_estimated_holiday_gives_no_quota_and_says_the_day_is_not_decreed(day
 def test_a_quota_without_a_number_or_a_detail_names_the_opd_and_the_day() -> None:
     # A Quota a caller builds: status undefined, no detail. The strict error falls back on
     # the catalogue's words (locale quota_input.undefined), naming the OPD and the day.
-    q = fx.Quota(
-        day=date(2025, 5, 5),
-        opd="X",
-        instansi="kab-uji",
-        policy="kab-uji",
-        status=QuotaStatus.UNDEFINED,
-        headcount=40,
-        reason="undefined",
-    )
+    q = hand_quota()  # Monday 5 May 2025, OPD X, status undefined, no detail
     with pytest.raises(fx.QuotaUndefinedError) as info:
         raise_undefined(q, (2025, 2026, 2027))
     assert not isinstance(info.value, fx.QuotaCoverageError)
@@ -69,18 +61,7 @@ def test_a_quota_without_a_number_or_a_detail_names_the_opd_and_the_day() -> Non
 
 
 def test_a_quota_with_a_number_raises_nothing() -> None:
-    q = fx.Quota(
-        day=date(2025, 5, 5),
-        opd="X",
-        instansi="kab-uji",
-        policy="kab-uji",
-        status=QuotaStatus.SET,
-        percent=50,
-        headcount=40,
-        onsite_required=0,
-        limit=20,
-        reason="rule",
-    )
+    q = hand_quota(status=QuotaStatus.SET, percent=50, onsite_required=0, limit=20, reason="rule")
     raise_undefined(q, (2025,))  # a limit of 20: nothing to raise
 
 

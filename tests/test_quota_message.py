@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import flexasn as fx
-from builders import MON, SAT, TUE, arrangement, opd, policy, span
+from builders import MON, SAT, TUE, arrangement, hand_quota, opd, policy, span
 from common import messages
 from flexasn.quotas import QuotaStatus, raise_undefined
 
@@ -60,14 +60,7 @@ def test_a_quota_with_a_number_has_no_message() -> None:
 def test_a_callers_own_detail_is_given_as_written() -> None:
     # A Quota built by a caller (read back from a report) with words of its own: flexasn
     # does not pretend to translate them.
-    q = fx.Quota(
-        day=MON,
-        opd="X",
-        instansi="kab-uji",
-        policy="kab-uji",
-        status=QuotaStatus.UNDEFINED,
-        headcount=40,
-        reason="undefined",
+    q = hand_quota(
         arrangement="uji",
         basis=fx.cite("permen-panrb-4-2025", "Pasal 8"),
         detail="menunggu SE bupati",
