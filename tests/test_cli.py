@@ -684,9 +684,7 @@ def test_top_level_help_and_usage_errors(capsys: pytest.CaptureFixture[str]) -> 
     code, _, err = run(capsys, "calendar", "2025-03", "--format", "xml")
     assert code == 2
     line = one_error_line(err)  # no usage dump: one line, with where to look
-    assert (
-        line.startswith("flexasn: galat: argument --format") and "flexasn calendar --help" in line
-    )
+    assert line.startswith("flexasn: galat: argumen --format") and "flexasn calendar --help" in line
     code, _, err = run(capsys, "check", "2025-03-24", "--service", "foo", "--lang", "en")
     assert code == 2
     assert one_error_line(err).startswith("flexasn: error: argument --service")

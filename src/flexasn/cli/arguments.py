@@ -9,11 +9,12 @@ flexasn does not speak is checked after parsing, as
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import flexasn as fx
 
 from .output import FORMATS, WIDTH
+from .usage import both_words
 from .words import both
 
 
@@ -22,6 +23,21 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=WIDTH, max_help_position=30)
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        """The usage line under a heading of its own, ``pemakaian / usage:`` (argparse
+        writes ``usage:`` before it, and indents the lines it wraps by the heading's length:
+        the bilingual heading on the same line would push them past `WIDTH`)."""
+        if prefix is None:
+            self.add_text(f"{both_words('usage')}:")
+            prefix = "  "
+        super().add_usage(usage, actions, groups, prefix)
 
 
 def add_lang(p: argparse.ArgumentParser) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import flexasn as fx
 from flexasn.messages import Language
 
 from .arguments import Formatter
 from .commands import COMMANDS
+from .usage import both_words, usage_error
 from .words import about, both, say
 
 VALUED = ("--lang", "--format")
@@ -26,13 +27,24 @@ FLAGS = ("--debug",)
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line and exit 2 (no usage dump)."""
+    """An argument parser whose usage errors are one line in the language asked, exit 2
+    (no usage dump), and whose own words (group titles, ``-h``) are bilingual as the
+    rest of the help is (`flexasn.cli.usage`)."""
 
     lang: Language = "id"  # set by main() from the command line before parsing
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        # argparse names its two groups in English when it makes them; no argument of
+        # its constructor names them otherwise
+        self._positionals.title = both_words("positional_arguments")
+        self._optionals.title = both_words("options")
+        self.add_argument("-h", "--help", action="help", help=both_words("help"))
+
     def error(self, message: str) -> NoReturn:
         error, see = say(self.lang, "error"), say(self.lang, "see")
-        self.exit(2, f"{error}: {message} ({see} `{self.prog} --help`)\n")
+        said = usage_error(message, self.lang)
+        self.exit(2, f"{error}: {said} ({see} `{self.prog} --help`)\n")
 
 
 def hoist_global_options(words: Sequence[str]) -> list[str]:
