@@ -28,6 +28,8 @@ def test_as_of_the_data_date() -> None:
     # 2026 trial and Maluku Utara's Friday WFH/WFA is known only through December 2025: their
     # own unknown continuation outranks the national Friday, so those days stay unknown;
     # Gorontalo's Friday WFA is known only from 7 March to 11 April 2025.
+    # Kota Bogor's Fridays (SE 800.1.5/1633-BKPSDM/2026, found 1 December 2026) are read as
+    # known to 29 May 2026 like Cimahi's and Surabaya's.
     assert urgent == {
         ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-daerah"),
         ("weekly_unknown", "nasional:wfh-jumat-2026-perpanjangan-provinsi"),
@@ -35,6 +37,7 @@ def test_as_of_the_data_date() -> None:
         ("weekly_unknown", "prov-dki-jakarta:wfh-jumat-2026"),
         ("weekly_unknown", "kota-cimahi:wfh-jumat-2026"),
         ("weekly_unknown", "kota-surabaya:wfh-jumat-2026"),
+        ("weekly_unknown", "kota-bogor:wfh-jumat-2026"),
         ("weekly_unknown", "kota-depok:wfh-kamis-2026"),
         ("weekly_unknown", "kota-depok:wfh-senin-2026"),
         ("weekly_unknown", "prov-jabar:wfh-kamis-2026"),

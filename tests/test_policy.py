@@ -88,6 +88,7 @@ def test_bundled_policy_ids_match_the_contract() -> None:
         "kota-balikpapan",
         "kota-banjarmasin",
         "kota-denpasar",
+        "kota-bogor",
     }
     assert fx.list_policies() == tuple(sorted(contract | issue_16))
 
