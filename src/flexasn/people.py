@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self, overload
@@ -160,15 +160,44 @@ def opd_kind_vocabulary() -> OpdKindVocabulary:
     raise drop_chain(error)
 
 
-OPD_KINDS: frozenset[str] = frozenset(k.id for k in opd_kind_vocabulary().kind)
-"""The canonical OPD kinds: policies name OPDs by these, whatever their local names
-(``data/opd-kinds.toml``)."""
+@functools.cache
+def opd_kinds() -> frozenset[str]:
+    """The canonical OPD kinds of ``data/opd-kinds.toml`` (the value of
+    [`OPD_KINDS`][flexasn.OPD_KINDS]), read and validated on first use, then cached."""
+    return frozenset(k.id for k in opd_kind_vocabulary().kind)
 
-OPD_KIND_ALIASES: dict[str, str] = {
-    alias: k.id for k in opd_kind_vocabulary().kind for alias in k.aliases
-}
+
+@functools.cache
+def opd_kind_aliases() -> dict[str, str]:
+    """The local names of ``data/opd-kinds.toml`` and the canonical kind each maps onto (the
+    value of ``OPD_KIND_ALIASES``), read and validated on first use, then cached."""
+    return {alias: k.id for k in opd_kind_vocabulary().kind for alias in k.aliases}
+
+
+# Read on first use (issue 13): ``import flexasn`` does not read data/opd-kinds.toml. The
+# two names below are only declared here; the module's ``__getattr__`` gives their values.
+OPD_KINDS: frozenset[str]
+"""The canonical OPD kinds: policies name OPDs by these, whatever their local names
+(``data/opd-kinds.toml``, read on first use)."""
+
+OPD_KIND_ALIASES: dict[str, str]
 """Local names that map onto a canonical kind (BPKAD and BPKPAD are ``bkad``; BKD and BKPP are
-``bkpsdm``), from ``data/opd-kinds.toml``."""
+``bkpsdm``), from ``data/opd-kinds.toml`` (read on first use)."""
+
+_LAZY_VALUES: dict[str, Callable[[], object]] = {
+    "OPD_KINDS": opd_kinds,
+    "OPD_KIND_ALIASES": opd_kind_aliases,
+}
+
+
+def __getattr__(name: str) -> Any:
+    """``OPD_KINDS`` and ``OPD_KIND_ALIASES``, read from ``data/opd-kinds.toml`` on first use
+    (PEP 562)."""
+    if name not in _LAZY_VALUES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = _LAZY_VALUES[name]()
+    globals()[name] = value  # the next look-up finds it directly
+    return value
 
 
 def canonical_kind(kind: str) -> str:
@@ -179,14 +208,16 @@ def canonical_kind(kind: str) -> str:
     """
     require_type(kind, str, "kind")
     key = re.sub(r"[\s_]+", "-", kind.strip().lower())
-    key = OPD_KIND_ALIASES.get(key, key)
-    if key not in OPD_KINDS:
+    aliases = opd_kind_aliases()
+    key = aliases.get(key, key)
+    kinds = opd_kinds()
+    if key not in kinds:
         raise InvalidInputError(
             Text(
                 "people.unknown_kind",
                 kind=kind,
-                kinds=sorted(OPD_KINDS),
-                aliases=sorted(OPD_KIND_ALIASES),
+                kinds=sorted(kinds),
+                aliases=sorted(aliases),
             )
         )
     return key
@@ -472,7 +503,9 @@ __all__ = [
     "canonical_kind",
     "check_nip",
     "mask_nip",
+    "opd_kind_aliases",
     "opd_kind_vocabulary",
+    "opd_kinds",
     "parse_nip",
     "profile_of",
 ]
