@@ -39,9 +39,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_common(p, formats=())
 
 
-def _rotation(
-    roster: fx.Roster, policy: fx.Policy, lang: Language
-) -> tuple[list[str], int, int]:
+def _rotation(roster: fx.Roster, policy: fx.Policy, lang: Language) -> tuple[list[str], int, int]:
     """Section 3: every OPD's rotation in one table, checked, and one OPD's grid; with the
     employee-days of WFH/WFA planned and the violations found."""
     plan_rows = []
