@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self, overload
@@ -162,20 +162,17 @@ def opd_kind_vocabulary() -> OpdKindVocabulary:
 
 @functools.cache
 def opd_kinds() -> frozenset[str]:
-    """The canonical OPD kinds of ``data/opd-kinds.toml`` (the value of
-    [`OPD_KINDS`][flexasn.OPD_KINDS]), read and validated on first use, then cached."""
+    """The value of [`OPD_KINDS`][flexasn.OPD_KINDS]: read on first use, then cached."""
     return frozenset(k.id for k in opd_kind_vocabulary().kind)
 
 
 @functools.cache
 def opd_kind_aliases() -> dict[str, str]:
-    """The local names of ``data/opd-kinds.toml`` and the canonical kind each maps onto (the
-    value of ``OPD_KIND_ALIASES``), read and validated on first use, then cached."""
+    """The value of ``OPD_KIND_ALIASES``: read on first use, then cached."""
     return {alias: k.id for k in opd_kind_vocabulary().kind for alias in k.aliases}
 
 
-# Read on first use (issue 13): ``import flexasn`` does not read data/opd-kinds.toml. The
-# two names below are only declared here; the module's ``__getattr__`` gives their values.
+# Only declared: ``__getattr__`` reads them (issue 13: ``import flexasn`` reads no vocabulary).
 OPD_KINDS: frozenset[str]
 """The canonical OPD kinds: policies name OPDs by these, whatever their local names
 (``data/opd-kinds.toml``, read on first use)."""
@@ -184,19 +181,14 @@ OPD_KIND_ALIASES: dict[str, str]
 """Local names that map onto a canonical kind (BPKAD and BPKPAD are ``bkad``; BKD and BKPP are
 ``bkpsdm``), from ``data/opd-kinds.toml`` (read on first use)."""
 
-_LAZY_VALUES: dict[str, Callable[[], object]] = {
-    "OPD_KINDS": opd_kinds,
-    "OPD_KIND_ALIASES": opd_kind_aliases,
-}
+_LAZY = {"OPD_KINDS": opd_kinds, "OPD_KIND_ALIASES": opd_kind_aliases}
 
 
 def __getattr__(name: str) -> Any:
-    """``OPD_KINDS`` and ``OPD_KIND_ALIASES``, read from ``data/opd-kinds.toml`` on first use
-    (PEP 562)."""
-    if name not in _LAZY_VALUES:
+    """``OPD_KINDS`` and ``OPD_KIND_ALIASES``, read on first use (PEP 562)."""
+    if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = _LAZY_VALUES[name]()
-    globals()[name] = value  # the next look-up finds it directly
+    value = globals()[name] = _LAZY[name]()  # the next look-up finds it directly
     return value
 
 
@@ -208,16 +200,14 @@ def canonical_kind(kind: str) -> str:
     """
     require_type(kind, str, "kind")
     key = re.sub(r"[\s_]+", "-", kind.strip().lower())
-    aliases = opd_kind_aliases()
-    key = aliases.get(key, key)
-    kinds = opd_kinds()
-    if key not in kinds:
+    key = opd_kind_aliases().get(key, key)
+    if key not in opd_kinds():
         raise InvalidInputError(
             Text(
                 "people.unknown_kind",
                 kind=kind,
-                kinds=sorted(kinds),
-                aliases=sorted(aliases),
+                kinds=sorted(opd_kinds()),
+                aliases=sorted(opd_kind_aliases()),
             )
         )
     return key
@@ -335,9 +325,8 @@ def check_nip(
     today: date | None = None,
 ) -> tuple[date, date, Sex, int] | None:
     """Validate a NIP as [`parse_nip`][flexasn.parse_nip] does, with the same errors, without
-    building a
-    [`NipInfo`][flexasn.NipInfo]: its parts ``(birth_date, tmt, sex, sequence)``, or ``None`` for
-    PPPK numbers. The roster reader calls it once per row."""
+    building a [`NipInfo`][flexasn.NipInfo]: its parts ``(birth_date, tmt, sex, sequence)``,
+    or ``None`` for PPPK numbers. The roster reader calls it once per row."""
     if not isinstance(nip, str):
         raise InvalidNipError(Text("people.nip_type", type=type(nip).__name__))
     if not (len(nip) == 18 and nip.isascii() and nip.isdigit()):  # NIP_PATTERN, faster
