@@ -43,9 +43,11 @@ test: $(VENV)/.installed-dev
 
 # The documentation site: generated pages (policy file reference from the schema, legal
 # sources from the data, command reference from the parser), then a strict MkDocs build.
+# docs/jupyter holds the notebook kernel's Jupyter settings (IPC, not unencrypted TCP).
 docs: $(VENV)/.installed-dev
 	$(BIN)/python docs/gen_pages.py
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir site
+	NO_MKDOCS_2_WARNING=1 JUPYTER_CONFIG_PATH=$(CURDIR)/docs/jupyter \
+		$(BIN)/mkdocs build --strict --quiet --site-dir site
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_plan.py

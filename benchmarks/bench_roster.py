@@ -29,6 +29,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from flexasn.roster import EMPLOYEE_HEADINGS, OPD_HEADINGS
+
 TARGET_SECONDS = 10.0
 TARGET_MB = 1024.0
 KINDS = [
@@ -41,18 +43,10 @@ KINDS = [
     ("puskesmas", "esensial"),
     ("lainnya", "tidak_langsung"),
 ]
-EMPLOYEE_HEADER = [
-    "nip",
-    "kode_opd",
-    "status",
-    "jabatan",
-    "kepala",
-    "garis_depan",
-    "hari_piket",
-    "disiplin",
-    "pegawai_baru",
-    "tugas_luar_kantor",
-]
+# The Indonesian headings write_roster writes, but the last of each (jenis_instansi,
+# keadaan_khusus: left to their defaults, as in examples/kab-malang).
+OPD_HEADER = OPD_HEADINGS["id"][:-1]
+EMPLOYEE_HEADER = EMPLOYEE_HEADINGS["id"][:-1]
 
 
 def made_up_nip(i: int) -> str:
@@ -69,7 +63,7 @@ def generate(folder: Path, rows: int, n_opds: int) -> tuple[Path, Path]:
     opds, employees = folder / "opd.csv", folder / "pegawai.csv"
     with opds.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
-        out.writerow(["kode", "nama", "instansi", "jenis", "layanan", "jumlah_pegawai"])
+        out.writerow(OPD_HEADER)
         for i, size in enumerate(sizes):
             kind, service = KINDS[i % len(KINDS)]
             out.writerow([f"OPD{i:04d}", f"OPD contoh {i}", "kab-malang", kind, service, size])

@@ -3,20 +3,30 @@
 Every NIP is MADE UP: a random birth date, a TMT CPNS month after the 18th birthday and
 before 2025, a sex digit and a sequence. None is meant to be a real person's. Run:
 
-    .venv/bin/python examples/make_example_roster.py
+    .venv/bin/python examples/make_example_roster.py [FOLDER]
 
-It rewrites ``opd.csv`` and ``pegawai.csv`` (Indonesian headers, the format of
-``flexasn.roster``). The output is identical on every run (``random.Random(2025)``).
+It rewrites ``opd.csv`` and ``pegawai.csv`` in ``FOLDER`` (default: ``examples/kab-malang``),
+with the Indonesian headings that ``flexasn.roster.write_roster`` writes
+(``flexasn.roster.OPD_HEADINGS`` and ``EMPLOYEE_HEADINGS``), but the last of each: every
+example OPD is civil (``jenis_instansi``) and no example employee has special circumstances
+(``keadaan_khusus``). The output is identical on every run (``random.Random(2025)``).
 """
 
 from __future__ import annotations
 
 import csv
 import random
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from flexasn.roster import EMPLOYEE_HEADINGS, OPD_HEADINGS
+
 HERE = Path(__file__).parent / "kab-malang"
+# The columns written: every heading but the last (jenis_instansi, keadaan_khusus), which
+# the example leaves to its default.
+OPD_COLUMNS = OPD_HEADINGS["id"][:-1]
+EMPLOYEE_COLUMNS = EMPLOYEE_HEADINGS["id"][:-1]
 
 # code, name, kind, service (layanan), headcount, front-line staff
 OPDS: list[tuple[str, str, str, str, int, int]] = [
@@ -54,13 +64,13 @@ def made_up_nip(rng: random.Random, used: set[str]) -> str:
             return nip
 
 
-def main() -> None:
+def main(folder: Path = HERE) -> None:
     rng = random.Random(2025)
     used: set[str] = set()
-    HERE.mkdir(parents=True, exist_ok=True)
-    with (HERE / "opd.csv").open("w", encoding="utf-8", newline="") as f:
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "opd.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["kode", "nama", "instansi", "jenis", "layanan", "jumlah_pegawai"])
+        w.writerow(OPD_COLUMNS)
         for code, name, kind, service, headcount, _ in OPDS:
             w.writerow([code, name, "kab-malang", kind, service, headcount])
     rows: list[list[str]] = []
@@ -97,25 +107,12 @@ def main() -> None:
                     outside,
                 ]
             )
-    with (HERE / "pegawai.csv").open("w", encoding="utf-8", newline="") as f:
+    with (folder / "pegawai.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(
-            [
-                "nip",
-                "kode_opd",
-                "status",
-                "jabatan",
-                "kepala",
-                "garis_depan",
-                "hari_piket",
-                "disiplin",
-                "pegawai_baru",
-                "tugas_luar_kantor",
-            ]
-        )
+        w.writerow(EMPLOYEE_COLUMNS)
         w.writerows(rows)
-    print(f"{len(OPDS)} OPDs, {len(rows)} employees written to {HERE}")
+    print(f"{len(OPDS)} OPDs, {len(rows)} employees written to {folder}")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)

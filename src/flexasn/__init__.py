@@ -81,7 +81,6 @@ from .legal import (
     instruments,
 )
 from .people import (
-    OPD_KINDS,
     AgencyType,
     DisciplineStatus,
     Employee,
@@ -155,6 +154,7 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and editors
         required_hours,
         working_hours,
     )
+    from .people import OPD_KINDS
     from .plan import (
         plan_rotation,
         summarize,
@@ -209,6 +209,7 @@ if TYPE_CHECKING:  # the lazily imported names, for type checkers and editors
     )
 
 _LAZY: dict[str, str] = {
+    "OPD_KINDS": "people",  # read from data/opd-kinds.toml on first use
     "AttendanceRecord": "hours",
     "DayHours": "hours",
     "DayNorm": "hours",

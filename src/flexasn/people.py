@@ -160,15 +160,36 @@ def opd_kind_vocabulary() -> OpdKindVocabulary:
     raise drop_chain(error)
 
 
-OPD_KINDS: frozenset[str] = frozenset(k.id for k in opd_kind_vocabulary().kind)
-"""The canonical OPD kinds: policies name OPDs by these, whatever their local names
-(``data/opd-kinds.toml``)."""
+@functools.cache
+def opd_kinds() -> frozenset[str]:
+    """The value of [`OPD_KINDS`][flexasn.OPD_KINDS]: read on first use, then cached."""
+    return frozenset(k.id for k in opd_kind_vocabulary().kind)
 
-OPD_KIND_ALIASES: dict[str, str] = {
-    alias: k.id for k in opd_kind_vocabulary().kind for alias in k.aliases
-}
+
+@functools.cache
+def opd_kind_aliases() -> dict[str, str]:
+    """The value of ``OPD_KIND_ALIASES``: read on first use, then cached."""
+    return {alias: k.id for k in opd_kind_vocabulary().kind for alias in k.aliases}
+
+
+# Only declared: ``__getattr__`` reads them (issue 13: ``import flexasn`` reads no vocabulary).
+OPD_KINDS: frozenset[str]
+"""The canonical OPD kinds: policies name OPDs by these, whatever their local names
+(``data/opd-kinds.toml``, read on first use)."""
+
+OPD_KIND_ALIASES: dict[str, str]
 """Local names that map onto a canonical kind (BPKAD and BPKPAD are ``bkad``; BKD and BKPP are
-``bkpsdm``), from ``data/opd-kinds.toml``."""
+``bkpsdm``), from ``data/opd-kinds.toml`` (read on first use)."""
+
+_LAZY = {"OPD_KINDS": opd_kinds, "OPD_KIND_ALIASES": opd_kind_aliases}
+
+
+def __getattr__(name: str) -> Any:
+    """``OPD_KINDS`` and ``OPD_KIND_ALIASES``, read on first use (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals()[name] = _LAZY[name]()  # the next look-up finds it directly
+    return value
 
 
 def canonical_kind(kind: str) -> str:
@@ -179,14 +200,14 @@ def canonical_kind(kind: str) -> str:
     """
     require_type(kind, str, "kind")
     key = re.sub(r"[\s_]+", "-", kind.strip().lower())
-    key = OPD_KIND_ALIASES.get(key, key)
-    if key not in OPD_KINDS:
+    key = opd_kind_aliases().get(key, key)
+    if key not in opd_kinds():
         raise InvalidInputError(
             Text(
                 "people.unknown_kind",
                 kind=kind,
-                kinds=sorted(OPD_KINDS),
-                aliases=sorted(OPD_KIND_ALIASES),
+                kinds=sorted(opd_kinds()),
+                aliases=sorted(opd_kind_aliases()),
             )
         )
     return key
@@ -304,9 +325,8 @@ def check_nip(
     today: date | None = None,
 ) -> tuple[date, date, Sex, int] | None:
     """Validate a NIP as [`parse_nip`][flexasn.parse_nip] does, with the same errors, without
-    building a
-    [`NipInfo`][flexasn.NipInfo]: its parts ``(birth_date, tmt, sex, sequence)``, or ``None`` for
-    PPPK numbers. The roster reader calls it once per row."""
+    building a [`NipInfo`][flexasn.NipInfo]: its parts ``(birth_date, tmt, sex, sequence)``,
+    or ``None`` for PPPK numbers. The roster reader calls it once per row."""
     if not isinstance(nip, str):
         raise InvalidNipError(Text("people.nip_type", type=type(nip).__name__))
     if not (len(nip) == 18 and nip.isascii() and nip.isdigit()):  # NIP_PATTERN, faster
@@ -472,7 +492,9 @@ __all__ = [
     "canonical_kind",
     "check_nip",
     "mask_nip",
+    "opd_kind_aliases",
     "opd_kind_vocabulary",
+    "opd_kinds",
     "parse_nip",
     "profile_of",
 ]

@@ -34,6 +34,7 @@ Build one from keyword arguments or a plain dict::
 
 from __future__ import annotations
 
+import functools
 import sys
 import warnings
 from collections.abc import Iterable
@@ -47,7 +48,7 @@ from pydantic import Field, PrivateAttr, StrictBool, field_validator
 from ._model import DateSpan, Frozen
 from .errors import PolicyDataError, ShadowedOverrideWarning
 from .messages import Text
-from .people import OPD_KINDS, ServiceCategory, canonical_kind
+from .people import ServiceCategory, canonical_kind, opd_kinds
 from .policy import Arrangement, Policy, QuotaRule, get_policy, parse_policy
 
 _SERVICES = {s.value for s in ServiceCategory}
@@ -152,7 +153,7 @@ def _is_scenario_rule(rule: QuotaRule) -> bool:
 def _override_rules(rules: list[dict[str, Any]], key: str, pct: Decimal) -> list[dict[str, Any]]:
     """Replace whatever rule covered ``key`` (a service, a kind or 'default') by ``pct``."""
     out: list[dict[str, Any]] = []
-    field = "services" if key in _SERVICES else "kinds" if key in OPD_KINDS else "default"
+    field = "services" if key in _SERVICES else "kinds" if key in opd_kinds() else "default"
     for rule in rules:
         if field == "default":
             if rule.get("default"):
@@ -255,16 +256,21 @@ def _slug(name: str) -> str:
 Combo = tuple[str, ServiceCategory]
 """An OPD as quota rules see it: its canonical kind and its service category."""
 
-_COMBOS: tuple[Combo, ...] = tuple((k, s) for k in sorted(OPD_KINDS) for s in ServiceCategory)
+
+@functools.cache
+def _combos() -> tuple[Combo, ...]:
+    """Every (kind, service category) pair, built on first use (the kinds are data read
+    then: ``import flexasn`` does not read ``data/opd-kinds.toml``)."""
+    return tuple((k, s) for k in sorted(opd_kinds()) for s in ServiceCategory)
 
 
 def _combos_of(key: str) -> tuple[Combo, ...]:
     """The OPDs an override key names: a service category, an OPD kind or every OPD."""
     if key == "default":
-        return _COMBOS
+        return _combos()
     if key in _SERVICES:
-        return tuple(c for c in _COMBOS if c[1].value == key)
-    return tuple(c for c in _COMBOS if c[0] == key)
+        return tuple(c for c in _combos() if c[1].value == key)
+    return tuple(c for c in _combos() if c[0] == key)
 
 
 def name_combos(combos: Iterable[Combo]) -> str:
@@ -273,9 +279,9 @@ def name_combos(combos: Iterable[Combo]) -> str:
     service category is, then per service category ``bkad,dinkes (esensial)`` or, when
     most kinds are in, ``tidak_langsung except bkad,bappeda``; joined by ``; ``."""
     group = set(combos)
-    if group >= set(_COMBOS):
+    if group >= set(_combos()):
         return "default"
-    kinds = sorted(OPD_KINDS)
+    kinds = sorted(opd_kinds())
     services = [s for s in ServiceCategory if all((k, s) in group for k in kinds)]
     others = [s for s in ServiceCategory if s not in services]
     whole = [k for k in kinds if others and all((k, s) in group for s in others)]
@@ -307,7 +313,7 @@ def _effect(rule: QuotaRule | None) -> str:
 
 
 def _effects(a: Arrangement) -> dict[Combo, str]:
-    return {(k, s): _effect(a.quota_rule(k, s)) for k, s in _COMBOS}
+    return {(k, s): _effect(a.quota_rule(k, s)) for k, s in _combos()}
 
 
 def _quota_changes(old: Arrangement, new: Arrangement) -> list[tuple[str, str, str]]:
@@ -315,7 +321,7 @@ def _quota_changes(old: Arrangement, new: Arrangement) -> list[tuple[str, str, s
     by the change; OPDs whose limit stays the same are not listed."""
     before, after = _effects(old), _effects(new)
     groups: dict[tuple[str, str], list[Combo]] = {}
-    for combo in _COMBOS:
+    for combo in _combos():
         if before[combo] != after[combo]:
             groups.setdefault((before[combo], after[combo]), []).append(combo)
     return sorted((name_combos(c), b, a) for (b, a), c in groups.items())
@@ -323,7 +329,7 @@ def _quota_changes(old: Arrangement, new: Arrangement) -> list[tuple[str, str, s
 
 def _keeps_everyone_onsite(a: Arrangement) -> bool:
     """True when every OPD's winning rule is 0 %: nobody may be remote, head or not."""
-    return all((r := a.quota_rule(k, s)) is not None and r.percent == 0 for k, s in _COMBOS)
+    return all((r := a.quota_rule(k, s)) is not None and r.percent == 0 for k, s in _combos())
 
 
 def policy_diff(before: Policy, after: Policy) -> tuple[str, ...]:

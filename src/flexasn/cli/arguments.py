@@ -9,6 +9,7 @@ flexasn does not speak is checked after parsing, as
 from __future__ import annotations
 
 import argparse
+import textwrap
 from collections.abc import Iterable, Sequence
 
 import flexasn as fx
@@ -38,6 +39,11 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
             self.add_text(f"{both_words('usage')}:")
             prefix = "  "
         super().add_usage(usage, actions, groups, prefix)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        """Help texts wrapped at spaces only: a path (``examples/kab-malang/pegawai.csv``)
+        or a kind (``satpol-pp``) is never cut at a hyphen."""
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 def add_lang(p: argparse.ArgumentParser) -> None:

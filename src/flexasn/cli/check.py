@@ -23,11 +23,14 @@ from .output import cite, csv_text, json_text, wrap
 from .words import MARKS, both, command_help, outcome_label, say
 
 NAME = "check"
+EXAMPLE_NIP = "197812302001021430"
+"""A made-up NIP of ``examples/kab-malang/pegawai.csv`` (a PNS of BKAD, allowed WFH/WFA on
+24 March 2025), for ``--help`` and the README: a command line that works on a fresh clone."""
 EXAMPLES = (
     "flexasn check 2025-03-24 --instansi kab-malang --kind bkad \\",
     "    --service tidak_langsung --headcount 120 --head",
     "flexasn check 2025-03-24 --opds examples/kab-malang/opd.csv \\",
-    "    --employees examples/kab-malang/pegawai.csv --nip NIP",
+    f"    --employees examples/kab-malang/pegawai.csv --nip {EXAMPLE_NIP}",
 )
 """Command lines for ``--help`` (commands, not words: written once, in no language)."""
 HELP = command_help(NAME, EXAMPLES)
@@ -54,7 +57,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     add_policy(p)
     g = p.add_argument_group(both("check_employee"))
-    g.add_argument("--nip", help=both("check_nip"))
+    g.add_argument(
+        "--nip",
+        metavar="NIP",
+        help=both(
+            "check_nip",
+            "check_nip_example",
+            nip=EXAMPLE_NIP,
+            file="examples/kab-malang/pegawai.csv",
+        ),
+    )
     g.add_argument(
         "--status",
         choices=[s.value for s in fx.EmploymentStatus],

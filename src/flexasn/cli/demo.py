@@ -1,6 +1,7 @@
 """``flexasn demo``: the main job on the bundled Kabupaten Malang example: the calendar,
 each OPD's quota, the rotation, three explained decisions and what the law does not know
-yet (see `flexasn.cli.demo_data` for the data and dates)."""
+yet, then the result of all five in a few lines, so that the demo ends on it (see
+`flexasn.cli.demo_data` for the data and dates)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .output import table, wrap
 from .plan import schedule_lines
 from .progress import Progress
 from .quota import quota_lines, quota_rows
-from .words import both, command_help, headers, say
+from .words import both, command_help, headers, outcome_label, say
 
 NAME = "demo"
 EXAMPLES = (
@@ -38,11 +39,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_common(p, formats=())
 
 
-def _rotation(roster: fx.Roster, policy: fx.Policy, lang: Language) -> list[str]:
-    """Section 3: every OPD's rotation in one table, checked, and one OPD's grid."""
+def _rotation(roster: fx.Roster, policy: fx.Policy, lang: Language) -> tuple[list[str], int, int]:
+    """Section 3: every OPD's rotation in one table, checked, and one OPD's grid; with the
+    employee-days of WFH/WFA planned and the violations found."""
     plan_rows = []
     shown: tuple[fx.Opd, fx.Schedule] | None = None
-    violations = 0
+    violations = remote = 0
     progress = Progress(len(roster.opds), "plan")
     for opd in roster.opds:
         staff = roster.employees_of(opd.code)
@@ -50,6 +52,7 @@ def _rotation(roster: fx.Roster, policy: fx.Policy, lang: Language) -> list[str]
         violations += len(fx.validate_schedule(schedule, opd, staff, policy=policy))
         limit = schedule.days[0].limit
         fair = schedule.fairness.spread if schedule.fairness else 0
+        remote += sum(len(d.remote) for d in schedule.days)
         plan_rows.append(
             [
                 opd.code,
@@ -67,11 +70,14 @@ def _rotation(roster: fx.Roster, policy: fx.Policy, lang: Language) -> list[str]
     lines.append(say(lang, "demo_check", opd="10 OPD", count=violations))
     if shown is not None:
         lines += ["", *schedule_lines(shown[1], shown[0], lang, roster.rows())]
-    return lines
+    return lines, remote, violations
 
 
-def _decisions(roster: fx.Roster, policy: fx.Policy, lang: Language) -> list[str]:
-    """Section 4: an employee allowed, the head denied, the same employee on cuti bersama."""
+def _decisions(
+    roster: fx.Roster, policy: fx.Policy, lang: Language
+) -> tuple[list[str], list[fx.Decision]]:
+    """Section 4: an employee allowed, the head denied, the same employee on cuti bersama;
+    with the three decisions."""
     bkad = roster.opd(data.DECISION_OPD)
     staff = roster.employees_of(data.DECISION_OPD)
     head = next(e for e in staff if e.is_head)
@@ -91,6 +97,34 @@ def _decisions(roster: fx.Roster, policy: fx.Policy, lang: Language) -> list[str
         if n:
             lines.append("")
         lines += [caption, *decision_lines(d, lang, bkad.name)]
+    return lines, [d for _, d in decisions]
+
+
+def _result(
+    roster: fx.Roster,
+    policy: fx.Policy,
+    lang: Language,
+    rotation: tuple[int, int],
+    decisions: list[fx.Decision],
+    report: fx.DoctorReport,
+) -> list[str]:
+    """The end of the demo: the result of the five sections in a few lines."""
+    remote, violations = rotation
+    outcomes = {f"d{n}": outcome_label(lang, d.outcome) for n, d in enumerate(decisions, 1)}
+    title = say(
+        lang,
+        "demo_result",
+        policy=policy.id,
+        opds=len(roster.opds),
+        staff=len(roster.employees),
+    )
+    lines = [*wrap(title), ""]
+    for text in (
+        say(lang, "demo_result_plan", remote=remote, count=violations),
+        say(lang, "demo_result_decisions", opd=data.DECISION_OPD, **outcomes),
+        say(lang, "demo_result_doctor", urgent=len(report.urgent), horizon=report.horizon),
+    ):
+        lines += wrap(text, 4, "  - ")
     return lines
 
 
@@ -106,11 +140,16 @@ def demo_lines(example: Path, lang: Language = "id") -> list[str]:
     title = say(lang, "quota_title", day=data.QUOTA_DAY.isoformat(), policy=policy.id)
     lines += quota_lines(rows, lang, title)
 
-    lines += ["", RULE, "", say(lang, "demo_plan"), "", *_rotation(roster, policy, lang)]
-    lines += ["", RULE, "", say(lang, "demo_decisions"), "", *_decisions(roster, policy, lang)]
+    plan, remote, violations = _rotation(roster, policy, lang)
+    lines += ["", RULE, "", say(lang, "demo_plan"), "", *plan]
+    decided, decisions = _decisions(roster, policy, lang)
+    lines += ["", RULE, "", say(lang, "demo_decisions"), "", *decided]
     # what the bundled law does not know yet, as of the data's own date (reproducible)
-    lines += ["", RULE, "", say(lang, "demo_doctor"), ""]
-    return lines + doctor_lines(fx.doctor(fx.data_as_of()), lang)
+    report = fx.doctor(fx.data_as_of())
+    lines += ["", RULE, "", say(lang, "demo_doctor"), "", *doctor_lines(report, lang)]
+    # the result last: the doctor's long lists no longer end the demo
+    result = _result(roster, policy, lang, (remote, violations), decisions, report)
+    return [*lines, "", RULE, "", *result]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -74,10 +74,14 @@ def severity_label(lang: Language, severity: str) -> str:
     return _label("cli_severity", severity, lang)
 
 
-def both(key: str) -> str:
+def both(key: str, *more: str, **params: object) -> str:
     """The help text ``key`` (table ``[cli_help]``) in every language, Indonesian first:
-    ``bahasa (bawaan: id) / language (default: id)``."""
-    return " / ".join(render(f"cli_help.{key}", lang) for lang in LANGUAGES)
+    ``bahasa (bawaan: id) / language (default: id)``. The texts ``more`` follow ``key`` in
+    each language, after ``; ``; ``params`` fill the placeholders of every text."""
+    return " / ".join(
+        "; ".join(render(f"cli_help.{k}", lang, **params) for k in (key, *more))
+        for lang in LANGUAGES
+    )
 
 
 def about(key: str, examples: Sequence[str] = ()) -> str:

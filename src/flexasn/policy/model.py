@@ -17,7 +17,7 @@ from .._model import DateSpan, repeated
 from ..errors import InvalidInputError, PolicyConflictError
 from ..legal import Instrument, registry
 from ..messages import Text
-from ..people import OPD_KINDS, Level, ServiceCategory
+from ..people import Level, ServiceCategory, opd_kinds
 from ..worktime import WorkSchedules
 from .arrangement import Arrangement, ArrangementKind, Notes
 
@@ -249,7 +249,7 @@ class Policy(Notes):
                     day=shared,
                 )
         for arrangement in self.arrangement:
-            for kind in sorted(OPD_KINDS):
+            for kind in sorted(opd_kinds()):
                 for service in ServiceCategory:
                     arrangement.quota_rule(kind, service)
 

@@ -15,14 +15,14 @@ from pydantic import ValidationError
 from ..errors import RosterError
 from ..messages import render_all
 from ..people import (
-    OPD_KIND_ALIASES,
-    OPD_KINDS,
     AgencyType,
     DisciplineStatus,
     EmploymentStatus,
     PositionType,
     ServiceCategory,
     canonical_kind,
+    opd_kind_aliases,
+    opd_kinds,
 )
 from .columns import first_error, iso_date, normal_key
 
@@ -182,8 +182,8 @@ def _kind(text: str) -> str:
     # canonical_kind's message repeats the cell; this one does not
     raise CellError(
         "roster_file.kind",
-        kinds=", ".join(sorted(OPD_KINDS)),
-        aliases=", ".join(sorted(OPD_KIND_ALIASES)),
+        kinds=", ".join(sorted(opd_kinds())),
+        aliases=", ".join(sorted(opd_kind_aliases())),
     )
 
 
