@@ -56,7 +56,7 @@ def arrangement_label(lang: Language, kind: fx.ArrangementKind) -> str:
 
 def outcome_label(lang: Language, outcome: fx.Outcome) -> str:
     """A decision's outcome as the command prints it: ``BOLEH`` / ``ALLOWED``."""
-    return render(f"cli_outcome.{outcome.value}", lang)
+    return render(f"decision.{outcome.value}", lang)  # the words Decision.explain() heads with
 
 
 def status_label(lang: Language, status: str) -> str:
