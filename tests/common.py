@@ -26,6 +26,40 @@ LANGUAGES: tuple[Language, ...] = ("id", "en")
 JARGON = ("Value error", "Extra inputs", "Input should", "Field required", "more error")
 """pydantic's words, which a user must never read in an error (issue 14)."""
 
+
+OPD_KINDS_BY_HAND: tuple[str, ...] = (
+    "setda",
+    "setwan",
+    "inspektorat",
+    "bappeda",
+    "bkad",
+    "bapenda",
+    "bkpsdm",
+    "bpbd",
+    "bakesbangpol",
+    "satpol-pp",
+    "damkar",
+    "dinkes",
+    "rsud",
+    "puskesmas",
+    "dinsos",
+    "dishub",
+    "dispendukcapil",
+    "diskominfo",
+    "disdik",
+    "sekolah",
+    "disnaker",
+    "dpmptsp",
+    "disnaker-pmptsp",
+    "dpupr",
+    "dlh",
+    "kecamatan",
+    "kelurahan",
+    "lainnya",
+)
+"""DESIGN.md's canonical OPD kinds, the 28 ``[[kind]]`` ids of ``data/opd-kinds.toml``, copied by
+hand in their order: what the vocabulary must hold."""
+
 WriteFile = Callable[[str, str], Path]
 """The ``write_file`` fixture: ``write_file(name, text)`` writes a UTF-8 file into the
 test's ``tmp_path`` and returns its path."""

@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 import flexasn as fx
+from common import OPD_KINDS_BY_HAND
 
 TODAY = date(2025, 6, 15)
 
@@ -253,37 +254,8 @@ def test_unknown_kind_lists_the_vocabulary() -> None:
         fx.canonical_kind("dinas-rahasia")
 
 
-# DESIGN.md: the canonical vocabulary, at least these.
-CANONICAL = [
-    "setda",
-    "setwan",
-    "inspektorat",
-    "bappeda",
-    "bkad",
-    "bapenda",
-    "bkpsdm",
-    "bpbd",
-    "bakesbangpol",
-    "satpol-pp",
-    "damkar",
-    "dinkes",
-    "rsud",
-    "puskesmas",
-    "dinsos",
-    "dishub",
-    "dispendukcapil",
-    "diskominfo",
-    "disdik",
-    "sekolah",
-    "disnaker",
-    "dpmptsp",
-    "disnaker-pmptsp",
-    "dpupr",
-    "dlh",
-    "kecamatan",
-    "kelurahan",
-    "lainnya",
-]
+# DESIGN.md: the canonical vocabulary, at least these (tests/common.py).
+CANONICAL = list(OPD_KINDS_BY_HAND)
 
 
 def test_the_canonical_vocabulary() -> None:

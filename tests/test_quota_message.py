@@ -4,12 +4,14 @@ English only; ``Quota.detail`` stays the English words."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import flexasn as fx
 from builders import MON, SAT, TUE, arrangement, hand_quota, opd, policy, span
 from common import messages
-from flexasn.quotas import QuotaStatus, raise_undefined
+from flexasn.quotas import QuotaStatus, quota_terms, raise_undefined
 
 PERMEN_8 = "Permen PANRB 4/2025 Pasal 8 [single]"  # builders.BASIS; the article is [single]
 
@@ -96,4 +98,60 @@ def test_a_negative_onsite_requirement_is_refused_on_a_day_off_too() -> None:
     assert messages(info.value) == {
         "id": "onsite_required tidak boleh negatif (diberikan -1)",
         "en": "onsite_required must not be negative (got -1)",
+    }
+
+
+# --- found by mutation testing (make mutate, 1 Dec 2026) --------------------------------
+
+
+def test_beyond_the_calendar_the_quota_says_why_in_indonesian() -> None:
+    # 2028 has no SKB yet (LAW.md §4: 2025-2027 decreed): no quota, in both languages.
+    q = fx.quota(opd(), date(2028, 5, 3), policy=policy(arrangement()), strict=False)
+    assert q.reason == "coverage"
+    assert q.message("id") == (
+        "2028-05-03: belum ditetapkan apakah hari itu hari kerja ASN (di luar tahun kalender "
+        "yang sudah ditetapkan, atau hari libur perkiraan); kuota tidak dapat diberikan bagi "
+        "OPD X"
+    )
+    assert q.message("en") == q.detail
+
+
+def test_a_callers_quota_without_an_arrangement_keeps_its_words() -> None:
+    # reason "undefined" and a basis, but no arrangement named: nothing to say it again
+    # from, so the caller's detail stands (and nothing fails on the missing arrangement).
+    q = hand_quota(basis=fx.cite("permen-panrb-4-2025", "Pasal 8"), detail="lihat SE daerah")
+    assert q.message("id") == q.message("en") == "lihat SE daerah"
+
+
+def test_a_reason_code_flexasn_does_not_write_is_never_translated() -> None:
+    # A caller's own reason code with the very words of flexasn's English: the words are
+    # the caller's, given as written in both languages (only flexasn's codes are said again).
+    english = (
+        f"kab-uji: {PERMEN_8} leaves the proportion of remote staff to the head of agency "
+        "(arrangement 'uji', 2025-05-05); no quota for OPD X"
+    )
+    q = hand_quota(
+        reason="menunggu_bupati",
+        arrangement="uji",
+        basis=fx.cite("permen-panrb-4-2025", "Pasal 8"),
+        detail=english,
+    )
+    assert q.message("id") == english
+
+
+def test_the_terms_detail_names_the_policy() -> None:
+    terms = quota_terms(policy(arrangement()), MON, "bkad", fx.ServiceCategory.NON_DIRECT)
+    assert terms.detail is not None and terms.detail.startswith(f"kab-uji: {PERMEN_8} leaves")
+
+
+def test_terms_refuse_a_negative_onsite_count_by_its_name() -> None:
+    # QuotaTerms.limit (the planner's and the simulation's path) checks it too.
+    p = policy(arrangement(quota=[{"default": True, "percent": "50"}]))
+    terms = quota_terms(p, MON, "bkad", fx.ServiceCategory.NON_DIRECT)
+    assert terms.limit(opd(), 3) == 20  # min(floor(40 x 50 %), 40 - 3)
+    with pytest.raises(fx.InvalidInputError) as info:
+        terms.limit(opd(), -2)
+    assert messages(info.value) == {
+        "id": "onsite_required tidak boleh negatif (diberikan -2)",
+        "en": "onsite_required must not be negative (got -2)",
     }
