@@ -21,7 +21,7 @@ from flexasn.check import validate_schedule
 from flexasn.decide import decide, profile_situation
 from flexasn.hours.shifts import Shift, ShiftPattern
 from flexasn.people import profile_of
-from flexasn.plan import plan_rotation
+from flexasn.plan import plan_rotation, summarize
 from flexasn.quotas import quota_limit
 from flexasn.register import closest_ids, parse_register
 from flexasn.schedule.history import history_of
@@ -127,6 +127,11 @@ def test_the_planner_and_the_schedule_check() -> None:
     schedule = plan_rotation(opd(), staff(), MON, MON)
     speaks(
         raised(lambda: validate_schedule(schedule, opd("SETDA"), staff("SETDA"))),
+        "jadwal ini untuk OPD 'BKAD', bukan 'SETDA'",
+        "the schedule is for OPD 'BKAD', not 'SETDA'",
+    )
+    speaks(  # the per-day report refuses it in the same words (schedule.require_schedule_of)
+        raised(lambda: summarize(schedule, opd("SETDA"))),
         "jadwal ini untuk OPD 'BKAD', bukan 'SETDA'",
         "the schedule is for OPD 'BKAD', not 'SETDA'",
     )

@@ -38,9 +38,8 @@ from pydantic import Field, computed_field
 
 from ._model import Frozen
 from .decide import Decisions, Verdict
-from .errors import InvalidInputError, require_type
 from .legal import Citation
-from .messages import Language, Text, render_all, require_language
+from .messages import Language, render_all, require_language
 from .people import Employee, Opd, WorkMode
 from .plan import (
     OpdDay,
@@ -54,7 +53,7 @@ from .plan import (
 from .policy import Policy, resolve_policy
 from .privacy import masked_id
 from .reasons import Check
-from .schedule import Schedule
+from .schedule import Schedule, require_schedule_of
 
 
 class Violation(Frozen):
@@ -141,12 +140,7 @@ def validate_schedule(
     employee of another OPD or listed twice, and
     [`CoverageError`][flexasn.CoverageError] for days beyond the decreed calendar.
     """
-    require_type(schedule, Schedule, "schedule")
-    require_type(opd, Opd, "opd")
-    if schedule.opd != opd.code:
-        raise InvalidInputError(
-            Text("rotation.other_schedule", schedule=schedule.opd, opd=opd.code)
-        )
+    require_schedule_of(schedule, opd)
     pol = resolve_policy(policy, opd.instansi)
     roster = check_roster(opd, employees, "employees")
     out = _roster_violations(schedule, roster, opd)

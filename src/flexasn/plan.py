@@ -65,6 +65,7 @@ from .schedule import (
     Schedule,
     ScheduleDay,
     history_of,
+    require_schedule_of,
     summary_line,
 )
 
@@ -360,12 +361,7 @@ def summarize(
     Unlike `Schedule.summary`, the limits are computed now with
     [`flexasn.quota`][flexasn.quota]; a day whose proportion the law leaves open has no limit.
     """
-    require_type(schedule, Schedule, "schedule")
-    require_type(opd, Opd, "opd")
-    if schedule.opd != opd.code:
-        raise InvalidInputError(
-            Text("rotation.other_schedule", schedule=schedule.opd, opd=opd.code)
-        )
+    require_schedule_of(schedule, opd)
     pol = resolve_policy(policy, opd.instansi)
     lines = []
     for d in schedule.days:

@@ -51,6 +51,7 @@ from .model import (
     Fairness,
     Schedule,
     ScheduleDay,
+    require_schedule_of,
     summary_line,
 )
 from .summary import SUMMARY_HEADERS, DayStatus, DaySummary, summary_table, write_summary_csv
@@ -72,6 +73,7 @@ __all__ = [
     "read_schedule_file",
     "read_schedule_json",
     "read_schedule_xlsx",
+    "require_schedule_of",
     "summary_line",
     "summary_table",
     "write_schedule_csv",

@@ -23,7 +23,7 @@ from .._model import Frozen, span
 from ..errors import InvalidInputError, require_date, require_type
 from ..legal import Citation
 from ..messages import Language, Text, render
-from ..people import EmploymentStatus, WorkMode, check_nip
+from ..people import EmploymentStatus, Opd, WorkMode, check_nip
 from ..privacy import masked_id
 from ..reasons import Check
 from .summary import DayStatus, DaySummary, summary_table
@@ -251,6 +251,18 @@ class Schedule(Frozen):
         return summary_table(self.summary(), lang)
 
 
+def require_schedule_of(schedule: Schedule, opd: Opd) -> None:
+    """Refuse anything but a [`Schedule`][flexasn.Schedule] of this [`Opd`][flexasn.Opd]
+    (``schedule.opd`` is its code): the checker and the per-day report read one OPD's
+    schedule against that OPD's quota and roster."""
+    require_type(schedule, Schedule, "schedule")
+    require_type(opd, Opd, "opd")
+    if schedule.opd != opd.code:
+        raise InvalidInputError(
+            Text("rotation.other_schedule", schedule=schedule.opd, opd=opd.code)
+        )
+
+
 def summary_line(d: ScheduleDay, employees: int) -> DaySummary:
     """The summary of one day of a schedule of ``employees`` staff."""
     modes = list(d.remote.values())
@@ -275,5 +287,6 @@ __all__ = [
     "Fairness",
     "Schedule",
     "ScheduleDay",
+    "require_schedule_of",
     "summary_line",
 ]
