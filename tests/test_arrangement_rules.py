@@ -273,6 +273,7 @@ def test_every_field_of_a_quota_with_a_number() -> None:
         "basis": fx.cite("permen-panrb-4-2025", "Pasal 8").model_dump(),
         "reason": "rule",
         "detail": None,
+        "messages": None,  # a number: nothing to explain
     }
     assert q.formula() == "min(half_up(30 x 35%), 30 - 1) = 11"
 

@@ -4,6 +4,7 @@ English only; ``Quota.detail`` stays the English words."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -155,3 +156,16 @@ def test_terms_refuse_a_negative_onsite_count_by_its_name() -> None:
         "id": "onsite_required tidak boleh negatif (diberikan -2)",
         "en": "onsite_required must not be negative (got -2)",
     }
+
+
+def test_the_quota_json_gives_why_in_both_languages_and_reads_back() -> None:
+    # What the web service (/v1/quotas) and `flexasn quota --format json` write: the
+    # reasons of a quota without a number in Indonesian and English, as a decision's
+    # reasons are; a quota with a number has none.
+    q = fx.quota(opd(), MON, policy=policy(arrangement()), strict=False)
+    data = json.loads(q.model_dump_json())
+    assert data["messages"] == {"id": q.message("id"), "en": q.detail}
+    assert data["messages"]["id"].endswith("tidak ada kuota bagi OPD X")
+    assert fx.Quota.model_validate(data) == q  # derived: read back from the other fields
+    p = policy(arrangement(quota=[{"default": True, "percent": "50"}]))
+    assert json.loads(fx.quota(opd(), MON, policy=p).model_dump_json())["messages"] is None

@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Self
+from typing import Any, Self
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, model_validator
+from pydantic import Field, computed_field, model_validator
 
 from ._model import Frozen
 from .calendar import DayKind, covered_years
@@ -28,7 +28,7 @@ from .errors import (
     require_type,
 )
 from .legal import Citation, cite
-from .messages import Language, Text, require_language
+from .messages import LANGUAGES, Language, Text, require_language
 from .people import AgencyType, Opd, ServiceCategory
 from .policy import Arrangement, ArrangementKind, Policy, QuotaRule, Rounding, resolve_policy
 from .quota_arithmetic import exact_limit, quota_limit, require_not_negative, rule_percent
@@ -86,6 +86,15 @@ class Quota(Frozen):
     [`QuotaUndefinedError`][flexasn.QuotaUndefinedError] carries in strict mode);
     [`message`][flexasn.Quota.message] gives it in Indonesian or English."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_messages(cls, data: Any) -> Any:
+        """Accept the JSON this model writes: ``messages`` is derived from the other
+        fields (said again from them when read back), never an input of its own."""
+        if isinstance(data, dict) and "messages" in data:
+            data = {k: v for k, v in data.items() if k != "messages"}
+        return data
+
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         undefined = self.status in (QuotaStatus.UNDEFINED, QuotaStatus.UNKNOWN)
@@ -124,6 +133,15 @@ class Quota(Frozen):
         require_language(lang)
         why = self._why()
         return why.render(lang) if isinstance(why, Text) else why
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def messages(self) -> dict[str, str] | None:
+        """Where ``limit`` is None, why, in every language (``{"id": ..., "en": ...}``, as a
+        decision's reasons give theirs in JSON); None where there is a number."""
+        if self.limit is None:
+            return {lang: str(self.message(lang)) for lang in LANGUAGES}
+        return None
 
     def formula(self) -> str:
         """The computation, for reports: ``min(floor(120 x 20%), 120 - 1) = 24``; for a quota

@@ -16,6 +16,7 @@ import copy
 from typing import Any
 
 import flexasn as fx
+from flexasn.messages import LANGUAGES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -82,6 +83,9 @@ def quota_schema() -> Schema:
             "basis": _nullable("string"),
             "reason": TEXT,
             "detail": _nullable("string"),
+            "messages": _nullable(
+                _object(dict.fromkeys(LANGUAGES, TEXT), "Why, in each language.")
+            ),
             "name": TEXT,
             "formula": _nullable("string"),
             "note": TEXT,
