@@ -53,7 +53,8 @@ def test_before_the_statement_only_the_national_letter_is_known() -> None:
 
 
 def test_bengkulu_rests_on_two_quoted_outlets() -> None:
-    inst = fx.instrument("kebijakan-prov-bengkulu-nataru-2025")
+    policy = fx.get_policy("prov-bengkulu")
+    inst = next(i for i in policy.instrument if i.id == "kebijakan-prov-bengkulu-nataru-2025")
     assert inst.confidence is fx.Confidence.REPORTED
     assert {s.publisher for s in inst.sources} == {
         "Tribun Bengkulu (copy at feed.ilidea.com)",
