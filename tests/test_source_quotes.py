@@ -63,7 +63,6 @@ def bundled_sources() -> dict[str, bool]:
 MISSING_QUOTE = frozenset(
     {
         "instruments.toml:kebijakan-kab-malang-wfa-2025 | Malang Posco Media",
-        "instruments.toml:se-menpanrb-2-2025 | https://bantenekspres.co.id/2025/03/21/mobil-pelat-merah-dilarang-dipakai-mudik/2",
         "instruments.toml:skb-libur-2027 | https://setneg.go.id/baca/index/inilah_skb_3_menteri_libur_nasional_dan_cuti_bersama_2027",
         "instruments.toml:skb-libur-2027 | https://www.kemenkopmk.go.id/pemerintah-tetapkan-18-hari-libur-nasional-dan-8-cuti-bersama-tahun-2027",
     }
