@@ -139,9 +139,10 @@ class Quota(Frozen):
     def messages(self) -> dict[str, str] | None:
         """Where ``limit`` is None, why, in every language (``{"id": ..., "en": ...}``, as a
         decision's reasons give theirs in JSON); None where there is a number."""
-        if self.limit is None:
-            return {lang: str(self.message(lang)) for lang in LANGUAGES}
-        return None
+        why = self._why()  # worked out once for both languages
+        if why is None:
+            return None
+        return {lang: why.render(lang) if isinstance(why, Text) else why for lang in LANGUAGES}
 
     def formula(self) -> str:
         """The computation, for reports: ``min(floor(120 x 20%), 120 - 1) = 24``; for a quota
@@ -357,11 +358,7 @@ def quota_from_terms(
     }
     rule, limit = terms.rule, terms.limit(opd, onsite_required)
     if limit is None:
-        arrangement = terms.arrangement.id if terms.arrangement is not None else None
-        why = _why_no_number(
-            terms.reason, policy.id, day, arrangement, terms.basis, f"OPD {opd.code}"
-        )
-        return Quota(**base, detail=why.render("en"))
+        return Quota(**base, detail=_detail(policy, terms, day, f"OPD {opd.code}"))
     if rule is None or terms.arrangement is None:
         onsite = opd.headcount if onsite_required is None else onsite_required
         return Quota(**base, percent=Decimal(0), onsite_required=onsite, limit=0)

@@ -74,22 +74,23 @@ def _span_label(first: date, last: date, lang: str) -> str:
     return f"{days} {month(first)}"
 
 
-def _label(name: str, year: int, first: date, last: date, lang: str) -> str:
-    """A window's name in ``lang`` (message ``regional_window.<name>``) with its span:
-    ``Lebaran 2025 (24-27 Mar)``."""
+def _label(name: str, first: date, last: date, lang: str) -> str:
+    """A window's name in ``lang`` (message ``regional_window.<name>``, named by the year
+    of its first day) with its span: ``Lebaran 2025 (24-27 Mar)``."""
     span = _span_label(first, last, lang)
-    return render(f"regional_window.{name}", require_language(lang), year=year, span=span)
+    return render(f"regional_window.{name}", require_language(lang), year=first.year, span=span)
 
 
 # The windows compared, by the national arrangement (and its span) that sets each one's days
 # in data/policies/nasional.toml; each one's name is a message of the catalogue
-# (``regional_window.<name>``: ``Lebaran {year}``, in each language).
-_DATED: tuple[tuple[str, str, int, str, int], ...] = (
-    ("lebaran-2025", "lebaran", 2025, "se-2-2025", 0),
-    ("lebaran-2025-8-april", "lebaran", 2025, "se-3-2025", 0),
-    ("nataru-2025", "nataru", 2025, "b-531-2025", 0),
-    ("lebaran-2026-nyepi", "lebaran", 2026, "se-2-2026", 0),
-    ("lebaran-2026-idul-fitri", "lebaran", 2026, "se-2-2026", 1),
+# (``regional_window.<name>``: ``Lebaran {year}``, in each language; the year and the days
+# are the data's).
+_DATED: tuple[tuple[str, str, str, int], ...] = (
+    ("lebaran-2025", "lebaran", "se-2-2025", 0),
+    ("lebaran-2025-8-april", "lebaran", "se-3-2025", 0),
+    ("nataru-2025", "nataru", "b-531-2025", 0),
+    ("lebaran-2026-nyepi", "lebaran", "se-2-2026", 0),
+    ("lebaran-2026-idul-fitri", "lebaran", "se-2-2026", 1),
 )
 
 
@@ -98,14 +99,14 @@ def _windows() -> tuple[Window, ...]:
     the first day of its first circular to the last known day of its extension)."""
     national = {a.id: a for a in get_policy(NATIONAL).arrangement}
     out = []
-    for window_id, name, year, arrangement, index in _DATED:
+    for window_id, name, arrangement, index in _DATED:
         span = national[arrangement].days[index]
         first, last = span.first_day, span.last_day
         out.append(
             Window(
                 window_id,
-                _label(name, year, first, last, "id"),
-                _label(name, year, first, last, "en"),
+                _label(name, first, last, "id"),
+                _label(name, first, last, "en"),
                 first,
                 last,
             )
@@ -117,8 +118,8 @@ def _windows() -> tuple[Window, ...]:
     out.append(
         Window(
             f"mingguan-{first.year}",
-            _label("weekly", first.year, first, last, "id"),
-            _label("weekly", first.year, first, last, "en"),
+            _label("weekly", first, last, "id"),
+            _label("weekly", first, last, "en"),
             first,
             last,
             weekdays,

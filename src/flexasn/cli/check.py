@@ -23,6 +23,8 @@ from .output import cite, csv_text, json_text, wrap
 from .words import MARKS, both, command_help, outcome_label, say
 
 NAME = "check"
+EXAMPLE_EMPLOYEES = "examples/kab-malang/pegawai.csv"
+"""The bundled example's employees file, as a command line in a clone names it."""
 EXAMPLE_NIP = "197812302001021430"
 """A made-up NIP of ``examples/kab-malang/pegawai.csv`` (a PNS of BKAD, allowed WFH/WFA on
 24 March 2025), for ``--help`` and the README: a command line that works on a fresh clone."""
@@ -30,7 +32,7 @@ EXAMPLES = (
     "flexasn check 2025-03-24 --instansi kab-malang --kind bkad \\",
     "    --service tidak_langsung --headcount 120 --head",
     "flexasn check 2025-03-24 --opds examples/kab-malang/opd.csv \\",
-    f"    --employees examples/kab-malang/pegawai.csv --nip {EXAMPLE_NIP}",
+    f"    --employees {EXAMPLE_EMPLOYEES} --nip {EXAMPLE_NIP}",
 )
 """Command lines for ``--help`` (commands, not words: written once, in no language)."""
 HELP = command_help(NAME, EXAMPLES)
@@ -64,7 +66,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
             "check_nip",
             "check_nip_example",
             nip=EXAMPLE_NIP,
-            file="examples/kab-malang/pegawai.csv",
+            file=EXAMPLE_EMPLOYEES,
         ),
     )
     g.add_argument(

@@ -14,7 +14,9 @@ from __future__ import annotations
 import functools
 import re
 
-from flexasn.messages import LANGUAGES, Language, catalogue, render
+from flexasn.messages import Language, catalogue, render
+
+from .words import bilingual
 
 ERRORS = (
     "cli_usage.argument",
@@ -40,7 +42,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def both_words(key: str) -> str:
     """argparse's word ``key`` (table ``[cli_usage]``) in every language, Indonesian first:
     ``opsi / options``."""
-    return " / ".join(render(f"cli_usage.{key}", lang) for lang in LANGUAGES)
+    return bilingual(f"cli_usage.{key}")
 
 
 @functools.cache

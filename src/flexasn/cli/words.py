@@ -74,14 +74,18 @@ def severity_label(lang: Language, severity: str) -> str:
     return _label("cli_severity", severity, lang)
 
 
+def bilingual(*keys: str, **params: object) -> str:
+    """The catalogue messages ``keys`` in every language, Indonesian first, joined by
+    `` / ``; within a language the messages are joined by ``; ``, and ``params`` fill the
+    placeholders of every one. The help is printed before ``--lang`` is read."""
+    return " / ".join("; ".join(render(k, lang, **params) for k in keys) for lang in LANGUAGES)
+
+
 def both(key: str, *more: str, **params: object) -> str:
     """The help text ``key`` (table ``[cli_help]``) in every language, Indonesian first:
     ``bahasa (bawaan: id) / language (default: id)``. The texts ``more`` follow ``key`` in
     each language, after ``; ``; ``params`` fill the placeholders of every text."""
-    return " / ".join(
-        "; ".join(render(f"cli_help.{k}", lang, **params) for k in (key, *more))
-        for lang in LANGUAGES
-    )
+    return bilingual(*(f"cli_help.{k}" for k in (key, *more)), **params)
 
 
 def about(key: str, examples: Sequence[str] = ()) -> str:
