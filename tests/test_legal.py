@@ -190,9 +190,15 @@ def test_holiday_decrees_name_their_numbers_dates_and_sources() -> None:
     assert skb_2027.short == "SKB 3 Menteri 1205/3/2 Tahun 2026"
     assert (skb_2027.signed, skb_2027.in_force) == (D(2026, 9, 15), D(2026, 9, 15))
     assert skb_2027.confidence is SINGLE
+    # The portal pages (setneg, Kemenko PMK) were never read here, so they are named in the
+    # notes, not cited as sources (issue 16: a source carries its sentence): the citation points
+    # at what was read, the dates in python-holidays 0.109, quoted.
     assert fx.cite("skb-libur-2027").url == (
-        "https://setneg.go.id/baca/index/inilah_skb_3_menteri_libur_nasional_dan_cuti_bersama_2027"
+        "https://github.com/vacanza/holidays/blob/v0.109/holidays/countries/indonesia.py"
     )
+    assert all(s.quote for s in skb_2027.sources)
+    assert not any("setneg.go.id" in (s.url or "") for s in skb_2027.sources)
+    assert "setneg.go.id" in (skb_2027.notes or "")
 
 
 def test_every_article_cites_a_registered_instrument() -> None:
@@ -300,9 +306,21 @@ def test_regional_reports_found_since_law_md() -> None:
     assert "BKPSDM" in statement.issuer
 
 
-def test_a_seed_source_without_url_cites_without_url() -> None:
-    assert fx.cite("kebijakan-kab-malang-wfa-2025").url is None
-    assert fx.cite("kebijakan-kab-malang-wfa-2025").confidence is fx.Confidence.SEED
+def test_kab_malang_seed_cites_the_stored_article() -> None:
+    # 1 December 2026: the seed article was found stored (its lead names Pemkab Malang's four
+    # days); the tiers lie past the stored text, so the instrument stays [seed].
+    citation = fx.cite("kebijakan-kab-malang-wfa-2025")
+    assert citation.url == (
+        "https://malangposcomedia.id/pemkot-malang-dan-pemkab-berlakukan-kerja-fleksibel"
+    )
+    assert citation.confidence is fx.Confidence.SEED
+
+
+def test_a_printed_source_may_have_no_url_but_needs_a_date() -> None:
+    printed = fx.Source(publisher="Malang Posco Media", published="2025-03")
+    assert printed.url is None
+    with pytest.raises(fx.InvalidInputError):
+        fx.Source(publisher="Malang Posco Media")
 
 
 def test_citations_are_json_serialisable_and_frozen() -> None:
