@@ -240,8 +240,10 @@ def parse_cells(
 def model_error(
     exc: ValidationError, name: str, row_no: int, header: list[str], columns: dict[str, int]
 ) -> RosterError:
-    """The RosterError for a row the model refuses: its first error, at the column of the
-    field (named by the field where the file has no such column)."""
+    """The RosterError for a row the model refuses: its first error in plain words in every
+    language ([`first_error`][flexasn.roster.columns.first_error]), at the column of the
+    field (named by the field where the file has no such column); the row's cells are
+    never repeated."""
     loc, message = first_error(exc)
     field = str(loc[0]) if loc else None
     column = header[columns[field]] if field in columns else field
