@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import flexasn as fx
+from flexasn.roster.cells import duty_days_or_bad_part
 from flexasn.scenario import Scenario
 from flexasn.simulate import Workforce, simulate
 
@@ -191,6 +192,30 @@ def test_dataframe_duty_days_read_as_a_roster_file_reads_them() -> None:
     assert info.value.message("id") == (
         "DataFrame employees: kolom 'duty_days': '20250325' bukan tanggal ISO (YYYY-MM-DD)"
     )
+
+
+def test_a_duty_day_given_twice_counts_the_employee_once() -> None:
+    """A ``duty_days`` cell naming 25 March 2025 twice is one employee on duty that day, as
+    the roster reader's ``hari_piket`` (a set of days) reads it. 25 March is inside the
+    national WFA window (24-27 March 2025): of OPD C's two employees the one on duty is
+    held on site, the other is eligible."""
+    twice = pd.DataFrame({"opd": ["C", "C"], "duty_days": ["2025-03-25;2025-03-25", ""]})
+    rows = fx.simulate(OPDS, twice, START, END).rows()
+    (day,) = [r for r in rows if r["opd"] == "C" and r["day"] == date(2025, 3, 25)]
+    assert (day["employees"], day["eligible"], day["denied"]) == (2, 1, 1)
+    once = build([{"opd": "C", "duty_days": {date(2025, 3, 25)}}, {"opd": "C"}])
+    assert rows == fx.simulate(OPDS, once, START, END).rows()
+
+
+def test_one_loop_reads_a_duty_days_cell() -> None:
+    """The readers' and the DataFrame's one loop: the days, each once, or the first part
+    that is not a plain ISO date, for each caller to say in its own words."""
+    assert duty_days_or_bad_part("2025-03-25; 2025-03-25,2025-03-26") == frozenset(
+        {date(2025, 3, 25), date(2025, 3, 26)}
+    )
+    assert duty_days_or_bad_part("") == frozenset()
+    assert duty_days_or_bad_part("2025-03-25;25/03/2025;x") == "25/03/2025"
+    assert duty_days_or_bad_part("2025-02-30") == "2025-02-30"  # no such day
 
 
 def test_bad_input_is_one_clear_error() -> None:

@@ -143,6 +143,8 @@ def plain_text(
         if ctx.get("min_length") == 1:
             return Text("policy_error.empty")
         return Text("policy_error.too_short_text", min_length=ctx.get("min_length"))
+    if kind == "string_too_long":
+        return Text("policy_error.too_long_text", max_length=ctx.get("max_length"))
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
         return Text(f"policy_error.{words}", limit=ctx.get(key))

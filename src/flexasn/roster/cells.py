@@ -153,18 +153,31 @@ def duty_day_parts(text: str) -> list[str]:
     return [part for part in re.split(r"[;,\s]+", text.strip()) if part]
 
 
+def duty_days_or_bad_part(text: str) -> frozenset[date] | str:
+    """The days of a duty-days cell, each once, or else its first part that is not a
+    plain ISO date (a ``str``), for the caller to say in its own words: the one loop of
+    the duty-day grammar ([`duty_day_parts`][flexasn.roster.cells.duty_day_parts] and
+    [`iso_date`][flexasn.roster.columns.iso_date]), shared by
+    [`parse_duty_days`][flexasn.roster.cells.parse_duty_days] (whose error never repeats
+    the cell) and the simulation's DataFrame input (whose error names the bad part)."""
+    days = set()
+    for part in duty_day_parts(text):
+        day = iso_date(part)
+        if day is None:
+            return part
+        days.add(day)
+    return frozenset(days)
+
+
 def parse_duty_days(text: str) -> frozenset[date]:
     """A duty-days cell (``hari_piket``): ISO dates (``YYYY-MM-DD``) separated by ``;``
     (``,`` or spaces are read too); an empty cell is no day. Anything else raises
     [`CellError`][flexasn.roster.cells.CellError] (``roster_file.duty_days``), never
     repeating the cell. The one duty-day grammar of the readers."""
-    out = set()
-    for part in duty_day_parts(text):
-        day = iso_date(part)
-        if day is None:
-            raise CellError("roster_file.duty_days")
-        out.add(day)
-    return frozenset(out)
+    days = duty_days_or_bad_part(text)
+    if isinstance(days, str):  # a part of the cell: not repeated
+        raise CellError("roster_file.duty_days")
+    return days
 
 
 def _headcount(text: str) -> int:
@@ -240,8 +253,10 @@ def parse_cells(
 def model_error(
     exc: ValidationError, name: str, row_no: int, header: list[str], columns: dict[str, int]
 ) -> RosterError:
-    """The RosterError for a row the model refuses: its first error, at the column of the
-    field (named by the field where the file has no such column)."""
+    """The RosterError for a row the model refuses: its first error in plain words in every
+    language ([`first_error`][flexasn.roster.columns.first_error]), at the column of the
+    field (named by the field where the file has no such column); the row's cells are
+    never repeated."""
     loc, message = first_error(exc)
     field = str(loc[0]) if loc else None
     column = header[columns[field]] if field in columns else field
@@ -258,6 +273,7 @@ __all__ = [
     "OPD_REQUIRED",
     "CellError",
     "duty_day_parts",
+    "duty_days_or_bad_part",
     "model_error",
     "parse_cells",
     "parse_duty_days",

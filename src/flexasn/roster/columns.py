@@ -25,7 +25,8 @@ from ..errors import (
     RosterError,
     mask_location,
 )
-from ..messages import LANGUAGES, render_all
+from ..errors.plain import plain_text
+from ..messages import LANGUAGES, Text, render_all, text_in
 from .model import IgnoredColumn
 
 ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -156,11 +157,19 @@ def nip_error(exc: InvalidNipError, name: str, row_no: int, column: str | int) -
     return RosterError(message, file=name, row=row_no, column=column)
 
 
-def first_error(exc: ValidationError) -> tuple[tuple[str | int, ...], str]:
-    """The location (every part that may be personal data masked) and the message of
-    pydantic's first error, its ``Value error,`` prefix dropped, the input never kept."""
+def first_error(exc: ValidationError) -> tuple[tuple[str | int, ...], dict[str, str]]:
+    """The location (every part that may be personal data masked) and what pydantic's
+    first error says, in plain words in every language: the catalogue's words of
+    [`plain_words`][flexasn.errors.plain.plain_words] (no pydantic jargon), said of the
+    masked location (an unknown field named by a NIP is not repeated). The input is never
+    kept: the words of a plain ``ValueError`` raised by other code, which may repeat the
+    cell, give way to the catalogue's general words (``policy_error.invalid``)."""
     first = exc.errors(include_url=False, include_input=False)[0]
-    return mask_location(first["loc"]), str(first["msg"]).removeprefix("Value error, ")
+    loc = mask_location(first["loc"])
+    said = plain_text({**first, "loc": loc})
+    if isinstance(said, str):  # another library's own words: they may hold the input
+        said = Text("policy_error.invalid")
+    return loc, {lang: str(text_in(said, lang)) for lang in LANGUAGES}
 
 
 def ignored_columns(

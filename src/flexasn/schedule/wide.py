@@ -181,12 +181,13 @@ def read_wide(path: str | Path, strict: bool) -> Wide:
 
 
 def field_message(exc: ValidationError, where: str = "") -> dict[str, str]:
-    """pydantic's first error about a schedule, as the detail of a RosterError: the field
-    (its NIP-like parts masked) and what is wrong; ``where`` goes before it."""
+    """pydantic's first error about a schedule, as the detail of a RosterError in every
+    language: the field (its NIP-like parts masked) and what is wrong, in plain words
+    ([`first_error`][flexasn.roster.columns.first_error]); ``where`` goes before it."""
     loc, message = first_error(exc)
     field = ".".join(str(p) for p in loc)
     if not field:
-        return dict.fromkeys(LANGUAGES, where + message)
+        return {lang: where + message[lang] for lang in LANGUAGES}
     return render_all("schedule_file.field", where=where, field=field, message=message)
 
 

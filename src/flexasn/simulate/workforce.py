@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InvalidInputError, require_date, require_items
 from ..messages import Text
 from ..people import DisciplineStatus, Employee, Opd, PositionType, Profile, profile_of
-from ..roster.cells import duty_day_parts
-from ..roster.columns import iso_date
+from ..roster.cells import duty_days_or_bad_part
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -194,14 +193,14 @@ def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
     return cols
 
 
-def _parse_duty(text: str) -> list[date]:
-    out = []
-    for part in duty_day_parts(text):  # the readers' one duty-day grammar
-        day = iso_date(part)
-        if day is None:
-            raise InvalidInputError(Text("workforce.duty_not_iso", part=part))
-        out.append(day)
-    return out
+def _parse_duty(text: str) -> frozenset[date]:
+    """A DataFrame's ``duty_days`` cell, read as a roster file's ``hari_piket`` cell (the
+    readers' one duty-day grammar, a day given twice counted once); the error names the
+    bad part (a DataFrame is the caller's own data, not a file of people)."""
+    days = duty_days_or_bad_part(text)
+    if isinstance(days, str):
+        raise InvalidInputError(Text("workforce.duty_not_iso", part=days))
+    return days
 
 
 __all__ = [
