@@ -448,6 +448,32 @@ def test_rotation_and_validation_from_xlsx_uploads(server: Running, tmp_path: Pa
 # --- errors and limits ---------------------------------------------------------------------
 
 
+def test_each_wrong_field_says_what_is_wrong_in_both_languages(server: Running) -> None:
+    # beside pydantic's English "message", each field's "messages" speaks the catalogue's
+    # plain words (src/flexasn/locale/*.toml [policy_error]), never pydantic's
+    body = {
+        "employee": {"nip": NIP, "opd": "BKAD"},
+        "opd": OPD | {"headcount": -1},
+        "day": "x",
+        "extra_f": 1,
+    }
+    p = problem_of(server.client.post("/v1/decisions", json=body), 422)
+    by_field = {e["field"]: e["messages"] for e in p["errors"]}
+    assert by_field["body.opd.headcount"] == {"id": "paling kecil 0", "en": "must be at least 0"}
+    assert by_field["body.day"] == {
+        "id": "harus berupa tanggal YYYY-MM-DD",
+        "en": "must be a date written YYYY-MM-DD",
+    }
+    assert by_field["body.extra_f"]["id"] == "nama isian 'extra_f' tidak dikenal"
+    assert "Input should" not in json.dumps([e["messages"] for e in p["errors"]])
+    bad_nip = "19850312201001100X"
+    body = {"employee": {"nip": bad_nip, "opd": "BKAD"}, "opd": OPD, "day": "2025-03-24"}
+    p = problem_of(server.client.post("/v1/decisions", json=body), 422)
+    (nip_error,) = [e for e in p["errors"] if e["field"] == "body.employee.nip"]
+    assert nip_error["messages"]["id"].startswith("NIP harus tepat 18 digit")
+    assert bad_nip not in json.dumps(p)
+
+
 def test_bad_input_is_a_problem_naming_the_field_never_the_nip(server: Running) -> None:
     bad_nip = "19850312201001100X"
     body = {"employee": {"nip": bad_nip, "opd": "BKAD"}, "opd": OPD, "day": "2025-03-24"}

@@ -26,6 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..errors import FlexasnError, mask_location
+from ..errors.plain import plain_words
 from ..messages import Language, render_all
 
 PROBLEM_JSON = "application/problem+json"
@@ -83,17 +84,26 @@ def problem(
     )
 
 
+def _field_words(error: Mapping[str, Any]) -> dict[str, str]:
+    """One wrong field's message in every language, in the catalogue's plain words
+    ([`plain_words`][flexasn.errors.plain.plain_words]); ``message`` beside it keeps
+    pydantic's English, as before."""
+    loc = mask_location(tuple(error.get("loc", ())))
+    return plain_words({**error, "type": error.get("type", ""), "loc": loc})
+
+
 def validation_problem(request: Request, errors: Sequence[Mapping[str, Any]]) -> Response:
     """422 for a request that fails validation: every wrong field by its path."""
-    items = [
+    items: list[dict[str, Any]] = [
         {
             "field": field_path(e.get("loc", ())),
             "message": str(e.get("msg", "")).removeprefix("Value error, "),
+            "messages": _field_words(e),
             "type": str(e.get("type", "")),
         }
         for e in errors
     ]
-    fields = ", ".join(dict.fromkeys(i["field"] for i in items))
+    fields = ", ".join(dict.fromkeys(str(i["field"]) for i in items))
     messages = render_all("server.invalid_request", count=len(items), fields=fields)
     return problem(request, 422, "invalid-request", messages, errors=items)
 
@@ -106,7 +116,12 @@ def library_problem(request: Request, error: FlexasnError, status: int = 422) ->
     errors = getattr(error, "errors", None)
     if callable(errors):  # a ModelValidationError: pydantic's list, inputs dropped
         extra["errors"] = [
-            {"field": field_path(e["loc"]), "message": e["msg"], "type": e["type"]}
+            {
+                "field": field_path(e["loc"]),
+                "message": e["msg"],
+                "messages": _field_words(e),
+                "type": e["type"],
+            }
             for e in errors(include_url=False, include_input=False)
         ]
     return problem(request, status, "invalid-input", messages, **extra)
