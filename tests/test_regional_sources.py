@@ -31,6 +31,13 @@ _SLASH_RANGE = re.compile(
     r"\((\d{1,2})/(\d{1,2})\)\s*(?:hingga|sampai|-)\s*(?:[A-Za-z]+\s*)?\((\d{1,2})/(\d{1,2})/(\d{4})\)",
     re.IGNORECASE,
 )
+_SPAN = re.compile(
+    r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\s+(?:sampai|hingga|s\.d\.)\s+"
+    r"(?:(?:hari\s+)?[A-Za-z]+\s+)?(?:tanggal\s+)?(\d{1,2})\s+("
+    + "|".join(MONTHS)
+    + r")\s+(\d{4})",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"(\d{1,3})\s*(?:persen|%)", re.IGNORECASE)
 
 SKIPPED: list[str] = []
@@ -54,6 +61,10 @@ def quote_days(quote: str) -> set[date]:
         begin = date(year, int(m.group(2)), int(m.group(1)))
         end = date(year, int(m.group(4)), int(m.group(3)))
         found |= {begin + timedelta(days=n) for n in range((end - begin).days + 1)}
+    for m in _SPAN.finditer(quote):
+        begin = date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        end = date(int(m.group(6)), MONTHS[m.group(5).lower()], int(m.group(4)))
+        found |= {begin + timedelta(days=n) for n in range((end - begin).days + 1)}
     return found
 
 
@@ -66,6 +77,15 @@ def test_parser_reads_the_forms_the_sources_use() -> None:
     assert quote_days("Selasa (8/4/2025).") == {date(2025, 4, 8)}
     assert quote_days("mulai Senin (24/3) hingga Kamis (27/3/2025) dan") == {
         date(2025, 3, d) for d in range(24, 28)
+    }
+    assert quote_days("Senin tanggal 24 Maret 2025 sampai hari Kamis tanggal 27 Maret 2025") == {
+        date(2025, 3, d) for d in range(24, 28)
+    }
+    assert quote_days("30 Desember 2025 hingga 2 Januari 2026") == {
+        date(2025, 12, 30),
+        date(2025, 12, 31),
+        date(2026, 1, 1),
+        date(2026, 1, 2),
     }
     assert quote_days("tanpa tanggal") == set()
 
