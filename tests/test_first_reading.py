@@ -224,3 +224,23 @@ def test_every_check_of_the_cuti_bersama_decision_has_a_basis_line(
     for check in ("opd_allowed", "role_onsite"):
         n = next(n for n in checks if lines[n][4:].startswith(f"{check}: "))
         assert next(x.strip() for x in lines[n + 1 :] if x.startswith("      ")) == none
+
+
+def test_each_heading_only_when_it_has_something() -> None:
+    report = doctor(date(2026, 11, 30))
+    only_urgent = "\n".join(doctor_lines(report.model_copy(update={"findings": report.urgent})))
+    assert "belum diketahui dalam 60 hari ke depan:" in only_urgent
+    assert "nanti atau sudah lewat" not in only_urgent
+    only_past = "\n".join(doctor_lines(report.model_copy(update={"findings": report.past})))
+    assert "belum diketahui dalam" not in only_past and "sesudah 60 hari" not in only_past
+    assert "nanti atau sudah lewat:\n  sudah lewat sebelum 2026-11-30 (tidak dihitung):" in (
+        only_past
+    )
+    # 3 February 2025 + 30 days: nothing unknown (tests/test_doctor.py), nothing over yet
+    calm = doctor(date(2025, 2, 3), horizon=30)
+    assert calm.urgent == () and calm.past == ()
+    text = "\n".join(doctor_lines(calm, "en"))
+    assert "unknown within" not in text and "already over" not in text
+    assert "later or past:\n  after the next 30 days:" in text
+    nothing = doctor_lines(calm.model_copy(update={"findings": ()}))
+    assert nothing[-1] == "Tidak ada yang kurang atau usang."
