@@ -48,6 +48,11 @@ WIDTH, HEIGHT = 1366, 900
 ROLES = ("class", "func", "meth", "mod", "data", "attr", "exc")
 # Inputs of the site: a site/ older than any of them is rebuilt (into a temporary folder).
 INPUTS = ("docs", "src/flexasn", "mkdocs.yml", "CHANGELOG.md", "README.md")
+# The environment `make docs` builds the site in (the Makefile's docs recipe).
+BUILD_ENV = {
+    "NO_MKDOCS_2_WARNING": "1",
+    "JUPYTER_CONFIG_PATH": str(ROOT / "docs" / "jupyter"),
+}
 
 
 class Finding(TypedDict):
@@ -199,9 +204,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(out)],
         cwd=ROOT,
         check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, **BUILD_ENV},
     )
     return out
+
+
+def test_the_site_is_built_as_make_docs_builds_it() -> None:
+    # the Makefile's docs recipe: NO_MKDOCS_2_WARNING=1 JUPYTER_CONFIG_PATH=$(CURDIR)/docs/jupyter
+    # (the notebook kernel's settings: without them the build warns about IPKernel)
+    assert sorted(BUILD_ENV) == ["JUPYTER_CONFIG_PATH", "NO_MKDOCS_2_WARNING"]
+    assert BUILD_ENV["NO_MKDOCS_2_WARNING"] == "1"
+    assert BUILD_ENV["JUPYTER_CONFIG_PATH"] == str(ROOT / "docs" / "jupyter")
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ndocs:", 1)[1]
+    assert "NO_MKDOCS_2_WARNING=1 JUPYTER_CONFIG_PATH=$(CURDIR)/docs/jupyter" in recipe
+    assert (ROOT / "docs" / "jupyter").is_dir()
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -18,7 +18,11 @@ asked.
 
 A finding is **urgent** when a user is likely to ask about it within the next ``horizon``
 days (60 by default): an unknown day falls inside ``[today, today + horizon]``. The command
-exits 1 when any finding is urgent.
+exits 1 when any finding is urgent. The others are either **later** (their unknown days come
+after the horizon) or **past** (all their days were over before ``today``, such as a
+national window of an earlier year that a region had no decision of its own for): see
+[`DoctorReport.later`][flexasn.doctor.DoctorReport.later] and
+[`DoctorReport.past`][flexasn.doctor.DoctorReport.past].
 """
 
 from __future__ import annotations
@@ -86,6 +90,20 @@ class DoctorReport(Frozen):
     def urgent(self) -> tuple[Finding, ...]:
         """The findings a user is likely to meet within the horizon."""
         return tuple(f for f in self.findings if f.urgent)
+
+    @property
+    def later(self) -> tuple[Finding, ...]:
+        """The findings whose unknown days come after the horizon (not counted in it)."""
+        return tuple(f for f in self.findings if not f.urgent and not self._over(f))
+
+    @property
+    def past(self) -> tuple[Finding, ...]:
+        """The findings whose days were all over before ``today`` (a national window of an
+        earlier month): they concern no day to come, so the horizon does not count them."""
+        return tuple(f for f in self.findings if not f.urgent and self._over(f))
+
+    def _over(self, f: Finding) -> bool:
+        return f.last_day is not None and f.last_day < self.today
 
     @property
     def exit_code(self) -> int:

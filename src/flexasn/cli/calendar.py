@@ -11,13 +11,13 @@ from typing import Any
 import flexasn as fx
 from flexasn._model import each_day
 from flexasn.calendar import check_span
-from flexasn.messages import Language
+from flexasn.messages import Language, render
 
 from .arguments import add_common, add_policy
 from .errors import CliError
 from .options import check_span_size, parse_span, policy_option
 from .output import FORMATS, csv_text, json_text, table, wrap
-from .words import arrangement_label, both, command_help, day_name, headers, kind_label, say
+from .words import both, command_help, day_name, headers, kind_label, say
 
 NAME = "calendar"
 EXAMPLES = (
@@ -144,6 +144,28 @@ def _body(rows: list[dict[str, Any]], lang: Language, policy: fx.Policy | None) 
     return body
 
 
+def _region_legend(a: fx.Arrangement, national: bool, lang: Language) -> str:
+    """One regional arrangement's line below the table. An arrangement the policy inherits
+    from the national layer (no decision of its own for the day) says so and names the
+    national instrument, rather than passing for the region's own."""
+    if national:
+        return say(
+            lang,
+            "legend_region_national",
+            mark=region_mark(a),
+            id=a.id,
+            basis=a.citation().text(lang),
+        )
+    return say(
+        lang,
+        "legend_region",
+        mark=region_mark(a),
+        id=a.id,
+        kind=render(f"cli_arrangement_plain.{a.kind.value}", lang),
+        basis=a.citation().text(lang),
+    )
+
+
 def _legends(rows: list[dict[str, Any]], lang: Language, policy: fx.Policy | None) -> list[str]:
     """The notes below the table: national FWA days, regional arrangements, estimates."""
     lines: list[str] = []
@@ -165,15 +187,7 @@ def _legends(rows: list[dict[str, Any]], lang: Language, policy: fx.Policy | Non
                 a = policy.arrangement_on(date.fromisoformat(r["date"]))
                 if a is None:  # pragma: no cover - the row was built from the same lookup
                     continue
-                text = say(
-                    lang,
-                    "legend_region",
-                    mark=region_mark(a),
-                    id=a.id,
-                    kind=arrangement_label(lang, a.kind),
-                    basis=a.citation().text(lang),
-                )
-                lines += wrap(text, 2)
+                lines += wrap(_region_legend(a, reg["national"], lang), 2)
     if any(r["estimated"] for r in rows):
         lines.append(say(lang, "legend_estimated"))
     return lines

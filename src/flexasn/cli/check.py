@@ -124,6 +124,8 @@ def decision_lines(d: fx.Decision, lang: Language = "id", opd_name: str | None =
         lines += wrap(f"{r.check.value}: {r.message(lang)}", 4, f"  {MARKS[r.passed]} ")
         if r.basis is not None:
             lines += wrap(f"{say(lang, 'basis')}: {r.basis.text(lang)}", 6, "      ")
+        elif d.arrangement is None:  # the checks that cite the arrangement in force say why not
+            lines += wrap(f"{say(lang, 'basis')}: {say(lang, 'basis_no_arrangement')}", 6, "      ")
     if d.later_than_known:
         lines += wrap(render("decision.later_than_known", lang, as_of=d.law_as_of), 2)
     return lines

@@ -15,7 +15,7 @@ from . import demo_data as data
 from .arguments import add_common
 from .calendar import calendar_lines
 from .check import decision_lines
-from .doctor import doctor_lines
+from .doctor import doctor_lines, urgent_texts
 from .output import table, wrap
 from .plan import schedule_lines
 from .progress import Progress
@@ -122,7 +122,13 @@ def _result(
     for text in (
         say(lang, "demo_result_plan", remote=remote, count=violations),
         say(lang, "demo_result_decisions", opd=data.DECISION_OPD, **outcomes),
-        say(lang, "demo_result_doctor", urgent=len(report.urgent), horizon=report.horizon),
+        # the lines under section 5's heading "unknown within the next N days"
+        say(
+            lang,
+            "demo_result_doctor",
+            urgent=len(urgent_texts(report, lang)),
+            horizon=report.horizon,
+        ),
     ):
         lines += wrap(text, 4, "  - ")
     return lines

@@ -40,21 +40,35 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def urgent_texts(report: fx.DoctorReport, lang: Language = "id") -> list[str]:
+    """The lines under the heading "unknown within the next N days": one per urgent
+    finding, the regions of one national window on one line (what a summary counts)."""
+    return _texts(list(report.urgent), lang)
+
+
 def doctor_lines(report: fx.DoctorReport, lang: Language = "id") -> list[str]:
-    """A doctor report as text: urgent findings first, each wrapped; the regions without a
-    decision of their own for a national window are grouped, one line per window."""
+    """A doctor report as text: urgent findings first, each wrapped; then, not counted in
+    the horizon, the later ones and the past ones (windows that were over before the day
+    asked) under their own subheadings; the regions without a decision of their own for a
+    national window are grouped, one line per window."""
     today, as_of = report.today.isoformat(), report.data_as_of.isoformat()
     lines = [say(lang, "doctor_title", today=today, as_of=as_of), *report.coverage_lines(lang)]
     if not report.findings:
         return [*lines, render("doctor.none", lang)]
-    for urgent in (True, False):
-        group = [f for f in report.findings if f.urgent is urgent]
-        if not group:
-            continue
-        key = "doctor.urgent" if urgent else "doctor.later"
-        lines += ["", render(key, lang, horizon=report.horizon) + ":"]
-        for text in _texts(group, lang):
+    if report.urgent:
+        lines += ["", render("doctor.urgent", lang, horizon=report.horizon) + ":"]
+        for text in urgent_texts(report, lang):
             lines += wrap(text, 4, "  - ")
+    if not (report.later or report.past):
+        return lines
+    lines += ["", render("doctor.later", lang) + ":"]
+    later = render("doctor.later_after", lang, horizon=report.horizon)
+    past = render("doctor.past", lang, today=today)
+    for group, heading in ((report.later, later), (report.past, past)):
+        if group:
+            lines += wrap(heading + ":", 2)
+            for text in _texts(list(group), lang):
+                lines += wrap(text, 4, "  - ")
     return lines
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import flexasn as fx
-from flexasn.messages import Language
+from flexasn.messages import Language, render
 
 from .arguments import add_common, add_policy, add_roster
 from .errors import CliError
@@ -80,7 +80,8 @@ def grid_lines(
             if nip not in out:
                 for c in schedule.held.get(nip, ()):
                     why[c.value] = why.get(c.value, 0) + 1
-        text = ", ".join(f"{k} {v}" for k, v in why.items()) or "-"
+        # each check that held someone on site in words, with how many it held
+        text = "; ".join(f"{render(f'cli_held.{k}', lang)}: {v}" for k, v in why.items()) or "-"
         lines += wrap(say(lang, "plan_rest", count=rest, why=text))
     return lines
 
