@@ -83,6 +83,6 @@ def test_without_icalendar_the_error_names_the_extra(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "icalendar", None)
     with pytest.raises(MissingExtraError) as caught:
         calendar_ics("kab-malang", date(2025, 3, 1), date(2025, 3, 2))
-    assert "flexasn[ics]" in str(caught.value)
+    assert "pip install -e '.[ics]'" in str(caught.value)
     assert "paket tambahan" in caught.value.message("id")
     assert isinstance(caught.value, ImportError) and caught.value.__context__ is None

@@ -212,12 +212,12 @@ def test_a_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     error = raised(flexasn.pictures._figure, ImportError)
     speaks(
         error,
-        "pictures memerlukan matplotlib: pip install 'flexasn[notebook]'",
-        "pictures needs matplotlib: pip install 'flexasn[notebook]'",
+        "pictures memerlukan matplotlib: pip install -e '.[notebook]' di folder klon flexasn",
+        "pictures needs matplotlib: pip install -e '.[notebook]' in the flexasn clone",
     )
     assert isinstance(error, fx.errors.MissingExtraError) and error.package == "matplotlib"
     speaks(
         raised(result.to_pandas, ImportError),
-        "to_pandas memerlukan pandas: pip install 'flexasn[notebook]'",
-        "to_pandas needs pandas: pip install 'flexasn[notebook]'",
+        "to_pandas memerlukan pandas: pip install -e '.[notebook]' di folder klon flexasn",
+        "to_pandas needs pandas: pip install -e '.[notebook]' in the flexasn clone",
     )

@@ -213,9 +213,11 @@ def test_a_missing_openpyxl_names_the_extra(
 
     monkeypatch.setattr(builtins, "__import__", no_openpyxl)
     opds, _ = files(tmp_path)
-    with pytest.raises(fx.RosterError, match=r"pip install 'flexasn\[xlsx\]'") as err:
+    with pytest.raises(
+        fx.RosterError, match=r"pip install -e '\.\[xlsx\]' in the flexasn clone"
+    ) as err:
         fx.read_roster(opds, tmp_path / "pegawai.xlsx")
-    assert "flexasn[xlsx]" in err.value.message("id")
+    assert "pip install -e '.[xlsx]' di folder klon flexasn" in err.value.message("id")
 
 
 def test_roster_and_schedule_written_as_workbooks_read_back(tmp_path: Path) -> None:

@@ -474,6 +474,26 @@ def test_each_wrong_field_says_what_is_wrong_in_both_languages(server: Running) 
     assert bad_nip not in json.dumps(p)
 
 
+def test_an_unknown_instansi_in_the_body_is_named_with_suggestions(server: Running) -> None:
+    # a typo in the OPD's instansi: 422 naming body.opd.instansi, with the closest ids (as a
+    # path's 404 gives them), in both languages (fresh-clone trial, 1 December 2026)
+    body = {
+        "employee": {"nip": NIP, "opd": "BKAD"},
+        "opd": OPD | {"instansi": "kab-malnag"},
+        "day": "2025-03-24",
+    }
+    p = problem_of(server.client.post("/v1/decisions", json=body), 422)
+    assert p["suggestions"][0] == "kab-malang"
+    (error,) = p["errors"]
+    assert (error["field"], error["type"]) == ("body.opd.instansi", "unknown_instansi")
+    assert error["messages"]["id"].startswith("instansi atau kebijakan 'kab-malnag' tidak dikenal")
+    assert error["messages"]["en"].startswith("unknown policy 'kab-malnag'")
+    body["policy"] = "kab-malnag"
+    body["opd"] = OPD
+    p = problem_of(server.client.post("/v1/decisions", json=body), 422)
+    assert p["errors"][0]["field"] == "body.policy"
+
+
 def test_bad_input_is_a_problem_naming_the_field_never_the_nip(server: Running) -> None:
     bad_nip = "19850312201001100X"
     body = {"employee": {"nip": bad_nip, "opd": "BKAD"}, "opd": OPD, "day": "2025-03-24"}

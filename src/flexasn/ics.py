@@ -22,7 +22,7 @@ in place instead of adding a copy; an event that disappears from the feed (a
 cuti bersama revoked) disappears from the calendar. ``DTSTAMP`` is
 [`flexasn.data_as_of`][flexasn.data_as_of], so the same data always gives the same bytes.
 
-The feed is built with the ``icalendar`` package (``pip install 'flexasn[ics]'``),
+The feed is built with the ``icalendar`` package (``pip install -e '.[ics]'``),
 imported only when a feed is written; without it `MissingExtraError` says which
 package to install.
 """
@@ -54,7 +54,7 @@ MAX_FEED_DAYS = 1830
 class MissingExtraError(FlexasnError, ImportError):
     """An optional dependency of flexasn is not installed (``icalendar`` for the feed).
 
-    The message names the extra to install (``pip install 'flexasn[ics]'``), in
+    The message names the extra to install (``pip install -e '.[ics]'``), in
     Indonesian (default) or English.
     """
 

@@ -1,7 +1,7 @@
 """Excel workbooks (``.xlsx``): the first sheet of a workbook read as a table of text cells,
 and tables written as a workbook, for rosters and schedules.
 
-Reading needs the optional package openpyxl (``pip install 'flexasn[xlsx]'``); without it a
+Reading needs the optional package openpyxl (``pip install -e '.[xlsx]'``); without it a
 [`RosterError`][flexasn.RosterError] names the extra. The sheet is read one row at a time
 (openpyxl's read-only mode), so a large workbook is never held whole; its rows are numbered
 as Excel numbers them (1 = the header row), blank rows skipped, and each cell becomes the

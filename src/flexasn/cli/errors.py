@@ -32,6 +32,17 @@ class CliError(fx.FlexasnError):
         return render(f"cli_error.{self.key}", lang, **params)
 
 
+def with_policy_hint(exc: fx.UnknownPolicyError, lang: Language = "id") -> str:
+    """An unknown policy's message and where to give a policy file (``--policy``), as
+    one more sentence: after a question ("did you mean 'kab-malang'?") without a
+    second stop."""
+    text = exc.message(lang)
+    hint = render("cli_error.policy_hint", lang)
+    if text.endswith(("?", ".")):
+        hint = hint.removeprefix(".")
+    return text + hint
+
+
 def error_line(exc: BaseException, lang: Language = "id") -> str:
     """The one-line message printed for bad input (never a traceback, never a NIP).
 
@@ -39,7 +50,7 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
     unknown policy adds where to give a policy file.
     """
     if isinstance(exc, fx.UnknownPolicyError):
-        text = exc.message(lang) + render("cli_error.policy_hint", lang)
+        text = with_policy_hint(exc, lang)
     elif isinstance(exc, fx.FlexasnError):
         text = exc.message(lang)
     elif isinstance(exc, ValidationError):

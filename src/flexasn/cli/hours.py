@@ -23,7 +23,10 @@ from .words import (
 )
 
 NAME = "hours"
-EXAMPLES = ("flexasn hours kehadiran.csv --from 2025-05-12 --to 2025-05-16",)
+EXAMPLES = (
+    "flexasn hours examples/kab-malang/kehadiran.csv \\",
+    "    --from 2025-06-16 --to 2025-06-20",
+)
 """Command lines for ``--help`` (commands, not words: written once, in no language)."""
 HELP = command_help(NAME, EXAMPLES)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,8 +15,9 @@ from flexasn._model import day_count
 from flexasn.calendar import MAX_DATA_DAYS, MAX_TABLE_DAYS
 from flexasn.messages import LANGUAGES, thousands
 from flexasn.roster.columns import iso_date
+from flexasn.roster.opds import read_opds_file
 
-from .errors import CliError
+from .errors import CliError, with_policy_hint
 
 
 def parse_day(text: str, what: str = "date") -> date:
@@ -82,12 +84,31 @@ def read_roster_option(args: argparse.Namespace) -> fx.Roster:
     """The roster of ``--opds`` and ``--employees`` (both needed)."""
     if not args.opds or not args.employees:
         raise CliError("roster_needed")
-    return fx.read_roster(
+    roster = fx.read_roster(
         args.opds,
         args.employees,
         check_headcount=not getattr(args, "partial", False),
         strict=getattr(args, "strict", False),
     )
+    require_known_instansi(args, roster.opds)
+    return roster
+
+
+def require_known_instansi(args: argparse.Namespace, opds: Sequence[fx.Opd]) -> None:
+    """Without ``--policy``, each OPD of ``--opds`` is answered by its ``instansi``'s
+    policy: an id outside the register (``kab-malnag``) is reported at its row of the OPDs
+    file, with the closest ids, before anything is decided."""
+    if getattr(args, "policy", None):
+        return
+    for opd in opds:
+        try:
+            fx.get_policy(opd.instansi)
+        except fx.UnknownPolicyError as exc:
+            _, rows_of, _, _ = read_opds_file(args.opds, strict=False)
+            said: dict[str, str] = {lang: with_policy_hint(exc, lang) for lang in LANGUAGES}
+            row = rows_of[opd.code]
+            name = Path(args.opds).name
+            raise fx.RosterError(said, file=name, row=row, column="instansi") from None
 
 
 def check_nip_option(nip: str | None) -> None:

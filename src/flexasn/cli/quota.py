@@ -14,7 +14,13 @@ from flexasn.roster import read_opds
 
 from .arguments import add_common, add_opd_options, add_policy, add_roster
 from .errors import CliError
-from .options import opd_from_options, parse_day, policy_option, read_roster_option
+from .options import (
+    opd_from_options,
+    parse_day,
+    policy_option,
+    read_roster_option,
+    require_known_instansi,
+)
 from .output import cite, csv_text, json_number, json_text, table, wrap
 from .progress import Progress
 from .words import command_help, headers, say
@@ -110,7 +116,9 @@ def opds_for(args: argparse.Namespace, policy: fx.Policy | None) -> list[fx.Opd]
     if args.opds:
         if args.employees:
             return list(read_roster_option(args).opds)
-        return list(read_opds(args.opds)[0])
+        opds = list(read_opds(args.opds)[0])
+        require_known_instansi(args, opds)
+        return opds
     return [opd_from_options(args, policy)]
 
 

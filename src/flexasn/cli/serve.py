@@ -32,7 +32,7 @@ def serve(argv: Sequence[str]) -> int:
     lang: Language = "en" if "en" in [a.lower() for a in argv] else "id"
     try:
         from flexasn import server
-    except fx.FlexasnError as exc:  # MissingExtraError: names `pip install 'flexasn[server]'`
+    except fx.FlexasnError as exc:  # MissingExtraError: names `pip install -e '.[server]'`
         print(error_line(exc, lang), file=sys.stderr)
         return 2
     try:

@@ -64,7 +64,7 @@ def write_schedule_xlsx(
     """Write the schedule as an Excel workbook (``.xlsx``), the same wide table as
     [`write_schedule_csv`][flexasn.write_schedule_csv] (one or several schedules, ``order``) on one
     sheet, NIPs as
-    text. Needs the ``xlsx`` extra (``pip install 'flexasn[xlsx]'``); without it a
+    text. Needs the ``xlsx`` extra (``pip install -e '.[xlsx]'``); without it a
     RosterError names it."""
     items = schedules_arg(schedule, "schedule", order)
     require_path(path)

@@ -1,6 +1,6 @@
 """flexasn as a web service, for the apps that are not written in Python.
 
-``pip install 'flexasn[server]'``, then ``python -m flexasn.server`` (or ``make serve``)
+``pip install -e '.[server]'``, then ``python -m flexasn.server`` (or ``make serve``)
 answers on http://127.0.0.1:8000 under ``/v1``; the OpenAPI 3.1 document is at
 ``/openapi.json`` and the interactive reference at ``/docs``.
 

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from .._model import each_day
 from ..decide import Decision, decide, situation
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, UnknownPolicyError
 from ..messages import Text
 from ..people import Employee, Opd, mask_nip, profile_of
 from ..policy import Policy, resolve_policy
@@ -28,6 +28,7 @@ from .common import (
     settings_of,
 )
 from .models import BatchRequest, BatchResponse, DecisionRequest, QuotaRequest
+from .problems import library_problem
 
 router = APIRouter()
 """``/v1/decisions``, ``/v1/decisions/batch`` and ``/v1/quotas``."""
@@ -106,7 +107,11 @@ async def decision(request: Request) -> Response:
     The employee's NIP is masked to its last four digits.
     """
     body = await parse(request, DecisionRequest)
-    pol = resolve_policy(body.policy, body.opd.instansi)
+    try:
+        pol = resolve_policy(body.policy, body.opd.instansi)
+    except UnknownPolicyError as error:
+        field = "body.policy" if body.policy else "body.opd.instansi"
+        return library_problem(request, error, field=field)
     situation(body.employee, body.opd, body.day, pol)  # the OPD matches: or 422
     return raw(
         decision_cache(request).json(

@@ -25,7 +25,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..errors import FlexasnError, mask_location
+from ..errors import FlexasnError, UnknownPolicyError, mask_location
 from ..errors.plain import plain_words
 from ..messages import Language, render_all
 
@@ -108,11 +108,28 @@ def validation_problem(request: Request, errors: Sequence[Mapping[str, Any]]) ->
     return problem(request, 422, "invalid-request", messages, errors=items)
 
 
-def library_problem(request: Request, error: FlexasnError, status: int = 422) -> Response:
+def library_problem(
+    request: Request, error: FlexasnError, status: int = 422, field: str | None = None
+) -> Response:
     """A problem for an error of the library: its own message, which names what is wrong
-    and never holds personal data (see [`flexasn.errors`][flexasn.errors])."""
+    and never holds personal data (see [`flexasn.errors`][flexasn.errors]). An unknown
+    instansi or policy adds ``suggestions`` (the closest ids, as a 404 of a path does);
+    ``field`` names the request's field the error is about (``body.opd.instansi``)."""
     messages = {"id": error.message("id"), "en": error.message("en")}
     extra: dict[str, Any] = {"error": type(error).__name__}
+    if isinstance(error, UnknownPolicyError):
+        extra["suggestions"] = list(error.suggestions)
+    if field is not None:
+        extra["errors"] = [
+            {
+                "field": field,
+                "message": messages["en"],
+                "messages": messages,
+                "type": "unknown_instansi"
+                if isinstance(error, UnknownPolicyError)
+                else type(error).__name__,
+            }
+        ]
     errors = getattr(error, "errors", None)
     if callable(errors):  # a ModelValidationError: pydantic's list, inputs dropped
         extra["errors"] = [
