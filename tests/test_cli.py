@@ -141,6 +141,7 @@ def test_calendar_marks_the_2027_idul_fitri_estimate(capsys: pytest.CaptureFixtu
     assert marked == ["2027-03-10", "2027-03-11"]
     assert out.count("(perkiraan)") == 2  # the two names, wrapped or not
     assert "* perkiraan: tanggal belum ditetapkan" in out
+    fits(out)  # the footnote wraps at 80 like the legend above it (was one 130-character line)
 
 
 @pytest.mark.parametrize(

@@ -189,7 +189,7 @@ def _legends(rows: list[dict[str, Any]], lang: Language, policy: fx.Policy | Non
                     continue
                 lines += wrap(_region_legend(a, reg["national"], lang), 2)
     if any(r["estimated"] for r in rows):
-        lines.append(say(lang, "legend_estimated"))
+        lines += wrap(say(lang, "legend_estimated"), 2, "")
     return lines
 
 
