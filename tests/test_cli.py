@@ -239,7 +239,7 @@ def test_check_allowed_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "2025-03-24", *BKAD)
     assert code == 0
     assert out.startswith("Keputusan: BOLEH (WFH, WFA)")
-    assert "✓ opd_allowed" in out and "dasar: Pemkab Malang" in out
+    assert "✓ kuota OPD (opd_allowed): " in out and "dasar: Pemkab Malang" in out
     fits(out)
 
 
@@ -247,7 +247,7 @@ def test_check_head_denied_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "2025-03-24", *BKAD, "--head", "--lang", "en")
     assert code == 1
     assert out.startswith("Decision: DENIED")
-    assert "✗ role_onsite" in out
+    assert "✗ role kept in the office (role_onsite): " in out
 
 
 def test_check_undetermined_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -279,12 +279,13 @@ def test_check_employee_facts(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, *argv, "--discipline", "dalam_proses", "--remote-days-this-week", "0"
     )
-    assert code == 1 and "✗ discipline" in out
+    assert code == 1 and "✗ hukuman disiplin (discipline): " in out
     assert nip not in out and "…1001" in out
     code, out, _ = run(capsys, *argv, "--remote-days-this-week", "2")
-    assert code == 1 and "✗ weekly_limit" in out
+    assert code == 1 and "✗ batas hari fleksibel per minggu (weekly_limit): " in out
     code, out, _ = run(capsys, *argv, "--duty", "--frontline", "--new-in-post")
-    assert code == 1 and "✗ role_onsite" in out and "✗ frontline" in out
+    assert code == 1 and "✗ jabatan wajib di kantor (role_onsite): " in out
+    assert "✗ layanan tatap muka (frontline): " in out
     code, out, _ = run(capsys, *argv, "--special-circumstances", "--remote-days-this-week", "4")
     assert code == 0
 
@@ -292,7 +293,7 @@ def test_check_employee_facts(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_from_roster(capsys: pytest.CaptureFixture[str]) -> None:
     head = roster_nip(kode_opd="BKAD", kepala="ya")
     code, out, _ = run(capsys, "check", "2025-03-24", *ROSTER, "--nip", head)
-    assert code == 1 and "✗ role_onsite" in out
+    assert code == 1 and "✗ jabatan wajib di kantor (role_onsite): " in out
     assert "BKAD (Badan Keuangan dan Aset Daerah)" in out
     assert not NIP18.search(out)
 
@@ -323,7 +324,8 @@ def test_check_bad_input(capsys: pytest.CaptureFixture[str], argv: list[str], ne
 
 def test_check_beyond_coverage_is_undetermined(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "2031-03-24", *BKAD)
-    assert code == 1 and "? data_coverage" in out and "? working_day" in out
+    assert code == 1 and "? cakupan data hari libur (data_coverage): " in out
+    assert "? hari kerja (working_day): " in out
 
 
 def test_check_roster_without_bundled_policy(
@@ -350,7 +352,11 @@ def test_check_roster_without_bundled_policy(
 def test_quota_roster_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "quota", "2025-03-24", "--opds", OPDS)
     assert code == 0
-    assert "BKAD                120     24  min(floor(120 x 20%), 120 - 1) = 24" in out
+    # 20 % of 120 is 24 exactly; the head stays in the office: at most 120 - 1 = 119
+    assert (
+        "BKAD                120     24  20% x 120 = 24 (dibulatkan ke bawah), paling\n"
+        "                                banyak 120 - 1 yang wajib di kantor = 119: 24\n"
+    ) in out
     assert "Dasar hukum:" in out
     fits(out)
 
@@ -561,11 +567,13 @@ def test_hours_short_week_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, out, _ = run(capsys, *argv)
     assert code == 1
     assert "under_weekly_total" in out and "late_start" in out
-    assert "(Asia/Jakarta, fixed hours)" in out and "violation under_weekly_total" in out
+    assert "(Asia/Jakarta, fixed hours)" in out
+    assert "violation weekly hours short (under_weekly_total): " in out
     code, out, _ = run(capsys, *argv, "--dynamic")
     assert code == 1 and "late_start" not in out and "dynamic hours" in out
     code, out, _ = run(capsys, *argv[:-2])  # in Indonesian: words, not codes
-    assert "(Asia/Jakarta, jam tetap)" in out and "pelanggaran under_weekly_total" in out
+    assert "(Asia/Jakarta, jam tetap)" in out
+    assert "pelanggaran jam kerja seminggu kurang (under_weekly_total): " in out
 
 
 def test_hours_regional_pattern(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -651,10 +659,15 @@ def test_demo_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "1. Kalender 20 Maret s.d. 10 April 2025" in out
     assert "2025-04-10  Kam   hari kerja" in out
-    assert "BKAD                120     24  min(floor(120 x 20%), 120 - 1) = 24" in out
+    # 20 % of 120 is 24 exactly; the head stays in the office: at most 120 - 1 = 119
+    assert (
+        "BKAD                120     24  20% x 120 = 24 (dibulatkan ke bawah), paling\n"
+        "                                banyak 120 - 1 yang wajib di kantor = 119: 24\n"
+    ) in out
     assert "Pemeriksaan jadwal 10 OPD: 0 pelanggaran." in out
     assert out.count("Keputusan: BOLEH") == 1 and out.count("Keputusan: TIDAK BOLEH") == 2
-    assert "✗ role_onsite" in out and "✗ working_day: 2025-03-28 adalah cuti bersama" in out
+    assert "✗ jabatan wajib di kantor (role_onsite): " in out
+    assert "✗ hari kerja (working_day): 2025-03-28 adalah cuti bersama" in out
     assert not NIP18.search(out)
     fits(out)
 

@@ -115,16 +115,19 @@ def test_explain_in_both_languages() -> None:
         assert len(lines) == 1 + 9
         for line, r in zip(lines[1:], allowed.reasons, strict=True):
             basis = f"  [{r.basis.text(lang)}]" if r.basis else ""  # type: ignore[arg-type]
-            assert line == f"  ✓ {r.check.value}: {r.message(lang)}{basis}"  # type: ignore[arg-type]
+            named = f"{r.check.label(lang)} ({r.check.value})"  # type: ignore[arg-type]
+            assert line == f"  ✓ {named}: {r.message(lang)}{basis}"  # type: ignore[arg-type]
     # denied and undetermined: no modes in the head line; ✗ and ? marks
     denied = fx.eligible_for_wfa(staff(is_head=True, frontline=True), opd(), MON, policy=P)
     assert denied.explain("en").split("\n")[0] == "2025-05-05 X …1001: DENIED"
     assert denied.explain("id").split("\n")[0] == "2025-05-05 X …1001: TIDAK BOLEH"
-    assert "\n  ✗ frontline: " in denied.explain("en")
+    assert "\n  ✗ face-to-face service (frontline): " in denied.explain("en")
+    assert "\n  ✗ layanan tatap muka (frontline): " in denied.explain("id")
     unknown = fx.eligible_for_wfa(staff(), opd(), date(2030, 3, 6), policy=P)
     assert unknown.explain("en").split("\n")[0] == "2030-03-06 X …1001: UNDETERMINED"
     assert unknown.explain("id").split("\n")[0] == "2030-03-06 X …1001: BELUM PASTI"
-    assert "\n  ? data_coverage: " in unknown.explain("en")
+    assert "\n  ? holiday data coverage (data_coverage): " in unknown.explain("en")
+    assert "\n  ? cakupan data hari libur (data_coverage): " in unknown.explain("id")
     # a reason without a citation shows none
     none = fx.eligible_for_wfa(staff(), opd(), date(2025, 5, 14), policy=P)
     line = next(x for x in none.explain("en").split("\n") if "opd_allowed" in x)
@@ -136,7 +139,7 @@ def test_explain_in_both_languages() -> None:
         "a circular published later may change it."
     )
     assert later.explain("id").split("\n")[-1].startswith("  Catatan: jawaban ini memakai")
-    assert allowed.explain("en").split("\n")[-1].startswith("  ✓ new_employee")
+    assert allowed.explain("en").split("\n")[-1].startswith("  ✓ new employee (new_employee): ")
 
 
 def test_remote_days_this_week_are_between_0_and_7() -> None:

@@ -28,7 +28,7 @@ EMPLOYEE = fx.Employee(nip="198503122010011001", opd="BKAD")
 
 
 def _line(text: str, check: fx.Check) -> str:
-    (line,) = [ln for ln in text.splitlines() if f" {check.value}: " in ln]
+    (line,) = [ln for ln in text.splitlines() if f" ({check.value}): " in ln]
     return line
 
 
@@ -37,7 +37,8 @@ def test_the_circular_is_cited_once_for_an_unknown_proportion(lang: Language) ->
     decision = fx.eligible_for_wfa(EMPLOYEE, OPD, DAY)
     assert decision.outcome is fx.Outcome.UNDETERMINED
     line = _line(decision.explain(lang), fx.Check.OPD_ALLOWED)
-    assert line.lstrip().startswith("? opd_allowed:")
+    words = {"id": "kuota OPD", "en": "OPD quota"}[lang]  # the check in words, then its code
+    assert line.lstrip().startswith(f"? {words} (opd_allowed):")
     assert line.count("SE MenPANRB 2/2025") == 1
 
 

@@ -223,7 +223,7 @@ def test_every_check_of_the_cuti_bersama_decision_has_a_basis_line(
         bases = [line.strip() for line in lines[n + 1 : nxt] if line.startswith("      ")]
         assert len(bases) == 1 and bases[0].startswith(basis), lines[n:nxt]
     for check in ("opd_allowed", "role_onsite"):
-        n = next(n for n in checks if lines[n][4:].startswith(f"{check}: "))
+        n = next(n for n in checks if f" ({check}): " in lines[n])  # words, then the code
         assert next(x.strip() for x in lines[n + 1 :] if x.startswith("      ")) == none
 
 

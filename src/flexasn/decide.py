@@ -172,7 +172,8 @@ class Decision(Frozen):
         return reason_of(self.reasons, check)
 
     def explain(self, lang: Language = "id") -> str:
-        """A plain-text explanation, one line per check, in Indonesian or English."""
+        """A plain-text explanation, one line per check, in Indonesian or English: each
+        check named in words with its code in brackets (``✓ hari kerja (working_day): ...``)."""
         marks = {True: "✓", False: "✗", None: "?"}
         head = render(f"decision.{self.outcome.value}", require_language(lang))
         modes = f" ({', '.join(m.value.upper() for m in self.modes)})" if self.allowed else ""
@@ -180,7 +181,8 @@ class Decision(Frozen):
         for r in self.reasons:
             text, cited = r.message(lang), r.basis.text(lang) if r.basis else ""
             basis = f"  [{cited}]" if cited and cited not in text else ""  # cited once
-            lines.append(f"  {marks[r.passed]} {r.check.value}: {text}{basis}")
+            named = f"{r.check.label(lang)} ({r.check.value})"  # words first, the code kept
+            lines.append(f"  {marks[r.passed]} {named}: {text}{basis}")
         if self.later_than_known:
             lines.append("  " + render("decision.later_than_known", lang, as_of=self.law_as_of))
         return "\n".join(lines)

@@ -56,6 +56,13 @@ class Check(StrEnum):
     ROSTER = "roster"
     """Schedules: an employee missing from the schedule, or not on the roster."""
 
+    def label(self, lang: Language = "id") -> str:
+        """The check in a few words for a reader, in Indonesian (``"id"``, default) or
+        English (``"en"``): ``cakupan data hari libur`` for ``data_coverage`` (catalogue
+        table ``check_label``). Text output shows it before the code, ``cakupan data hari
+        libur (data_coverage)``; JSON keeps the code alone."""
+        return render(f"check_label.{self.value}", require_language(lang))
+
 
 class Outcome(StrEnum):
     """The three possible answers: the law allows, denies, or is not known."""

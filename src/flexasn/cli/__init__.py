@@ -50,6 +50,7 @@ from flexasn.errors import drop_chain
 from flexasn.messages import Language, require_language
 
 from .errors import CliError, error_line
+from .output import notice_text
 from .parser import Parser, build_parser, hoist_global_options, usage_language
 from .progress import Progress
 from .words import say
@@ -61,7 +62,7 @@ def _notices(caught: list[warnings.WarningMessage], lang: Language) -> None:
     warning on as Python would show it."""
     for w in caught:
         if isinstance(w.message, fx.FlexasnWarning):
-            text = " ".join(w.message.message(lang).split())
+            text = notice_text(w.message, lang)
             print(f"{say(lang, 'notice')}: {text}", file=sys.stderr)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)

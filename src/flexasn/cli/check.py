@@ -110,7 +110,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def decision_lines(d: fx.Decision, lang: Language = "id", opd_name: str | None = None) -> list[str]:
-    """A decision as text: the outcome, then every check with its message and citation."""
+    """A decision as text: the outcome, then every check (in words, its code in brackets)
+    with its message and citation."""
     modes = f" ({', '.join(m.value.upper() for m in d.modes)})" if d.allowed else ""
     lines = [f"{say(lang, 'decision')}: {outcome_label(lang, d.outcome)}{modes}"]
     opd = f"{d.opd} ({opd_name})" if opd_name and opd_name != d.opd else d.opd
@@ -121,7 +122,8 @@ def decision_lines(d: fx.Decision, lang: Language = "id", opd_name: str | None =
     )
     lines += wrap(facts)
     for r in d.reasons:
-        lines += wrap(f"{r.check.value}: {r.message(lang)}", 4, f"  {MARKS[r.passed]} ")
+        named = f"{r.check.label(lang)} ({r.check.value})"  # words first, the code searched for
+        lines += wrap(f"{named}: {r.message(lang)}", 4, f"  {MARKS[r.passed]} ")
         if r.basis is not None:
             lines += wrap(f"{say(lang, 'basis')}: {r.basis.text(lang)}", 6, "      ")
         elif d.arrangement is None:  # the checks that cite the arrangement in force say why not

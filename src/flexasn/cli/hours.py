@@ -44,13 +44,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _findings(report: fx.HoursReport, lang: Language) -> list[str]:
-    """The report's findings, each with its severity, code, message and basis."""
+    """The report's findings, each with its severity, its words and code, message and basis."""
     if not report.findings:
         return [say(lang, "no_findings")]
     lines = [say(lang, "findings")]
     for f in report.findings:
         severity = severity_label(lang, f.severity.value)
-        lines += wrap(f"{severity} {f.code.value}: {f.message(lang)}", 4, "  - ")
+        named = f"{f.code.label(lang)} ({f.code.value})"  # words first, the code searched for
+        lines += wrap(f"{severity} {named}: {f.message(lang)}", 4, "  - ")
         if f.basis is not None:
             lines += wrap(f"{say(lang, 'basis')}: {f.basis.text(lang)}", 6, "      ")
     return lines

@@ -10,7 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import flexasn as fx
-from flexasn.messages import Language
+from flexasn.messages import Language, render
 from flexasn.roster.write import csv_text as table_csv
 
 WIDTH = 80
@@ -99,3 +99,14 @@ def hours_minutes(value: timedelta) -> str:
 def cite(citation: fx.Citation | None, lang: Language = "id") -> str:
     """A citation in ``lang``, or ``-`` for none."""
     return citation.text(lang) if citation is not None else "-"
+
+
+def notice_text(notice: fx.FlexasnWarning, lang: Language = "id") -> str:
+    """A library notice as the command prints it, on one line: ignored columns end with the
+    command's words (``--strict`` rejects such a file), not the Python API's ``strict=True``."""
+    text = notice.message(lang)
+    if isinstance(notice, fx.IgnoredColumnsWarning):
+        api_hint = render("files.ignored_hint", lang)
+        if text.endswith(api_hint):
+            text = text[: -len(api_hint)] + render("cli_notice.ignored_hint", lang)
+    return " ".join(text.split())

@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import flexasn as fx
-from flexasn.messages import Language
+from flexasn.messages import Language, render
 from flexasn.roster import read_opds
 
 from .arguments import add_common, add_opd_options, add_policy, add_roster
@@ -55,6 +56,40 @@ def _undefined_note(q: fx.Quota, lang: Language) -> str:
     return say(lang, key) + cited
 
 
+def _number(value: Decimal, lang: Language) -> str:
+    """An exact number as a reader writes it: ``30.75`` / ``30,75`` (Indonesian), ``24``."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def computation(q: fx.Quota, lang: Language) -> str:
+    """A quota's computation in words an HR officer reads, the numbers kept:
+    ``20% x 120 = 24 (dibulatkan ke bawah), paling banyak 120 - 1 yang wajib di kantor =
+    119: 24``. ``Quota.formula()`` (and JSON's ``formula``) keep the arithmetic's notation."""
+    assert q.limit is not None and q.percent is not None and q.onsite_required is not None
+    exact = q.percent * q.headcount / 100
+    share = fx.quota_limit(q.headcount, q.percent, rounding=q.rounding)  # before the on-site bound
+    words = {
+        "percent": _number(q.percent, lang),
+        "headcount": q.headcount,
+        "rounding": render(f"cli_quota_words.{q.rounding}", lang),
+        "share": share,
+    }
+    if exact == share:
+        text = render("cli_quota_words.share", lang, **words)
+    else:
+        text = render("cli_quota_words.share_fraction", lang, exact=_number(exact, lang), **words)
+    return render(
+        "cli_quota_words.limit",
+        lang,
+        share=text,
+        headcount=q.headcount,
+        onsite=q.onsite_required,
+        room=q.headcount - q.onsite_required,
+        limit=q.limit,
+    )
+
+
 def quota_rows(
     opds: Sequence[fx.Opd],
     day: date,
@@ -83,7 +118,7 @@ def quota_rows(
             data["note"] = _undefined_note(q, lang)
         elif q.reason == "rule":
             data["formula"] = q.formula()
-            data["note"] = q.formula() if q.percent else say(lang, "q_excluded")
+            data["note"] = computation(q, lang) if q.percent else say(lang, "q_excluded")
         else:
             data["note"] = say(lang, f"q_{q.reason}")
         rows.append(data)

@@ -12,7 +12,7 @@ from pydantic import Field, StrictInt
 from .._model import Frozen
 from ..calendar import DayKind
 from ..legal import Citation
-from ..messages import Language, require_language
+from ..messages import Language, render, require_language
 from ..people import WorkMode
 
 
@@ -36,6 +36,13 @@ class FindingCode(StrEnum):
     OVERLAPPING_RECORDS = "overlapping_records"
     END_BEFORE_START = "end_before_start"
     SCHEDULE_ABOVE_NATIONAL_TOTAL = "schedule_above_national_total"
+
+    def label(self, lang: Language = "id") -> str:
+        """The finding in a few words for a reader, in Indonesian (``"id"``, default) or
+        English (``"en"``): ``jam kerja seminggu kurang`` for ``under_weekly_total``
+        (catalogue table ``finding_label``). Text output shows it before the code; JSON
+        keeps the code alone."""
+        return render(f"finding_label.{self.value}", require_language(lang))
 
 
 class Severity(StrEnum):
