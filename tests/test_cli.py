@@ -239,7 +239,7 @@ def test_check_allowed_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "2025-03-24", *BKAD)
     assert code == 0
     assert out.startswith("Keputusan: BOLEH (WFH, WFA)")
-    assert "✓ kuota OPD (opd_allowed): " in out and "dasar: Pemkab Malang" in out
+    assert "✓ OPD mendapat kuota (opd_allowed): " in out and "dasar: Pemkab Malang" in out
     fits(out)
 
 
@@ -247,7 +247,7 @@ def test_check_head_denied_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "2025-03-24", *BKAD, "--head", "--lang", "en")
     assert code == 1
     assert out.startswith("Decision: DENIED")
-    assert "✗ role kept in the office (role_onsite): " in out
+    assert "✗ role may work away from the office (role_onsite): " in out
 
 
 def test_check_undetermined_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -279,13 +279,13 @@ def test_check_employee_facts(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, *argv, "--discipline", "dalam_proses", "--remote-days-this-week", "0"
     )
-    assert code == 1 and "✗ hukuman disiplin (discipline): " in out
+    assert code == 1 and "✗ bebas hukuman disiplin (discipline): " in out
     assert nip not in out and "…1001" in out
     code, out, _ = run(capsys, *argv, "--remote-days-this-week", "2")
-    assert code == 1 and "✗ batas hari fleksibel per minggu (weekly_limit): " in out
+    assert code == 1 and "✗ dalam batas hari fleksibel per minggu (weekly_limit): " in out
     code, out, _ = run(capsys, *argv, "--duty", "--frontline", "--new-in-post")
-    assert code == 1 and "✗ jabatan wajib di kantor (role_onsite): " in out
-    assert "✗ layanan tatap muka (frontline): " in out
+    assert code == 1 and "✗ jabatan boleh di luar kantor (role_onsite): " in out
+    assert "✗ bukan layanan tatap muka (frontline): " in out
     code, out, _ = run(capsys, *argv, "--special-circumstances", "--remote-days-this-week", "4")
     assert code == 0
 
@@ -293,7 +293,7 @@ def test_check_employee_facts(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_from_roster(capsys: pytest.CaptureFixture[str]) -> None:
     head = roster_nip(kode_opd="BKAD", kepala="ya")
     code, out, _ = run(capsys, "check", "2025-03-24", *ROSTER, "--nip", head)
-    assert code == 1 and "✗ jabatan wajib di kantor (role_onsite): " in out
+    assert code == 1 and "✗ jabatan boleh di luar kantor (role_onsite): " in out
     assert "BKAD (Badan Keuangan dan Aset Daerah)" in out
     assert not NIP18.search(out)
 
@@ -324,7 +324,7 @@ def test_check_bad_input(capsys: pytest.CaptureFixture[str], argv: list[str], ne
 
 def test_check_beyond_coverage_is_undetermined(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "2031-03-24", *BKAD)
-    assert code == 1 and "? cakupan data hari libur (data_coverage): " in out
+    assert code == 1 and "? data hari libur tersedia (data_coverage): " in out
     assert "? hari kerja (working_day): " in out
 
 
@@ -666,7 +666,7 @@ def test_demo_id(capsys: pytest.CaptureFixture[str]) -> None:
     ) in out
     assert "Pemeriksaan jadwal 10 OPD: 0 pelanggaran." in out
     assert out.count("Keputusan: BOLEH") == 1 and out.count("Keputusan: TIDAK BOLEH") == 2
-    assert "✗ jabatan wajib di kantor (role_onsite): " in out
+    assert "✗ jabatan boleh di luar kantor (role_onsite): " in out
     assert "✗ hari kerja (working_day): 2025-03-28 adalah cuti bersama" in out
     assert not NIP18.search(out)
     fits(out)

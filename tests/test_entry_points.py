@@ -121,13 +121,13 @@ def test_explain_in_both_languages() -> None:
     denied = fx.eligible_for_wfa(staff(is_head=True, frontline=True), opd(), MON, policy=P)
     assert denied.explain("en").split("\n")[0] == "2025-05-05 X …1001: DENIED"
     assert denied.explain("id").split("\n")[0] == "2025-05-05 X …1001: TIDAK BOLEH"
-    assert "\n  ✗ face-to-face service (frontline): " in denied.explain("en")
-    assert "\n  ✗ layanan tatap muka (frontline): " in denied.explain("id")
+    assert "\n  ✗ not face-to-face service (frontline): " in denied.explain("en")
+    assert "\n  ✗ bukan layanan tatap muka (frontline): " in denied.explain("id")
     unknown = fx.eligible_for_wfa(staff(), opd(), date(2030, 3, 6), policy=P)
     assert unknown.explain("en").split("\n")[0] == "2030-03-06 X …1001: UNDETERMINED"
     assert unknown.explain("id").split("\n")[0] == "2030-03-06 X …1001: BELUM PASTI"
-    assert "\n  ? holiday data coverage (data_coverage): " in unknown.explain("en")
-    assert "\n  ? cakupan data hari libur (data_coverage): " in unknown.explain("id")
+    assert "\n  ? holiday data available (data_coverage): " in unknown.explain("en")
+    assert "\n  ? data hari libur tersedia (data_coverage): " in unknown.explain("id")
     # a reason without a citation shows none
     none = fx.eligible_for_wfa(staff(), opd(), date(2025, 5, 14), policy=P)
     line = next(x for x in none.explain("en").split("\n") if "opd_allowed" in x)
@@ -139,7 +139,9 @@ def test_explain_in_both_languages() -> None:
         "a circular published later may change it."
     )
     assert later.explain("id").split("\n")[-1].startswith("  Catatan: jawaban ini memakai")
-    assert allowed.explain("en").split("\n")[-1].startswith("  ✓ new employee (new_employee): ")
+    assert (
+        allowed.explain("en").split("\n")[-1].startswith("  ✓ not a new employee (new_employee): ")
+    )
 
 
 def test_remote_days_this_week_are_between_0_and_7() -> None:

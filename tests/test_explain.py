@@ -37,7 +37,8 @@ def test_the_circular_is_cited_once_for_an_unknown_proportion(lang: Language) ->
     decision = fx.eligible_for_wfa(EMPLOYEE, OPD, DAY)
     assert decision.outcome is fx.Outcome.UNDETERMINED
     line = _line(decision.explain(lang), fx.Check.OPD_ALLOWED)
-    words = {"id": "kuota OPD", "en": "OPD quota"}[lang]  # the check in words, then its code
+    # the check in words, then its code
+    words = {"id": "OPD mendapat kuota", "en": "OPD has a quota"}[lang]
     assert line.lstrip().startswith(f"? {words} (opd_allowed):")
     assert line.count("SE MenPANRB 2/2025") == 1
 

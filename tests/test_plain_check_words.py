@@ -26,31 +26,37 @@ EXAMPLE = ROOT / "examples" / "kab-malang"
 OPDS = str(EXAMPLE / "opd.csv")
 EMPLOYEES = EXAMPLE / "pegawai.csv"
 
+# Each label says the condition under which the check lets flexible work go ahead, so that
+# ✓ (met), ✗ (not met) and ? (unknown) read right before it: "✗ bukan pegawai baru" is a new
+# employee (a label naming the topic, "✗ pegawai baru", read the other way round).
 CHECK_WORDS = {
     # Perpres 21/2023 Pasal 6: is the year's holidays and cuti bersama decree known?
-    "data_coverage": ("cakupan data hari libur", "holiday data coverage"),
+    "data_coverage": ("data hari libur tersedia", "holiday data available"),
     # Permen PANRB 4/2025 Pasal 38: TNI, Polri and missions abroad are outside it
-    "agency_scope": ("cakupan instansi", "agency in scope"),
+    "agency_scope": ("instansi dalam cakupan", "agency in scope"),
     # Perpres 21/2023 Pasal 3: Monday to Friday, not a holiday or cuti bersama
     "working_day": ("hari kerja", "working day"),
     # an arrangement of the instansi in force that day permits flexible work
-    "flexible_period": ("masa kerja fleksibel", "flexible-work period"),
+    "flexible_period": ("masa kerja fleksibel berlaku", "flexible-work period in force"),
     # the arrangement gives the OPD a quota above 0
-    "opd_allowed": ("kuota OPD", "OPD quota"),
+    "opd_allowed": ("OPD mendapat kuota", "OPD has a quota"),
     # heads of OPD, structural officials, duty officers kept in the office
-    "role_onsite": ("jabatan wajib di kantor", "role kept in the office"),
+    "role_onsite": ("jabatan boleh di luar kantor", "role may work away from the office"),
     # staff who serve the public face to face stay on site
-    "frontline": ("layanan tatap muka", "face-to-face service"),
+    "frontline": ("bukan layanan tatap muka", "not face-to-face service"),
     # Pasal 25: serving or receiving a disciplinary penalty
-    "discipline": ("hukuman disiplin", "disciplinary penalty"),
+    "discipline": ("bebas hukuman disiplin", "no disciplinary penalty"),
     # Pasal 25: new in the post
-    "new_employee": ("pegawai baru", "new employee"),
+    "new_employee": ("bukan pegawai baru", "not a new employee"),
     # a schedule puts more staff out than the OPD's quota for the day
-    "quota": ("kuota harian OPD", "OPD's daily quota"),
+    "quota": ("dalam kuota harian OPD", "within the OPD's daily quota"),
     # Pasal 13 ayat (1): at most 2 working days a week
-    "weekly_limit": ("batas hari fleksibel per minggu", "weekly limit of flexible days"),
+    "weekly_limit": (
+        "dalam batas hari fleksibel per minggu",
+        "within the weekly limit of flexible days",
+    ),
     # an employee missing from the schedule, or not on the roster
-    "roster": ("daftar pegawai", "staff roster"),
+    "roster": ("tercantum dalam daftar pegawai", "on the staff roster"),
 }
 FINDING_WORDS = {
     "under_weekly_total": ("jam kerja seminggu kurang", "weekly hours short"),
@@ -120,9 +126,9 @@ def test_explain_names_each_check_in_words_then_its_code() -> None:
     d = fx.eligible_for_wfa(head, opd, date(2025, 3, 24))
     text_id, text_en = d.explain("id"), d.explain("en")
     assert "\n  ✓ hari kerja (working_day): " in text_id
-    assert "\n  ✗ jabatan wajib di kantor (role_onsite): " in text_id
+    assert "\n  ✗ jabatan boleh di luar kantor (role_onsite): " in text_id
     assert "\n  ✓ working day (working_day): " in text_en
-    assert "\n  ✗ role kept in the office (role_onsite): " in text_en
+    assert "\n  ✗ role may work away from the office (role_onsite): " in text_en
     assert bare_code_lines(text_id) == [] and bare_code_lines(text_en) == []
     # JSON keeps the code alone (DESIGN.md: reasons are part of the API)
     checks = [r["check"] for r in json.loads(d.model_dump_json())["reasons"]]
@@ -137,7 +143,7 @@ def test_no_indonesian_line_of_the_demo_starts_with_a_code(
     assert bare_code_lines(out) == []
     # decision c) is 28 March 2025, cuti bersama (Nyepi)
     assert "  ✗ hari kerja (working_day): 2025-03-28 adalah cuti bersama" in out
-    assert "  ✓ cakupan data hari libur (data_coverage): " in out
+    assert "  ✓ data hari libur tersedia (data_coverage): " in out
 
 
 def test_check_json_and_csv_keep_the_code(capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,7 +154,7 @@ def test_check_json_and_csv_keep_the_code(capsys: pytest.CaptureFixture[str]) ->
     _, out, _ = run(capsys, *argv, "--format", "csv")
     assert "\nrole_onsite,fail," in out
     _, out, _ = run(capsys, *argv)
-    assert "  ✗ jabatan wajib di kantor (role_onsite): " in out
+    assert "  ✗ jabatan boleh di luar kantor (role_onsite): " in out
     assert bare_code_lines(out) == []
 
 

@@ -58,9 +58,11 @@ class Check(StrEnum):
 
     def label(self, lang: Language = "id") -> str:
         """The check in a few words for a reader, in Indonesian (``"id"``, default) or
-        English (``"en"``): ``cakupan data hari libur`` for ``data_coverage`` (catalogue
-        table ``check_label``). Text output shows it before the code, ``cakupan data hari
-        libur (data_coverage)``; JSON keeps the code alone."""
+        English (``"en"``): the condition that lets flexible work go ahead, so that the mark
+        before it reads right (``✗ bukan pegawai baru`` is a new employee): ``data hari libur
+        tersedia`` for ``data_coverage`` (catalogue table ``check_label``). Text output shows
+        it before the code, ``data hari libur tersedia (data_coverage)``; JSON keeps the code
+        alone."""
         return render(f"check_label.{self.value}", require_language(lang))
 
 
