@@ -157,12 +157,20 @@ def test_the_valid_schedule_is_read(write_file: WriteFile) -> None:
             "harus bilangan bulat",
             "must be a whole number",
         ),
-        # Schedule.first_day: a date; 30 February is none (policy_error.date)
+        # Schedule.first_day: a date (policy_error.date)
         (
-            schedule(first_day="2026-02-30"),
+            schedule(first_day="2 Maret 2026"),
             "first_day",
             "harus berupa tanggal YYYY-MM-DD",
             "must be a date written YYYY-MM-DD",
+        ),
+        # Schedule.first_day: 30 February is written YYYY-MM-DD but is no date
+        # (policy_error.no_such_date)
+        (
+            schedule(first_day="2026-02-30"),
+            "first_day",
+            "tanggal itu tidak ada",
+            "that date does not exist",
         ),
         # Schedule.employees: a list, not one string (policy_error.list)
         (

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from ..errors import InvalidInputError, InvalidNipError, RosterError, require_it
 from ..messages import LANGUAGES, Text, render_all
 from ..people import EmploymentStatus, WorkMode, check_nip
 from ..roster.columns import (
+    ISO_DATE,
     column_of,
     first_error,
     ignored_columns,
@@ -69,7 +71,8 @@ def _layout(name: str, header: list[str], strict: bool) -> Layout:
         if day is not None:
             layout.days.append((i, day))
         elif strict or any(c.isdigit() for c in col) or lowered[i] in ("nip", "opd"):
-            raise RosterError(render_all("files.day_column"), file=name, row=1, column=i + 1)
+            key = "policy_error.no_such_date" if re.fullmatch(ISO_DATE, col) else "files.day_column"
+            raise RosterError(render_all(key), file=name, row=1, column=i + 1)
         else:
             layout.skipped.append(i)
     _check_days(name, [d for _, d in layout.days])
