@@ -303,3 +303,56 @@ def test_the_web_service_says_the_date_does_not_exist() -> None:
         "body.day": {"id": "tanggal itu tidak ada", "en": "that date does not exist"}
     }
     assert NIP_A not in r.text
+
+
+# --- 6: a schedule JSON's day named by its date ----------------------------------------------
+
+
+def two_days(**second: Any) -> dict[str, Any]:
+    """A valid schedule of 24 and 25 March 2025, its second day changed."""
+    return {
+        "opd": "BKAD",
+        "first_day": "2025-03-24",
+        "last_day": "2025-03-25",
+        "employees": [NIP_A, NIP_B],
+        "days": [
+            {"day": "2025-03-24", "remote": {NIP_A: "wfh"}},
+            {"day": "2025-03-25", "remote": {NIP_B: "wfa"}, **second},
+        ],
+    }
+
+
+def schedule_said(tmp: Path, data: Any) -> tuple[Path, dict[str, str]]:
+    path = write(tmp, "jadwal.json", json.dumps(data))
+    with pytest.raises(fx.RosterError) as info:
+        read_schedule_json(path)
+    assert NIP_A not in str(info.value) and NIP_B not in info.value.message("id")
+    return path, said(info.value)
+
+
+def test_a_day_field_is_named_by_the_day(tmp_path: Path) -> None:
+    """``days.1.limit`` is the second day, 25 March 2025: schedule_file.day_field."""
+    assert read_schedule_json(write(tmp_path, "ok.json", json.dumps(two_days()))).days
+    path, words = schedule_said(tmp_path, two_days(limit=-1))
+    assert words == {
+        "id": f"{path}: hari ke-2 (2025-03-25), isian 'limit': paling kecil 0",
+        "en": f"{path}: day 2 (2025-03-25), field 'limit': must be at least 0",
+    }
+
+
+@pytest.mark.parametrize("day", ["2025-02-30", NIP_A, "25 Maret 2025"])
+def test_a_day_whose_date_is_bad_is_named_by_its_number(tmp_path: Path, day: str) -> None:
+    """A day's own date is shown only when it is a date (never a NIP typed there)."""
+    path, words = schedule_said(tmp_path, two_days(day=day))
+    assert words["id"].startswith(f"{path}: hari ke-2, isian 'day': ")
+    assert words["en"].startswith(f"{path}: day 2, field 'day': ")
+
+
+def test_a_day_entry_that_is_no_table(tmp_path: Path) -> None:
+    data = two_days()
+    data["days"][1] = "2025-03-25"
+    path, words = schedule_said(tmp_path, data)
+    assert words == {
+        "id": f"{path}: hari ke-2: harus berupa tabel berisi isian kunci = nilai",
+        "en": f"{path}: day 2: must be a table of key = value entries",
+    }
