@@ -122,6 +122,13 @@ def schedule(**changes: Any) -> dict[str, Any]:
     return raw
 
 
+DAY_LIMIT = {
+    "id": "hari ke-1 (2026-03-02), isian 'limit'",
+    "en": "day 1 (2026-03-02), field 'limit'",
+}
+FIRST_DAY = {"id": "isian first_day", "en": "field first_day"}
+
+
 def day(**changes: Any) -> list[dict[str, Any]]:
     """The schedule's one day, changed."""
     return [{"day": "2026-03-02", "remote": {NIP: "wfh"}, **changes}]
@@ -149,37 +156,47 @@ def test_the_valid_schedule_is_read(write_file: WriteFile) -> None:
     ("data", "field", "said_id", "said_en"),
     [
         # ScheduleDay.limit: ge=0 (policy_error.at_least)
-        (schedule(days=day(limit=-1)), "days.0.limit", "paling kecil 0", "must be at least 0"),
+        (schedule(days=day(limit=-1)), DAY_LIMIT, "paling kecil 0", "must be at least 0"),
         # ScheduleDay.limit: a whole number (policy_error.integer)
         (
             schedule(days=day(limit="dua")),
-            "days.0.limit",
+            DAY_LIMIT,
             "harus bilangan bulat",
             "must be a whole number",
         ),
-        # Schedule.first_day: a date; 30 February is none (policy_error.date)
+        # Schedule.first_day: a date (policy_error.date)
         (
-            schedule(first_day="2026-02-30"),
-            "first_day",
+            schedule(first_day="2 Maret 2026"),
+            FIRST_DAY,
             "harus berupa tanggal YYYY-MM-DD",
             "must be a date written YYYY-MM-DD",
+        ),
+        # Schedule.first_day: 30 February is written YYYY-MM-DD but is no date
+        # (policy_error.no_such_date)
+        (
+            schedule(first_day="2026-02-30"),
+            FIRST_DAY,
+            "tanggal itu tidak ada",
+            "that date does not exist",
         ),
         # Schedule.employees: a list, not one string (policy_error.list)
         (
             schedule(employees=NIP),
-            "employees",
+            {"id": "isian employees", "en": "field employees"},
             "harus berupa daftar, ditulis [...]",
             "must be a list, written [...]",
         ),
     ],
 )
 def test_a_schedule_entry_the_model_refuses(
-    write_file: WriteFile, data: dict[str, Any], field: str, said_id: str, said_en: str
+    write_file: WriteFile, data: dict[str, Any], field: dict[str, str], said_id: str, said_en: str
 ) -> None:
+    """A field of a day is named by the day, counted from 1, and its date
+    (schedule_file.day_field); a field of the schedule by its name."""
     path, said = schedule_error(write_file, data)
     assert said == {
-        "id": f"{path}: isian {field}: {said_id}",
-        "en": f"{path}: field {field}: {said_en}",
+        "id": f"{path}: {field['id']}: {said_id}",
+        "en": f"{path}: {field['en']}: {said_en}",
     }
 
 
@@ -187,10 +204,11 @@ def test_a_bad_mode_names_the_employee_masked(write_file: WriteFile) -> None:
     """A mode that is not one of WorkMode's (policy_error.one_of, the values joined with
     ``atau``/``or``): the field is the employee's entry, named by masked id, never by NIP."""
     path, said = schedule_error(write_file, schedule(days=day(remote={NIP: "wfx"})))
-    field = f"days.0.remote.{fx.masked_id(NIP)}"
+    field = f"remote.{fx.masked_id(NIP)}"  # of the first day, named by its date
     assert said == {
-        "id": f"{path}: isian {field}: harus salah satu dari 'wfo', 'wfh' atau 'wfa'",
-        "en": f"{path}: field {field}: must be one of 'wfo', 'wfh' or 'wfa'",
+        "id": f"{path}: hari ke-1 (2026-03-02), isian '{field}': harus salah satu dari 'wfo', "
+        "'wfh' atau 'wfa'",
+        "en": f"{path}: day 1 (2026-03-02), field '{field}': must be one of 'wfo', 'wfh' or 'wfa'",
     }
 
 
@@ -229,8 +247,8 @@ def test_a_list_file_names_the_schedule(write_file: WriteFile) -> None:
     assert_plain(info.value)
     assert_no_nip(info.value, (NIP, OTHER))
     assert messages(info.value) == {
-        "id": f"{path}: [1] isian days.0.limit: paling kecil 0",
-        "en": f"{path}: [1] field days.0.limit: must be at least 0",
+        "id": f"{path}: [1] hari ke-1 (2026-03-02), isian 'limit': paling kecil 0",
+        "en": f"{path}: [1] day 1 (2026-03-02), field 'limit': must be at least 0",
     }
 
 

@@ -103,6 +103,17 @@ _SIMPLE = {
     "timezone_aware": "timezone_aware",
     "timezone_naive": "timezone_naive",
 }
+_DATES = frozenset(
+    {
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "datetime_parsing",
+        "datetime_from_date_parsing",
+    }
+)
+"""The types of a date (or date and time) that is not read; pydantic's ``ctx["error"]`` says
+"day value is outside expected range" (or month) for one written right that does not
+exist (``2025-02-30``): ``policy_error.no_such_date``."""
 _BOUNDS = {
     "less_than_equal": ("le", "at_most"),
     "greater_than_equal": ("ge", "at_least"),
@@ -122,6 +133,8 @@ def plain_text(
     kind = str(error["type"])
     ctx: Mapping[str, Any] = error.get("ctx") or {}
     loc = tuple(error["loc"])
+    if kind in _DATES and "outside expected range" in str(ctx.get("error", "")):
+        return Text("policy_error.no_such_date")  # 2025-02-30: the form is right, the day is not
     if kind in _SIMPLE:
         limits = {k: ctx[k] for k in ("min_length", "max_length", "multiple_of") if k in ctx}
         return Text(f"policy_error.{_SIMPLE[kind]}", **limits)

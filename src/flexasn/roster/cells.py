@@ -24,7 +24,7 @@ from ..people import (
     opd_kind_aliases,
     opd_kinds,
 )
-from .columns import first_error, iso_date, normal_key
+from .columns import ISO_DATE, first_error, iso_date, normal_key
 
 OPD_COLUMNS: dict[str, str] = {
     "code": "code",
@@ -80,6 +80,25 @@ EMPLOYEE_COLUMNS: dict[str, str] = {
     "keadaan_khusus": "special_circumstances",
 }
 EMPLOYEE_REQUIRED = ("nip", "opd")
+
+_ENGLISH_HEADINGS = (
+    "code name kind service headcount agency_type province position is_head head frontline"
+    " duty_days discipline new_in_post duties_outside_office special_circumstances"
+)
+_INDONESIAN_HEADINGS = (
+    "kode kode_opd nama nama_opd jenis jenis_opd layanan kategori_layanan jumlah_pegawai jumlah"
+    " jenis_instansi provinsi status_kepegawaian jabatan jenis_jabatan kepala kepala_opd"
+    " garis_depan layanan_tatap_muka hari_piket piket disiplin hukuman_disiplin pegawai_baru"
+    " tugas_luar_kantor keadaan_khusus"
+)
+HEADING_LANGUAGES: dict[str, str] = {
+    **dict.fromkeys(_ENGLISH_HEADINGS.split(), "en"),
+    **dict.fromkeys(_INDONESIAN_HEADINGS.split(), "id"),
+}
+"""The language of each heading of [`OPD_COLUMNS`][flexasn.roster.cells.OPD_COLUMNS] and
+[`EMPLOYEE_COLUMNS`][flexasn.roster.cells.EMPLOYEE_COLUMNS] that belongs to one (``"id"``
+or ``"en"``); the others (``nip``, ``opd``, ``instansi``, ``status``) belong to both. An
+error for an unknown heading lists, in each language, that language's headings."""
 
 DEFAULTED = frozenset({"status", "position", "discipline", "agency_type"})
 """Fields whose empty cell means the model's default."""
@@ -172,10 +191,13 @@ def duty_days_or_bad_part(text: str) -> frozenset[date] | str:
 def parse_duty_days(text: str) -> frozenset[date]:
     """A duty-days cell (``hari_piket``): ISO dates (``YYYY-MM-DD``) separated by ``;``
     (``,`` or spaces are read too); an empty cell is no day. Anything else raises
-    [`CellError`][flexasn.roster.cells.CellError] (``roster_file.duty_days``), never
+    [`CellError`][flexasn.roster.cells.CellError] (``roster_file.duty_days``; a day written
+    right that does not exist, ``2025-02-30``: ``policy_error.no_such_date``), never
     repeating the cell. The one duty-day grammar of the readers."""
     days = duty_days_or_bad_part(text)
     if isinstance(days, str):  # a part of the cell: not repeated
+        if re.fullmatch(ISO_DATE, days):
+            raise CellError("policy_error.no_such_date")
         raise CellError("roster_file.duty_days")
     return days
 
@@ -268,6 +290,7 @@ __all__ = [
     "EMPLOYEE_COLUMNS",
     "EMPLOYEE_PARSERS",
     "EMPLOYEE_REQUIRED",
+    "HEADING_LANGUAGES",
     "OPD_COLUMNS",
     "OPD_PARSERS",
     "OPD_REQUIRED",

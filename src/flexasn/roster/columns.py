@@ -4,7 +4,10 @@ given twice, a plain ISO date), each raising the one error its readers share.
 
 A column is named by its heading as written only when the heading is a known one; any
 other is named by its position (``column 3 (C)``), since a file without its header row,
-or a transposed one, has a NIP or a name where the heading should be.
+or a transposed one, has a NIP or a name where the heading should be. The readers that
+ignore an unknown column with a notice (rosters) show its heading in their error too, by
+the notice's rule ([`shown_heading`][flexasn.roster.columns.shown_heading]), once the
+row is known to be a header row.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 import warnings
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Protocol
 
@@ -26,7 +29,7 @@ from ..errors import (
     mask_location,
 )
 from ..errors.plain import plain_text
-from ..messages import LANGUAGES, Text, render_all, text_in
+from ..messages import LANGUAGES, Text, render, render_all, text_in
 from .model import IgnoredColumn
 
 ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -76,18 +79,60 @@ def column_of(header: Sequence[str], index: int, known: Collection[str]) -> str 
     return title if normal_key(title) in known else index + 1
 
 
-def unknown_heading(header: Sequence[str], index: int, known: Collection[str]) -> dict[str, str]:
+def shown_heading(heading: str) -> str | None:
+    """``heading`` (stripped) when a message may show it, else ``None``: empty, longer than
+    40 characters, or with five digits in a row or an ``@`` (a NIP, a phone number, an
+    e-mail address) it may be personal data. The one rule of the notice of ignored columns
+    ([`ignored_columns`][flexasn.roster.ignored_columns]), the error for an unknown heading
+    ([`unknown_heading`][flexasn.roster.unknown_heading]) and the unknown OPD code of an
+    employees file."""
+    text = heading.strip()
+    if not text or len(text) > 40 or re.search(r"[0-9]{5}|@", text):
+        return None
+    return text
+
+
+def known_names(known: Collection[str], langs: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The ``known`` headings listed for a reader, per language: with ``langs`` (the language
+    of each heading that belongs to one; the others belong to both), each language lists its
+    own headings and the shared ones; without, every language lists them all."""
+    names = sorted(set(known))
+    return {
+        lang: ", ".join(n for n in names if langs is None or langs.get(n, lang) == lang)
+        for lang in LANGUAGES
+    }
+
+
+def unknown_heading(
+    header: Sequence[str],
+    index: int,
+    known: Collection[str],
+    langs: Mapping[str, str] | None = None,
+    *,
+    show: bool = False,
+) -> dict[str, str]:
     """The message (Indonesian and English) for the unknown heading of column ``index``:
-    it lists the known names, never repeats the heading, and says when no heading of the
-    row is known (a file without its header row, or transposed). A known name close to
-    the heading is suggested."""
-    columns = ", ".join(sorted(set(known)))
+    it lists the known names (each language its own, given ``langs``: see
+    [`known_names`][flexasn.roster.columns.known_names]), and says when no heading of the
+    row is known (a file without its header row, or transposed), never repeating the row
+    then. With ``show``, in a header row, the heading is shown where the notice of an
+    ignored column would show it
+    ([`shown_heading`][flexasn.roster.columns.shown_heading]). A known name close to the
+    heading is suggested."""
+    columns = known_names(known, langs)
     if not any(normal_key(h) in known for h in header):
-        return render_all("files.no_header", columns=columns)
+        return {lang: render("files.no_header", lang, columns=columns[lang]) for lang in LANGUAGES}
     like = difflib.get_close_matches(normal_key(header[index]), sorted(set(known)), n=1)
-    if like:
-        return render_all("files.unknown_column_like", columns=columns, known=like[0])
-    return render_all("files.unknown_column", columns=columns)
+    heading = shown_heading(header[index]) if show else None
+    keys = {
+        (False, False): "files.unknown_column",
+        (False, True): "files.unknown_column_like",
+        (True, False): "files.unknown_column_named",
+        (True, True): "files.unknown_column_named_like",
+    }
+    key = keys[heading is not None, bool(like)]
+    params = {"heading": heading, "known": like[0] if like else None}
+    return {lang: render(key, lang, columns=columns[lang], **params) for lang in LANGUAGES}
 
 
 def map_columns(
@@ -99,6 +144,8 @@ def map_columns(
     strict: bool = True,
     words: str = "table",
     error: RowError = RosterError,
+    langs: Mapping[str, str] | None = None,
+    show: bool = False,
 ) -> tuple[dict[str, int], tuple[int, ...]]:
     """Map canonical field names to column indices, and list the ignored columns (0-based).
 
@@ -107,7 +154,10 @@ def map_columns(
     is close to a known name of a column the file lacks (a typo: ``jabatn``) or a required
     column is missing (it may be that column, misnamed), which fail as in strict mode.
     ``words`` is the catalogue table whose ``duplicate_column`` and ``missing_columns``
-    say what is wrong; ``error`` the class raised.
+    say what is wrong; ``error`` the class raised; ``langs`` the language of the headings
+    of one language, for the list of known names
+    ([`known_names`][flexasn.roster.columns.known_names]); ``show`` whether the error for
+    an unknown heading shows it ([`unknown_heading`][flexasn.roster.unknown_heading]).
     """
     index: dict[str, int] = {}
     ignored: list[int] = []
@@ -118,7 +168,12 @@ def map_columns(
         if field is None:
             like = difflib.get_close_matches(normal_key(h), names, n=1) if h.strip() else []
             if strict or not given or (like and known[like[0]] not in given):
-                raise error(unknown_heading(header, i, known), file=name, row=1, column=i + 1)
+                raise error(
+                    unknown_heading(header, i, known, langs, show=show),
+                    file=name,
+                    row=1,
+                    column=i + 1,
+                )
             ignored.append(i)
             continue
         if field in index:
@@ -128,7 +183,7 @@ def map_columns(
         index[field] = i
     missing = [f for f in required if f not in index]
     if missing and ignored:  # an ignored heading may be the missing column, misnamed
-        message = unknown_heading(header, ignored[0], known)
+        message = unknown_heading(header, ignored[0], known, langs, show=show)
         raise error(message, file=name, row=1, column=ignored[0] + 1)
     if missing:
         message = render_all(f"{words}.missing_columns", columns=", ".join(missing))
@@ -176,12 +231,9 @@ def ignored_columns(
     name: str, header: Sequence[str], ignored: Iterable[int]
 ) -> tuple[IgnoredColumn, ...]:
     """The [`IgnoredColumn`][flexasn.IgnoredColumn] of each 0-based index in ``ignored``."""
-    out = []
-    for i in ignored:
-        heading = header[i].strip()
-        shown = bool(heading) and len(heading) <= 40 and not re.search(r"[0-9]{5}|@", heading)
-        out.append(IgnoredColumn(file=name, column=i + 1, heading=heading if shown else None))
-    return tuple(out)
+    return tuple(
+        IgnoredColumn(file=name, column=i + 1, heading=shown_heading(header[i])) for i in ignored
+    )
 
 
 def warn_ignored(columns: Sequence[IgnoredColumn], stacklevel: int = 3) -> None:
@@ -208,9 +260,11 @@ __all__ = [
     "first_error",
     "ignored_columns",
     "iso_date",
+    "known_names",
     "map_columns",
     "nip_error",
     "normal_key",
+    "shown_heading",
     "twice_error",
     "unknown_heading",
     "warn_flagged",

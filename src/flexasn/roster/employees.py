@@ -16,6 +16,7 @@ where a NIP keeps the birth date, is kept and its row flagged.
 
 from __future__ import annotations
 
+import difflib
 import operator
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -25,13 +26,21 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InvalidNipError, RosterError, unchained
-from ..messages import render_all
+from ..messages import LANGUAGES, render, render_all
 from ..people import Employee, EmploymentStatus, check_nip
-from .cells import EMPLOYEE_COLUMNS, EMPLOYEE_PARSERS, EMPLOYEE_REQUIRED, model_error, parse_cells
+from .cells import (
+    EMPLOYEE_COLUMNS,
+    EMPLOYEE_PARSERS,
+    EMPLOYEE_REQUIRED,
+    HEADING_LANGUAGES,
+    model_error,
+    parse_cells,
+)
 from .columns import (
     ignored_columns,
     map_columns,
     nip_error,
+    shown_heading,
     twice_error,
     warn_flagged,
     warn_ignored,
@@ -153,8 +162,37 @@ class _Reader:
     def twice(self, nip: str, row_no: int) -> RosterError:
         return twice_error(self.name, row_no, self.seen[nip], self.nip_col)
 
-    def unknown_opd(self, row_no: int) -> RosterError:
-        message = render_all("files.unknown_opd")
+    def empty(self, row_no: int, column: str) -> RosterError:
+        """The error for an empty NIP or OPD cell."""
+        return RosterError(
+            render_all("policy_error.empty"), file=self.name, row=row_no, column=column
+        )
+
+    def unknown_opd(self, row_no: int, opd: str, codes: dict[str, str]) -> RosterError:
+        """The error for an OPD code the OPDs file does not list. A typo of a code of the
+        file (one word, close to it, compared without case: ``SETDAA``) is shown with the
+        closest codes, since an OPD's code is not personal data; any other cell is not
+        shown (a person's name typed into the column, a NIP: see
+        [`shown_heading`][flexasn.roster.columns.shown_heading])."""
+        code = shown_heading(opd)
+        lowered = {c.lower(): c for c in sorted(codes)}
+        close = (
+            []
+            if code is None or len(code.split()) != 1
+            else difflib.get_close_matches(code.lower(), list(lowered), n=3, cutoff=0.75)
+        )
+        if not close:
+            message = render_all("files.unknown_opd")
+        else:
+            message = {
+                lang: render(
+                    "files.unknown_opd_code_like",
+                    lang,
+                    code=code,
+                    suggestions=render("argument.or", lang).join(repr(lowered[c]) for c in close),
+                )
+                for lang in LANGUAGES
+            }
         return RosterError(message, file=self.name, row=row_no, column=self.opd_col)
 
     def empty_opd(
@@ -182,6 +220,8 @@ class _Reader:
                 raise width_error(self.name, row_no, width, len(cells))
             values, given, status = profile_of(row_no, cells)
             nip, opd = cells[nip_i].strip(), cells[opd_i].strip()
+            if not nip:
+                raise self.empty(row_no, self.nip_col)
             try:
                 parts = check_nip(nip, status=status, today=today)
             except InvalidNipError as exc:
@@ -191,13 +231,13 @@ class _Reader:
             if nip in seen:
                 raise self.twice(nip, row_no)
             seen[nip] = row_no
+            if not opd:
+                raise self.empty_opd(row_no, values, given, nip)
             if codes is not None:
                 code = codes.get(opd)
                 if code is None:
-                    raise self.unknown_opd(row_no)
+                    raise self.unknown_opd(row_no, opd, codes)
                 opd = code  # one string per OPD, not one per employee
-            if not opd:
-                raise self.empty_opd(row_no, values, given, nip)
             values = values.copy()
             values["nip"], values["opd"] = nip, opd
             employees.append(build(given, values))
@@ -209,7 +249,13 @@ def read_staff(path: str | Path, opd_codes: set[str] | None, *, strict: bool = T
     and the rows flagged, without a warning (see the module doc)."""
     with open_table(path, excel=True) as (name, header, rows):
         columns, ignored = map_columns(
-            name, header, EMPLOYEE_COLUMNS, EMPLOYEE_REQUIRED, strict=strict
+            name,
+            header,
+            EMPLOYEE_COLUMNS,
+            EMPLOYEE_REQUIRED,
+            strict=strict,
+            langs=HEADING_LANGUAGES,
+            show=True,
         )
         reader = _Reader(name, header, columns)
         employees = reader.read(rows, opd_codes)

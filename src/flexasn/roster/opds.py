@@ -11,7 +11,14 @@ from pydantic import ValidationError
 from ..errors import RosterError, unchained
 from ..messages import render_all
 from ..people import Opd
-from .cells import OPD_COLUMNS, OPD_PARSERS, OPD_REQUIRED, model_error, parse_cells
+from .cells import (
+    HEADING_LANGUAGES,
+    OPD_COLUMNS,
+    OPD_PARSERS,
+    OPD_REQUIRED,
+    model_error,
+    parse_cells,
+)
 from .columns import ignored_columns, map_columns, warn_ignored, width_error
 from .model import IgnoredColumn
 from .table import Row, open_table
@@ -45,7 +52,9 @@ def parse_opds(
 ) -> OpdsRead:
     """The OPDs of a table already opened (see
     [`read_opds_file`][flexasn.roster.opds.read_opds_file])."""
-    columns, ignored = map_columns(name, header, OPD_COLUMNS, OPD_REQUIRED, strict=strict)
+    columns, ignored = map_columns(
+        name, header, OPD_COLUMNS, OPD_REQUIRED, strict=strict, langs=HEADING_LANGUAGES, show=True
+    )
     parsers = [(field, i, OPD_PARSERS[field]) for field, i in columns.items()]
     opds: list[Opd] = []
     rows_of: dict[str, int] = {}

@@ -50,7 +50,7 @@ def _validated(item: Any, name: str, where: str = "") -> Schedule:
     try:
         return Schedule.model_validate(item)
     except ValidationError as exc:
-        error = RosterError(field_message(exc, where), file=name)
+        error = RosterError(field_message(exc, where, item), file=name)
     raise error  # outside the except block: no exception chain
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from ..errors import InvalidInputError, InvalidNipError, RosterError, require_it
 from ..messages import LANGUAGES, Text, render_all
 from ..people import EmploymentStatus, WorkMode, check_nip
 from ..roster.columns import (
+    ISO_DATE,
     column_of,
     first_error,
     ignored_columns,
@@ -69,7 +71,8 @@ def _layout(name: str, header: list[str], strict: bool) -> Layout:
         if day is not None:
             layout.days.append((i, day))
         elif strict or any(c.isdigit() for c in col) or lowered[i] in ("nip", "opd"):
-            raise RosterError(render_all("files.day_column"), file=name, row=1, column=i + 1)
+            key = "policy_error.no_such_date" if re.fullmatch(ISO_DATE, col) else "files.day_column"
+            raise RosterError(render_all(key), file=name, row=1, column=i + 1)
         else:
             layout.skipped.append(i)
     _check_days(name, [d for _, d in layout.days])
@@ -180,12 +183,37 @@ def read_wide(path: str | Path, strict: bool) -> Wide:
     return Wide(schedules, read.seen, ignored)
 
 
-def field_message(exc: ValidationError, where: str = "") -> dict[str, str]:
+def _day_of(data: object, index: int) -> str | None:
+    """The ``day`` of entry ``index`` of ``data["days"]`` (a schedule read from JSON) when
+    it is a plain ISO date (never anything else of the file)."""
+    days = data.get("days") if isinstance(data, dict) else None
+    entry = days[index] if isinstance(days, list) and 0 <= index < len(days) else None
+    day = entry.get("day") if isinstance(entry, dict) else None
+    return day if isinstance(day, str) and iso_date(day) is not None else None
+
+
+def field_message(exc: ValidationError, where: str = "", data: object = None) -> dict[str, str]:
     """pydantic's first error about a schedule, as the detail of a RosterError in every
     language: the field (its NIP-like parts masked) and what is wrong, in plain words
-    ([`first_error`][flexasn.roster.columns.first_error]); ``where`` goes before it."""
+    ([`first_error`][flexasn.roster.columns.first_error]); ``where`` goes before it. A
+    field of a day (``days.1.limit``) is named by the day, counted from 1, with its date
+    when ``data`` (the schedule as read) gives it: ``hari ke-2 (2025-03-25), isian
+    'limit'``."""
     loc, message = first_error(exc)
     field = ".".join(str(p) for p in loc)
+    if len(loc) >= 2 and loc[0] == "days" and isinstance(loc[1], int):
+        date_of = _day_of(data, loc[1])
+        place = (
+            render_all("schedule_file.day_number", number=loc[1] + 1)
+            if date_of is None
+            else render_all("schedule_file.day_number_date", number=loc[1] + 1, day=date_of)
+        )
+        rest = ".".join(str(p) for p in loc[2:])
+        if not rest:
+            return render_all("schedule_file.day_entry", where=where, day=place, message=message)
+        return render_all(
+            "schedule_file.day_field", where=where, day=place, field=rest, message=message
+        )
     if not field:
         return {lang: where + message[lang] for lang in LANGUAGES}
     return render_all("schedule_file.field", where=where, field=field, message=message)
