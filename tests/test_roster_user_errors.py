@@ -356,3 +356,15 @@ def test_a_day_entry_that_is_no_table(tmp_path: Path) -> None:
         "id": f"{path}: hari ke-2: harus berupa tabel berisi isian kunci = nilai",
         "en": f"{path}: day 2: must be a table of key = value entries",
     }
+
+
+def test_every_heading_has_its_language_or_is_shared() -> None:
+    # a heading added to a column table must be placed in HEADING_LANGUAGES (or be one of the
+    # four both languages write the same way), or the --strict message would list it in both
+    from flexasn.roster.cells import EMPLOYEE_COLUMNS, HEADING_LANGUAGES, OPD_COLUMNS
+
+    headings = set(OPD_COLUMNS) | set(EMPLOYEE_COLUMNS)
+    shared = headings - set(HEADING_LANGUAGES)
+    assert shared == {"nip", "opd", "instansi", "status"}
+    assert set(HEADING_LANGUAGES) <= headings
+    assert set(HEADING_LANGUAGES.values()) == {"id", "en"}
