@@ -117,11 +117,12 @@ def add_opd_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--opd", metavar="CODE", help=both("opd"))
     g.add_argument("--opd-name", metavar="NAME", help=both("opd_name"))
     g.add_argument("--kind", help=both("kind"))
-    g.add_argument("--service", choices=[s.value for s in fx.ServiceCategory])
+    g.add_argument("--service", choices=[s.value for s in fx.ServiceCategory], help=both("service"))
     g.add_argument("--headcount", type=int, metavar="N", help=both("headcount"))
     g.add_argument("--instansi", metavar="ID", help=both("instansi"))
     g.add_argument(
         "--agency-type",
         choices=[a.value for a in fx.AgencyType],
         default=fx.AgencyType.CIVIL.value,
+        help=both("agency_type"),
     )

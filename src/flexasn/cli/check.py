@@ -51,7 +51,7 @@ EMPLOYEE_FLAGS = (
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn check``."""
-    p.add_argument("date", metavar="YYYY-MM-DD")
+    p.add_argument("date", metavar="YYYY-MM-DD", help=both("day"))
     p.add_argument(
         "--known-on",
         metavar="YYYY-MM-DD",
@@ -73,11 +73,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--status",
         choices=[s.value for s in fx.EmploymentStatus],
         default=fx.EmploymentStatus.PNS.value,
+        help=both("check_status"),
     )
     g.add_argument(
         "--position",
         choices=[s.value for s in fx.PositionType],
         default=fx.PositionType.EXECUTOR.value,
+        help=both("check_position"),
     )
     g.add_argument("--head", action="store_true", help=both("check_head"))
     g.add_argument("--frontline", action="store_true", help=both("check_frontline"))
@@ -86,6 +88,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--discipline",
         choices=[s.value for s in fx.DisciplineStatus],
         default=fx.DisciplineStatus.NONE.value,
+        help=both("check_discipline"),
     )
     g.add_argument("--new-in-post", action="store_true", help=both("check_new_in_post"))
     g.add_argument(

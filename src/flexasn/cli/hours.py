@@ -33,10 +33,10 @@ HELP = command_help(NAME, EXAMPLES)
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn hours``."""
-    p.add_argument("records", metavar="RECORDS.csv")
+    p.add_argument("records", metavar="RECORDS.csv", help=both("hours_records"))
     add_policy(p)
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=both("hours_from"))
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=both("hours_to"))
     p.add_argument("--kind", help=both("hours_kind"))
     p.add_argument("--pattern", help=both("hours_pattern"))
     p.add_argument("--dynamic", action="store_true", help=both("hours_dynamic"))

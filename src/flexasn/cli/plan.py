@@ -37,8 +37,8 @@ CELLS = {"wfo": "O", "wfh": "H", "wfa": "A"}
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn plan``."""
-    p.add_argument("start", metavar="START")
-    p.add_argument("end", metavar="END")
+    p.add_argument("start", metavar="START", help=both("plan_start"))
+    p.add_argument("end", metavar="END", help=both("plan_end"))
     add_policy(p)
     add_roster(p, required=True)
     p.add_argument("--opd", metavar="CODE[,CODE]", help=both("plan_opd"))

@@ -12,7 +12,7 @@ from flexasn.messages import Language
 from .arguments import add_common
 from .options import resolve_policy_arg
 from .output import csv_text, json_text, table, wrap
-from .words import arrangement_label, command_help, headers, say
+from .words import arrangement_label, both, command_help, headers, say
 
 NAME = "policies"
 EXAMPLES = (
@@ -40,7 +40,7 @@ CSV_HEADERS = [
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn policies``."""
-    p.add_argument("policy_id", nargs="?", metavar="ID|FILE")
+    p.add_argument("policy_id", nargs="?", metavar="ID|FILE", help=both("policies_id"))
     add_common(p)
 
 

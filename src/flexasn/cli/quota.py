@@ -24,7 +24,7 @@ from .options import (
 )
 from .output import cite, csv_text, json_number, json_text, table, wrap
 from .progress import Progress
-from .words import command_help, headers, say
+from .words import both, command_help, headers, say
 
 NAME = "quota"
 EXAMPLES = (
@@ -40,7 +40,7 @@ CSV_KEYS += ["status", "reason", "rule", "basis", "note"]
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``flexasn quota``."""
-    p.add_argument("date", metavar="YYYY-MM-DD")
+    p.add_argument("date", metavar="YYYY-MM-DD", help=both("day"))
     add_policy(p)
     add_roster(p)
     add_opd_options(p)
