@@ -98,7 +98,8 @@ def test_a_lazy_message_is_the_eager_rendering(fresh_caches: None) -> None:
     eager = render_all("discipline.fail", status=status)
     assert r.message("en") == eager["en"] and r.message() == eager["id"]
     assert r.messages == eager
-    assert str(r) == f"GAGAL discipline: {eager['id']} [{basis}]"
+    # the check in words (the condition it asks), its code in brackets
+    assert str(r) == f"GAGAL bebas hukuman disiplin (discipline): {eager['id']} [{basis}]"
     with pytest.raises(fx.UnknownLanguageError):
         r.message("fr")  # type: ignore[arg-type]
 

@@ -261,7 +261,9 @@ def test_the_fields_of_a_violation() -> None:
     assert isinstance(v, Violation)
     assert v.employee == masked_id(HEAD)
     assert v.citation == v.basis
-    assert str(v) == f"2025-05-05 role_onsite: {v.message('id')} [{v.basis}]"
+    # the condition not met, in words, its code in brackets
+    expected = f"2025-05-05 ✗ jabatan boleh di luar kantor (role_onsite): {v.message('id')}"
+    assert str(v) == f"{expected} [{v.basis}]"
     dumped = v.model_dump(mode="json")
     assert dumped["employee"] == masked_id(HEAD) and "nip" not in dumped
     assert HEAD not in repr(v) and HEAD not in v.model_dump_json()
@@ -320,4 +322,4 @@ def test_a_roster_violation_has_no_day_and_no_citation() -> None:
     (v,) = validate_schedule(s, UNIT, ROSTER, policy=STANDING)
     assert (v.check, v.day, v.basis, v.failed) == (fx.Check.ROSTER, None, None, ())
     assert v.message() == v.messages["id"] == v.message("id")
-    assert str(v) == f"- roster: {v.message('id')}"
+    assert str(v) == f"- ✗ tercantum dalam daftar pegawai (roster): {v.message('id')}"

@@ -100,7 +100,8 @@ class Violation(Frozen):
     def __str__(self) -> str:
         day = self.day.isoformat() if self.day else "-"
         basis = f" [{self.basis}]" if self.basis else ""
-        return f"{day} {self.check.value}: {self.message('id')}{basis}"
+        label = f"✗ {self.check.label('id')} ({self.check.value})"  # the condition, not met
+        return f"{day} {label}: {self.message('id')}{basis}"
 
 
 def _violation(

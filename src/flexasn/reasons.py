@@ -170,7 +170,7 @@ class Reason(Frozen):
     def __str__(self) -> str:
         mark = {True: "OK", False: "GAGAL", None: "?"}[self.passed]
         basis = f" [{self.basis}]" if self.basis else ""
-        return f"{mark} {self.check.value}: {self.message('id')}{basis}"
+        return f"{mark} {self.check.label('id')} ({self.check.value}): {self.message('id')}{basis}"
 
 
 def _memo_value(value: object) -> object:
