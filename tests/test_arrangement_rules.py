@@ -265,6 +265,7 @@ def test_every_field_of_a_quota_with_a_number() -> None:
         "status": QuotaStatus.SET,
         "arrangement": "uji",
         "rule": "BKAD",
+        "rule_en": "BKAD",  # no label_en: English reads the label
         "percent": Decimal(35),
         "headcount": 30,
         "onsite_required": 1,

@@ -71,6 +71,12 @@ class Quota(Frozen):
     status: QuotaStatus
     arrangement: str | None = None
     rule: str | None = None
+    """The quota rule's description: its ``label`` (the policy's own words, Indonesian),
+    else a generic one ([`QuotaRule.describe`][flexasn.QuotaRule.describe])."""
+    rule_en: str | None = None
+    """The same in English: the rule's ``label_en`` (flexasn's translation) where the policy
+    gives one, else as ``rule``; None where ``rule`` is None.
+    [`rule_in`][flexasn.Quota.rule_in] reads the one of a language."""
     percent: Decimal | None = Field(default=None, ge=0, le=100)
     headcount: int = Field(ge=0)
     onsite_required: int | None = Field(default=None, ge=0)
@@ -125,6 +131,13 @@ class Quota(Frozen):
             if text.render("en") == self.detail:
                 return text
         return self.detail
+
+    def rule_in(self, lang: Language = "id") -> str | None:
+        """The quota rule's description in Indonesian (``"id"``, default: ``rule``) or
+        English (``"en"``: ``rule_en``, else ``rule``); None where no rule applies."""
+        if require_language(lang) == "en" and self.rule_en:
+            return self.rule_en
+        return self.rule
 
     def message(self, lang: Language = "id") -> str | None:
         """Where ``limit`` is None, why, in Indonesian (``"id"``, default) or English
@@ -366,7 +379,8 @@ def quota_from_terms(
         onsite_required = default_onsite(terms.arrangement, rule, opd)
     return Quota(
         **base,
-        rule=rule.describe(),
+        rule=rule.describe("id"),
+        rule_en=rule.describe("en"),
         percent=rule.percent,
         onsite_required=onsite_required,
         rounding=rule.rounding,

@@ -102,7 +102,8 @@ def quota_rows(
 
     ``status`` is the [`QuotaStatus`][flexasn.QuotaStatus] (``set``, ``excluded``,
     ``no_flexible_work``, ``not_working_day``, ``undefined``, ``unknown``); ``reason`` the
-    finer code; ``limit`` is None where the law gives no number.
+    finer code; ``limit`` is None where the law gives no number; ``rule`` the quota rule's
+    label in ``lang`` ([`Quota.rule_in`][flexasn.Quota.rule_in]).
     """
     rows: list[dict[str, Any]] = []
     progress = Progress(len(opds), "quota")
@@ -110,6 +111,8 @@ def quota_rows(
         q = fx.quota(opd, day, policy=policy, strict=False, known_on=known_on)
         progress.step()
         data = q.model_dump(mode="json")
+        del data["rule_en"]  # one ``rule``, in the output's language
+        data["rule"] = q.rule_in(lang)
         data["percent"] = json_number(q.percent)
         data["name"] = opd.name
         data["basis"] = cite(q.basis, lang) if q.basis else None
@@ -135,7 +138,8 @@ def quota_lines(rows: list[dict[str, Any]], lang: Language, title: str) -> list[
     bases: dict[str, list[str]] = {}
     for r in rows:
         if r.get("basis"):
-            # a rule's own label (it quotes the circular), else the reason in words
+            # a rule's own label in the output's language (Indonesian: it quotes the
+            # circular; English: flexasn's translation), else the reason in words
             label = r.get("rule") or say(lang, f"q_{r['reason']}")
             bases.setdefault(f"{label}: {r['basis']}", []).append(r["opd"])
     if bases:

@@ -24,7 +24,7 @@ from .._model import DateSpan, Frozen, first_shared_day
 from ..errors import InvalidInputError, PolicyConflictError
 from ..legal import Citation, Confidence, Instrument, cite
 from ..legal import instrument as registry_instrument
-from ..messages import Text, require_language
+from ..messages import LANGUAGES, Text, require_language
 from ..people import Level, OpdKinds, ServiceCategory, WorkMode
 
 POLICY_SCHEMA_VERSION = 1
@@ -119,6 +119,12 @@ class QuotaRule(Frozen):
     basis: Basis | None = None
     """Defaults to the arrangement's basis."""
     label: str | None = None
+    """The policy's own words for the rule, in Indonesian (``"tanpa layanan publik langsung:
+    paling banyak 20 %"``): messages and conflicts name the rule by it."""
+    label_en: str | None = None
+    """The same words in English, written by flexasn: a translation of ``label``, never new
+    facts (``"no direct public service: at most 20 %"``). Output in English uses it; it
+    needs a ``label`` (alone it is an [`InvalidInputError`][flexasn.InvalidInputError])."""
 
     @field_validator("percent", mode="before")
     @classmethod
@@ -132,6 +138,8 @@ class QuotaRule(Frozen):
         chosen = sum((bool(self.kinds), bool(self.services), self.default))
         if chosen != 1:
             raise InvalidInputError(Text("policy.one_selector"))
+        if self.label_en and not self.label:
+            raise InvalidInputError(Text("policy.label_en_without_label"))
         return self
 
     @property
@@ -143,8 +151,16 @@ class QuotaRule(Frozen):
         """True when this rule applies to an OPD of that kind and service category."""
         return kind in self.kinds or service in self.services or self.default
 
-    def describe(self) -> str:
-        """A short, stable description used in messages and conflicts."""
+    def describe(self, lang: str = "id") -> str:
+        """A short, stable description used in messages and conflicts, in ``lang``.
+
+        ``"id"`` (default): the ``label``, else the generic description
+        (``kinds=bkad 20%``); ``"en"``: the ``label_en``, else the ``label``, else the
+        generic description. Another language is
+        [`UnknownLanguageError`][flexasn.UnknownLanguageError].
+        """
+        if require_language(lang) == "en" and self.label_en:
+            return self.label_en
         if self.label:
             return self.label
         if self.kinds:
@@ -152,6 +168,12 @@ class QuotaRule(Frozen):
         if self.services:
             return f"services={','.join(s.value for s in self.services)} {self.percent}%"
         return f"default {self.percent}%"
+
+    def descriptions(self) -> dict[str, str]:
+        """[`describe`][flexasn.QuotaRule.describe] in every language (``{"id": ...,
+        "en": ...}``), as a message's placeholder takes it: a message read in English
+        names the rule in English."""
+        return {lang: self.describe(lang) for lang in LANGUAGES}
 
 
 class Notes(Frozen):
@@ -338,8 +360,8 @@ class Arrangement(Notes):
                     Text(
                         "policy.quota_conflict",
                         arrangement=self.id,
-                        first=first.describe(),
-                        second=other.describe(),
+                        first=first.descriptions(),
+                        second=other.descriptions(),
                         who=who,
                     ),
                     rules=(first.describe(), other.describe()),

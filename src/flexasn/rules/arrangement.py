@@ -131,7 +131,7 @@ def opd_allowed(s: Situation) -> Reason:
             "opd_allowed.fail_excluded",
             basis,
             opd=opd,
-            rule=rule.describe(),
+            rule=rule.descriptions(),
             percent=rule.percent,
         )
     limit = rule_limit(a, rule, s.opd)
@@ -144,7 +144,7 @@ def opd_allowed(s: Situation) -> Reason:
         "opd_allowed.pass",
         basis,
         limit=limit,
-        rule=rule.describe(),
+        rule=rule.descriptions(),
         **params,
     )
 
