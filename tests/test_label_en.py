@@ -235,3 +235,18 @@ def test_demo_in_english_names_the_rules_in_english(capsys: pytest.CaptureFixtur
     flat = " ".join(out.split())
     assert LABEL_EN in flat and LABEL_ID not in flat
     assert "paling banyak" not in flat
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "other"),
+    [
+        ("en", "- no direct public service: at most 20", "paling banyak 20"),
+        ("id", "- tanpa layanan publik langsung:", "no direct public service"),
+    ],
+)
+def test_policies_lists_each_rule_in_the_language_asked(
+    capsys: pytest.CaptureFixture[str], lang: str, expected: str, other: str
+) -> None:
+    code, out = run(capsys, "policies", "kab-malang", "--lang", lang)
+    assert code == 0
+    assert expected in out and other not in out

@@ -94,7 +94,7 @@ def _arrangement_lines(a: fx.Arrangement, lang: Language) -> list[str]:
                 onsite_extra = f", min_onsite {rule.min_onsite}" if rule.min_onsite else ""
                 text = (
                     f"{selector(rule)}: {rule.percent}% ({rule.rounding}{onsite_extra})"
-                    f"{' - ' + rule.label if rule.label else ''} "
+                    f"{' - ' + rule.describe(lang) if rule.label else ''} "
                     f"[{rule_citation(a, rule)}]"
                 )
                 lines += wrap(text, 6, "    - ")
