@@ -77,6 +77,17 @@ def opd(
     )
 
 
+MALANG_BKAD = fx.Opd(
+    code="BKAD",
+    name="Badan Keuangan dan Aset Daerah",
+    instansi="kab-malang",
+    kind="bkad",
+    service=fx.ServiceCategory.NON_DIRECT,
+    headcount=120,
+)
+"""The README's example OPD: Kab. Malang's BKAD, no direct public service, 120 staff."""
+
+
 def staff(nip: str = NIP, **facts: Any) -> fx.Employee:
     return fx.Employee(nip=nip, opd="X", **facts)
 

@@ -16,21 +16,14 @@ from pathlib import Path
 import pytest
 
 import flexasn as fx
-from builders import MON, TUE, arrangement, opd, policy, staff
+from builders import MALANG_BKAD, MON, TUE, arrangement, opd, policy, staff
 from flexasn import decide, reasons, rules
 from flexasn.legal import _cite, cite
 from flexasn.messages import render_all
 from flexasn.reasons import Check, Reason, reason
 
 GOLDEN = Path(__file__).parent / "cases" / "decisions.golden.jsonl"
-BKAD = fx.Opd(
-    code="BKAD",
-    name="Badan Keuangan dan Aset Daerah",
-    instansi="kab-malang",
-    kind="bkad",
-    service=fx.ServiceCategory.NON_DIRECT,
-    headcount=120,
-)
+BKAD = MALANG_BKAD
 
 
 def bkad(**kw: object) -> fx.Employee:

@@ -12,17 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import flexasn as fx
+from builders import MALANG_BKAD
 from flexasn.messages import LANGUAGES, catalogue
 
 NIP = "198503122010011001"  # made up
-BKAD = fx.Opd(
-    code="BKAD",
-    name="Badan Keuangan dan Aset Daerah",
-    instansi="kab-malang",
-    kind="bkad",
-    service=fx.ServiceCategory.NON_DIRECT,
-    headcount=120,
-)
+BKAD = MALANG_BKAD
 
 STANDING = """
 id = "kota-contoh"

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import flexasn as fx
-from builders import MON, arrangement, opd, policy, staff
+from builders import MALANG_BKAD, MON, arrangement, opd, policy, staff
 from flexasn import cli
 from flexasn.errors import InvalidInputError
 from flexasn.messages import render
@@ -33,14 +33,7 @@ INDONESIAN |= {"seluruh", "setiap", "contoh", "lain", "tanpa", "rumah", "sakit",
 """Words of the labels that an English label has translated (names such as kecamatan,
 puskesmas or Satpol PP stay as they are)."""
 DAY = date(2025, 3, 24)  # Monday, inside Kab. Malang's WFA Lebaran 2025 window
-BKAD = fx.Opd(
-    code="BKAD",
-    name="Badan Keuangan dan Aset Daerah",
-    instansi="kab-malang",
-    kind="bkad",
-    service=fx.ServiceCategory.NON_DIRECT,
-    headcount=120,
-)
+BKAD = MALANG_BKAD
 BKAD_ARGS = ["--instansi", "kab-malang", "--kind", "bkad", "--service", "tidak_langsung"]
 BKAD_ARGS += ["--headcount", "120", "--opd", "BKAD"]
 LABEL_ID = "tanpa layanan publik langsung: paling banyak 20 %"

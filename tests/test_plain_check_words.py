@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import flexasn as fx
+from builders import MALANG_BKAD
 from flexasn import cli
 from flexasn.cli.quota import computation
 from flexasn.messages import Language
@@ -113,14 +114,7 @@ def test_a_label_refuses_an_unknown_language() -> None:
 
 
 def test_explain_names_each_check_in_words_then_its_code() -> None:
-    opd = fx.Opd(
-        code="BKAD",
-        name="Badan Keuangan dan Aset Daerah",
-        instansi="kab-malang",
-        kind="bkad",
-        service=fx.ServiceCategory.NON_DIRECT,
-        headcount=120,
-    )
+    opd = MALANG_BKAD
     head = fx.Employee(nip="198503122010011001", opd="BKAD", is_head=True)
     # 24 March 2025, Kab. Malang's Lebaran WFA: the head of OPD stays in the office
     d = fx.eligible_for_wfa(head, opd, date(2025, 3, 24))
