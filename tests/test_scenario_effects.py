@@ -32,11 +32,17 @@ def test_a_default_under_service_rules_changes_nothing_and_warns() -> None:
         "layanan langsung non-esensial: 10 %",
         "tanpa layanan publik langsung: paling banyak 20 %",
     )
+    # in English the rules are named by the policy's English labels (label_en)
+    assert warning.winners_en == (
+        "essential services with direct impact: at most 10 %",
+        "no direct public service: at most 20 %",
+        "non-essential direct services: 10 %",
+    )
     assert warning.message("en") == (
         "scenario 'B', arrangement 'lebaran-2025': the override of 'default' changes no OPD: "
-        "the more specific rule(s) 'layanan esensial berdampak langsung: paling banyak 10 %', "
-        "'layanan langsung non-esensial: 10 %', 'tanpa layanan publik langsung: paling banyak "
-        "20 %' of the base policy win for every OPD it names"
+        "the more specific rule(s) 'essential services with direct impact: at most 10 %', "
+        "'no direct public service: at most 20 %', 'non-essential direct services: 10 %' "
+        "of the base policy win for every OPD it names"
     )
     assert warning.message("id").startswith(
         "skenario 'B', pengaturan 'lebaran-2025': perubahan 'default' tidak mengubah OPD mana "
@@ -61,9 +67,10 @@ def test_a_partly_shadowed_override_names_the_opds_it_misses() -> None:
     assert warning.where == f"{eight} (tidak_langsung)"
     assert warning.message("en") == (
         "scenario 'k', arrangement 'lebaran-2025': the override of 'tidak_langsung' does not "
-        f"reach the OPDs of {eight} (tidak_langsung): the more specific rule(s) 'delapan OPD "
-        "layanan elektronik: paling banyak 5 %' of the base policy win there"
+        f"reach the OPDs of {eight} (tidak_langsung): the more specific rule(s) 'eight "
+        "electronic-service OPDs: at most 5 %' of the base policy win there"
     )
+    assert warning.winners == ("delapan OPD layanan elektronik: paling banyak 5 %",)
     # the other tidak_langsung OPDs go from the default 0 % to 50 %
     assert s.diff() == (f"~ lebaran-2025.quota[tidak_langsung except {eight}]: 0% -> 50%",)
 

@@ -229,11 +229,13 @@ def _warn_shadowed(scenario: Scenario, arrangement: Arrangement) -> None:
         named = _combos_of(key)
         shadowed: list[Combo] = []
         winners: set[str] = set()
+        winners_en: set[str] = set()
         for kind, service in named:
             rule = arrangement.quota_rule(kind, service)
             if rule is not None and not _is_scenario_rule(rule):
                 shadowed.append((kind, service))
-                winners.add(rule.describe())
+                winners.add(rule.describe("id"))
+                winners_en.add(rule.describe("en"))
         if shadowed:
             warnings.warn(
                 ShadowedOverrideWarning(
@@ -243,6 +245,7 @@ def _warn_shadowed(scenario: Scenario, arrangement: Arrangement) -> None:
                     winners=sorted(winners),
                     where=name_combos(shadowed),
                     changes_nothing=len(shadowed) == len(named),
+                    winners_en=sorted(winners_en),
                 ),
                 stacklevel=_user_level(),
             )

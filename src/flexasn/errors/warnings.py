@@ -90,7 +90,9 @@ class ShadowedOverrideWarning(FlexasnWarning):
 
     ``scenario`` is the scenario's name, ``arrangement`` the arrangement's id, ``override``
     the override's key (``"default"``, a service category or an OPD kind), ``winners`` the
-    descriptions of the base rules that win, ``where`` the OPDs they win for (``"bkad"``,
+    descriptions of the base rules that win (their labels, the policy's own Indonesian words;
+    ``winners_en`` the same in English where the policy translates them, as messages in
+    English say them), ``where`` the OPDs they win for (``"bkad"``,
     ``"esensial"``, ``"default"`` for every OPD) and ``changes_nothing`` is True when the
     override changes no OPD at all in that arrangement.
     """
@@ -104,11 +106,13 @@ class ShadowedOverrideWarning(FlexasnWarning):
         winners: Sequence[str],
         where: str,
         changes_nothing: bool,
+        winners_en: Sequence[str] | None = None,
     ) -> None:
         self.scenario = scenario
         self.arrangement = arrangement
         self.override = override
         self.winners = tuple(winners)
+        self.winners_en = tuple(winners_en) if winners_en is not None else self.winners
         self.where = where
         self.changes_nothing = changes_nothing
         key = "scenario.shadowed_all" if changes_nothing else "scenario.shadowed_some"
@@ -120,7 +124,9 @@ class ShadowedOverrideWarning(FlexasnWarning):
                     scenario=scenario,
                     arrangement=arrangement,
                     override=override,
-                    winners=", ".join(repr(w) for w in self.winners),
+                    winners=", ".join(
+                        repr(w) for w in (self.winners_en if lang == "en" else self.winners)
+                    ),
                     where=where,
                 )
                 for lang in LANGUAGES
