@@ -228,24 +228,22 @@ def _warn_shadowed(scenario: Scenario, arrangement: Arrangement) -> None:
     for key in keys:
         named = _combos_of(key)
         shadowed: list[Combo] = []
-        winners: set[str] = set()
-        winners_en: set[str] = set()
+        winners: list[QuotaRule] = []
         for kind, service in named:
             rule = arrangement.quota_rule(kind, service)
             if rule is not None and not _is_scenario_rule(rule):
                 shadowed.append((kind, service))
-                winners.add(rule.describe("id"))
-                winners_en.add(rule.describe("en"))
+                winners.append(rule)
         if shadowed:
             warnings.warn(
                 ShadowedOverrideWarning(
                     scenario=scenario.name,
                     arrangement=arrangement.id,
                     override=key,
-                    winners=sorted(winners),
+                    winners=sorted({r.describe("id") for r in winners}),
                     where=name_combos(shadowed),
                     changes_nothing=len(shadowed) == len(named),
-                    winners_en=sorted(winners_en),
+                    winners_en=sorted({r.describe("en") for r in winners}),
                 ),
                 stacklevel=_user_level(),
             )

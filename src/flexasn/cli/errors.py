@@ -7,8 +7,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 import flexasn as fx
-from flexasn.errors import mask_location
-from flexasn.errors.plain import plain_words
+from flexasn.errors import masked_words
 from flexasn.messages import Language, render
 
 from .words import say
@@ -54,9 +53,8 @@ def error_line(exc: BaseException, lang: Language = "id") -> str:
     elif isinstance(exc, fx.FlexasnError):
         text = exc.message(lang)
     elif isinstance(exc, ValidationError):
-        first = exc.errors(include_url=False, include_input=False)[0]
-        where = ".".join(str(p) for p in mask_location(first["loc"]))
-        message = plain_words(first)[lang]  # pydantic's error types in the catalogue's words
+        loc, words = masked_words(exc.errors(include_url=False, include_input=False)[0])
+        where, message = ".".join(str(p) for p in loc), words[lang]
         text = f"{where}: {message}" if where else message
     else:
         text = str(exc)

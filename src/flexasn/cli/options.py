@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -94,17 +94,21 @@ def read_roster_option(args: argparse.Namespace) -> fx.Roster:
     return roster
 
 
-def require_known_instansi(args: argparse.Namespace, opds: Sequence[fx.Opd]) -> None:
+def require_known_instansi(
+    args: argparse.Namespace, opds: Sequence[fx.Opd], rows_of: Mapping[str, int] | None = None
+) -> None:
     """Without ``--policy``, each OPD of ``--opds`` is answered by its ``instansi``'s
     policy: an id outside the register (``kab-malnag``) is reported at its row of the OPDs
-    file, with the closest ids, before anything is decided."""
+    file (``rows_of``, code -> row, as the reader gives it; read again from the file only
+    on that error when not given), with the closest ids, before anything is decided."""
     if getattr(args, "policy", None):
         return
     for opd in opds:
         try:
             fx.get_policy(opd.instansi)
         except fx.UnknownPolicyError as exc:
-            _, rows_of, _, _ = read_opds_file(args.opds, strict=False)
+            if rows_of is None:
+                _, rows_of, _, _ = read_opds_file(args.opds, strict=False)
             said: dict[str, str] = {lang: with_policy_hint(exc, lang) for lang in LANGUAGES}
             row = rows_of[opd.code]
             name = Path(args.opds).name

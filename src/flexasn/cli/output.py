@@ -106,7 +106,5 @@ def notice_text(notice: fx.FlexasnWarning, lang: Language = "id") -> str:
     command's words (``--strict`` rejects such a file), not the Python API's ``strict=True``."""
     text = notice.message(lang)
     if isinstance(notice, fx.IgnoredColumnsWarning):
-        api_hint = render("files.ignored_hint", lang)
-        if text.endswith(api_hint):
-            text = text[: -len(api_hint)] + render("cli_notice.ignored_hint", lang)
+        text = notice.listed[lang] + render("cli_notice.ignored_hint", lang)
     return " ".join(text.split())

@@ -155,9 +155,9 @@ def opds_for(args: argparse.Namespace, policy: fx.Policy | None) -> list[fx.Opd]
     if args.opds:
         if args.employees:
             return list(read_roster_option(args).opds)
-        opds = list(read_opds(args.opds)[0])
-        require_known_instansi(args, opds)
-        return opds
+        opds, rows_of, _ = read_opds(args.opds)
+        require_known_instansi(args, opds, rows_of)
+        return list(opds)
     return [opd_from_options(args, policy)]
 
 

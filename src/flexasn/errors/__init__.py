@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from .arguments import (
     is_plain_date,
+    or_joined,
     require_choice,
     require_date,
     require_items,
@@ -63,6 +64,7 @@ from .model import (
     ModelValidationError,
     NipTypeError,
     mask_location,
+    masked_words,
     model_error,
 )
 from .warnings import (
@@ -102,7 +104,9 @@ __all__ = [
     "drop_chain",
     "is_plain_date",
     "mask_location",
+    "masked_words",
     "model_error",
+    "or_joined",
     "require_choice",
     "require_date",
     "require_items",

@@ -50,10 +50,16 @@ def require_date(
         raise error(Text(key, argument=argument, type=type(value).__name__))
 
 
+def or_joined(names: Iterable[str]) -> dict[str, str]:
+    """``names`` joined with "or" in each language (``'kab-malang' atau 'kab-malinau'``):
+    the alternatives a message offers."""
+    listed = list(names)
+    return {lang: render("argument.or", lang).join(listed) for lang in LANGUAGES}
+
+
 def type_names(kinds: tuple[type, ...], optional: bool = False) -> dict[str, str]:
     """The names of ``kinds`` joined with "or" in each language (``int or None``)."""
-    names = [k.__name__ for k in kinds] + (["None"] if optional else [])
-    return {lang: render("argument.or", lang).join(names) for lang in LANGUAGES}
+    return or_joined([k.__name__ for k in kinds] + (["None"] if optional else []))
 
 
 def require_type(
@@ -134,6 +140,7 @@ def require_items(
 
 __all__ = [
     "is_plain_date",
+    "or_joined",
     "require_choice",
     "require_date",
     "require_items",

@@ -8,7 +8,8 @@ import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from ..messages import LANGUAGES, Language, Text, render
+from ..messages import Language, Text, render
+from .arguments import or_joined
 from .base import FlexasnError, LocatedError, Said
 
 
@@ -26,13 +27,8 @@ class UnknownPolicyError(FlexasnError, KeyError):
             difflib.get_close_matches(str(policy_id), self.known, n=3, cutoff=0.6)
         )
         if self.suggestions:
-            hint = Text(
-                "errors.policy_like",
-                suggestions={
-                    lang: render("argument.or", lang).join(repr(s) for s in self.suggestions)
-                    for lang in LANGUAGES
-                },
-            )
+            suggestions = or_joined(repr(s) for s in self.suggestions)
+            hint = Text("errors.policy_like", suggestions=suggestions)
         elif len(self.known) <= 20:
             hint = Text("errors.policy_known", known=list(self.known))
         else:

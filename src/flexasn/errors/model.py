@@ -6,11 +6,12 @@ pydantic's error that drops the inputs and masks every location that may be pers
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError, ValidationError
 
-from ..messages import Language, render, text_in
+from ..messages import LANGUAGES, Language, Text, render, text_in
 from ..privacy import masked_id
 from .base import ArgumentTypeError, FlexasnError, InvalidInputError
 from .plain import plain_text
@@ -145,6 +146,22 @@ def mask_location(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     return tuple(_mask(part, loc[i - 1] if i else None) for i, part in enumerate(loc))
 
 
+def masked_words(error: Mapping[str, Any]) -> tuple[tuple[str | int, ...], dict[str, str]]:
+    """One pydantic error as a user is told it: its location with every part that may be
+    personal data masked ([`mask_location`][flexasn.mask_location]), and what is wrong in
+    the catalogue's plain words in every language
+    ([`plain_text`][flexasn.errors.plain.plain_text], said of the masked location, so that
+    an unknown field named by a NIP is not repeated). The words of a plain ``ValueError``
+    raised by other code, which may repeat the input, give way to the catalogue's general
+    words (``policy_error.invalid``). The one translation of the readers' row errors, the
+    command's error line and the web service's wrong fields."""
+    loc = mask_location(tuple(error.get("loc", ())))
+    said = plain_text({**error, "type": error.get("type", ""), "loc": loc})
+    if isinstance(said, str):  # another library's own words: they may hold the input
+        said = Text("policy_error.invalid")
+    return loc, {lang: str(text_in(said, lang)) for lang in LANGUAGES}
+
+
 def _where(loc: tuple[str | int, ...]) -> str:
     """A pydantic location as a field path: ``("days", 2, "remote")`` -> ``days[2].remote``."""
     out = ""
@@ -190,5 +207,6 @@ __all__ = [
     "ModelValidationError",
     "NipTypeError",
     "mask_location",
+    "masked_words",
     "model_error",
 ]

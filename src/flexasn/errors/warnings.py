@@ -37,14 +37,15 @@ class IgnoredColumnsWarning(FlexasnWarning):
     pairs: the 1-based position and the heading as written, or ``None`` for a heading that
     may be personal data (empty, long, or holding a run of digits), named ``column 3 (C)``.
     Their cells are never kept. ``strict=True`` (the
-    command line's ``--strict``) rejects such a file instead.
+    command line's ``--strict``) rejects such a file instead. ``listed`` is the message
+    without that last hint, per language, for a caller that words the hint its own way (the
+    command names ``--strict`` only).
     """
 
     def __init__(self, ignored: Sequence[tuple[str, Sequence[tuple[int, str | None]]]]) -> None:
         self.ignored = tuple((file, tuple(columns)) for file, columns in ignored)
-        messages: dict[Language, str] = {}
-        for lang in LANGUAGES:
-            parts = [
+        self.listed: dict[Language, str] = {
+            lang: "; ".join(
                 render(
                     "files.ignored_columns",
                     lang,
@@ -52,9 +53,12 @@ class IgnoredColumnsWarning(FlexasnWarning):
                     columns=", ".join(column_label(n, heading, lang) for n, heading in columns),
                 )
                 for file, columns in self.ignored
-            ]
-            messages[lang] = "; ".join(parts) + render("files.ignored_hint", lang)
-        super().__init__(messages)
+            )
+            for lang in LANGUAGES
+        }
+        super().__init__(
+            {lang: self.listed[lang] + render("files.ignored_hint", lang) for lang in LANGUAGES}
+        )
 
 
 class PppkNumberWarning(FlexasnWarning):

@@ -26,10 +26,9 @@ from ..errors import (
     InvalidNipError,
     PppkNumberWarning,
     RosterError,
-    mask_location,
+    masked_words,
 )
-from ..errors.plain import plain_text
-from ..messages import LANGUAGES, Text, render, render_all, text_in
+from ..messages import LANGUAGES, render, render_all
 from .model import IgnoredColumn
 
 ISO_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -214,17 +213,10 @@ def nip_error(exc: InvalidNipError, name: str, row_no: int, column: str | int) -
 
 def first_error(exc: ValidationError) -> tuple[tuple[str | int, ...], dict[str, str]]:
     """The location (every part that may be personal data masked) and what pydantic's
-    first error says, in plain words in every language: the catalogue's words of
-    [`plain_words`][flexasn.errors.plain.plain_words] (no pydantic jargon), said of the
-    masked location (an unknown field named by a NIP is not repeated). The input is never
-    kept: the words of a plain ``ValueError`` raised by other code, which may repeat the
-    cell, give way to the catalogue's general words (``policy_error.invalid``)."""
-    first = exc.errors(include_url=False, include_input=False)[0]
-    loc = mask_location(first["loc"])
-    said = plain_text({**first, "loc": loc})
-    if isinstance(said, str):  # another library's own words: they may hold the input
-        said = Text("policy_error.invalid")
-    return loc, {lang: str(text_in(said, lang)) for lang in LANGUAGES}
+    first error says, in plain words in every language
+    ([`masked_words`][flexasn.errors.model.masked_words]: no pydantic jargon, the input
+    never kept)."""
+    return masked_words(exc.errors(include_url=False, include_input=False)[0])
 
 
 def ignored_columns(

@@ -25,8 +25,8 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import InvalidNipError, RosterError, unchained
-from ..messages import LANGUAGES, render, render_all
+from ..errors import InvalidNipError, RosterError, or_joined, unchained
+from ..messages import render_all
 from ..people import Employee, EmploymentStatus, check_nip
 from .cells import (
     EMPLOYEE_COLUMNS,
@@ -184,15 +184,8 @@ class _Reader:
         if not close:
             message = render_all("files.unknown_opd")
         else:
-            message = {
-                lang: render(
-                    "files.unknown_opd_code_like",
-                    lang,
-                    code=code,
-                    suggestions=render("argument.or", lang).join(repr(lowered[c]) for c in close),
-                )
-                for lang in LANGUAGES
-            }
+            suggestions = or_joined(repr(lowered[c]) for c in close)
+            message = render_all("files.unknown_opd_code_like", code=code, suggestions=suggestions)
         return RosterError(message, file=self.name, row=row_no, column=self.opd_col)
 
     def empty_opd(

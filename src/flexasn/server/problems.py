@@ -25,8 +25,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..errors import FlexasnError, UnknownPolicyError, mask_location
-from ..errors.plain import plain_words
+from ..errors import FlexasnError, UnknownPolicyError, mask_location, masked_words
 from ..messages import Language, render_all
 
 PROBLEM_JSON = "application/problem+json"
@@ -86,10 +85,9 @@ def problem(
 
 def _field_words(error: Mapping[str, Any]) -> dict[str, str]:
     """One wrong field's message in every language, in the catalogue's plain words
-    ([`plain_words`][flexasn.errors.plain.plain_words]); ``message`` beside it keeps
+    ([`masked_words`][flexasn.errors.model.masked_words]); ``message`` beside it keeps
     pydantic's English, as before."""
-    loc = mask_location(tuple(error.get("loc", ())))
-    return plain_words({**error, "type": error.get("type", ""), "loc": loc})
+    return masked_words(error)[1]
 
 
 def validation_problem(request: Request, errors: Sequence[Mapping[str, Any]]) -> Response:
