@@ -1,6 +1,7 @@
 """Two regional decisions found on 1 December 2026 (branch lampung25), worked out by hand.
 
-Provinsi Lampung, Lebaran 2025: SE Gubernur Nomor 51 Tahun 2025, WFA for the province's ASN and
+Provinsi Lampung, Lebaran 2025: SE Nomor 51 Tahun 2025 (its signer not reported), WFA for the
+province's ASN and
 BUMD staff "mulai berlaku tanggal 24 Maret", the government "membagi jumlah pegawai yang
 melaksanakan tugas kedinasan di kantor dan yang bekerja dari rumah" (Harian Momentum, the
 Governor on Thursday 13 March 2025). One outlet: [single]. No proportion (left to the head); the
@@ -38,10 +39,10 @@ def test_lampung_lebaran_2025_rests_on_se_51_2025_with_one_outlet() -> None:
     assert [(s.first_day, s.last_day) for s in lebaran.days] == [
         (date(2025, 3, 24), date(2025, 3, 27))
     ]
-    assert lebaran.basis.instrument == "se-gubernur-lampung-51-2025"
+    assert lebaran.basis.instrument == "se-prov-lampung-51-2025"
     assert lebaran.basis.reading  # the last day is not in the quote
     assert lebaran.confidence is fx.Confidence.SINGLE
-    inst = next(i for i in policy.instrument if i.id == "se-gubernur-lampung-51-2025")
+    inst = next(i for i in policy.instrument if i.id == "se-prov-lampung-51-2025")
     assert inst.confidence is fx.Confidence.SINGLE
     assert {s.publisher for s in inst.sources} == {"Harian Momentum"}
     quotes = " ".join(s.quote or "" for s in inst.sources)
@@ -57,7 +58,7 @@ def test_lampung_24_to_27_march_2025_is_left_to_the_head() -> None:
         assert [c.value for c in d.unknown] == ["opd_allowed"]
         assert {m.value for m in d.modes} == {"wfh", "wfa"}
         basis = next(r for r in d.reasons if r.check == "flexible_period").basis
-        assert basis is not None and basis.instrument == "se-gubernur-lampung-51-2025"
+        assert basis is not None and basis.instrument == "se-prov-lampung-51-2025"
 
 
 def test_the_regional_page_counts_lampung_for_lebaran_2025() -> None:
