@@ -100,8 +100,7 @@ class Violation(Frozen):
     def __str__(self) -> str:
         day = self.day.isoformat() if self.day else "-"
         basis = f" [{self.basis}]" if self.basis else ""
-        label = f"✗ {self.check.label('id')} ({self.check.value})"  # the condition, not met
-        return f"{day} {label}: {self.message('id')}{basis}"
+        return f"{day} ✗ {self.check.named('id')}: {self.message('id')}{basis}"  # not met
 
 
 def _violation(

@@ -181,8 +181,7 @@ class Decision(Frozen):
         for r in self.reasons:
             text, cited = r.message(lang), r.basis.text(lang) if r.basis else ""
             basis = f"  [{cited}]" if cited and cited not in text else ""  # cited once
-            named = f"{r.check.label(lang)} ({r.check.value})"  # words first, the code kept
-            lines.append(f"  {marks[r.passed]} {named}: {text}{basis}")
+            lines.append(f"  {marks[r.passed]} {r.check.named(lang)}: {text}{basis}")
         if self.later_than_known:
             lines.append("  " + render("decision.later_than_known", lang, as_of=self.law_as_of))
         return "\n".join(lines)

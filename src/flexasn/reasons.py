@@ -65,6 +65,12 @@ class Check(StrEnum):
         alone."""
         return render(f"check_label.{self.value}", require_language(lang))
 
+    def named(self, lang: Language = "id") -> str:
+        """How text output names the check: its [`label`][flexasn.Check.label], then its
+        code in brackets (``bukan pegawai baru (new_employee)``), the code kept for whoever
+        searches for it."""
+        return f"{self.label(lang)} ({self.value})"
+
 
 class Outcome(StrEnum):
     """The three possible answers: the law allows, denies, or is not known."""
@@ -170,7 +176,7 @@ class Reason(Frozen):
     def __str__(self) -> str:
         mark = {True: "OK", False: "GAGAL", None: "?"}[self.passed]
         basis = f" [{self.basis}]" if self.basis else ""
-        return f"{mark} {self.check.label('id')} ({self.check.value}): {self.message('id')}{basis}"
+        return f"{mark} {self.check.named('id')}: {self.message('id')}{basis}"
 
 
 def _memo_value(value: object) -> object:

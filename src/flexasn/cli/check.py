@@ -125,8 +125,7 @@ def decision_lines(d: fx.Decision, lang: Language = "id", opd_name: str | None =
     )
     lines += wrap(facts)
     for r in d.reasons:
-        named = f"{r.check.label(lang)} ({r.check.value})"  # words first, the code searched for
-        lines += wrap(f"{named}: {r.message(lang)}", 4, f"  {MARKS[r.passed]} ")
+        lines += wrap(f"{r.check.named(lang)}: {r.message(lang)}", 4, f"  {MARKS[r.passed]} ")
         if r.basis is not None:
             lines += wrap(f"{say(lang, 'basis')}: {r.basis.text(lang)}", 6, "      ")
         elif d.arrangement is None:  # the checks that cite the arrangement in force say why not
